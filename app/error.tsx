@@ -1,0 +1,18 @@
+"use client";
+
+import Link from "next/link";
+
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <div className="container">
+      <h1>Une erreur est survenue</h1>
+      <p>La page n&apos;a pas pu être affichée. Réessayez dans un instant ; si le problème persiste, contactez l&apos;IREV.</p>
+      <p>
+        <button type="button" onClick={reset}>
+          Réessayer
+        </button>{" "}
+        <Link href="/">Revenir à l&apos;accueil</Link>
+      </p>
+    </div>
+  );
+}

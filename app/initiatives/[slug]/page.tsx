@@ -1,0 +1,217 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RichText } from "@/components/content/RichText";
+import {
+  actorRoleLabels,
+  evidenceLevelLabels,
+  formatDate,
+  formatPeriod,
+  formatSourceDate,
+  sourceKindLabels,
+  territoryKindLabels,
+} from "@/lib/format/labels";
+import { getPublishedInitiative } from "@/lib/public/initiatives";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const initiative = await getPublishedInitiative((await params).slug);
+  return initiative ? { title: initiative.title, description: initiative.summary } : { title: "Page introuvable" };
+}
+
+function Section({ title, text }: { title: string; text: string }) {
+  if (!text.trim()) return null;
+  return (
+    <section>
+      <h2>{title}</h2>
+      <RichText text={text} />
+    </section>
+  );
+}
+
+export default async function InitiativePage({ params }: Params) {
+  const initiative = await getPublishedInitiative((await params).slug);
+  if (!initiative) notFound();
+  const period = formatPeriod(initiative);
+  const showContact = initiative.contactConsent && (initiative.contactName || initiative.contactEmail || initiative.contactPhone);
+
+  return (
+    <div className="container">
+      <nav aria-label="Fil d'Ariane" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Accueil</Link>
+          </li>
+          <li>
+            <Link href="/initiatives">Initiatives</Link>
+          </li>
+          <li aria-current="page">{initiative.title}</li>
+        </ol>
+      </nav>
+      <h1>{initiative.title}</h1>
+      <p className="lead">{initiative.summary}</p>
+
+      <div className="grid-2">
+        <div>
+          <Section title="Description" text={initiative.description} />
+          <Section title="Objectifs" text={initiative.objectives} />
+          <Section title="Moyens" text={initiative.means} />
+          <Section title="Financement" text={initiative.funding} />
+          <Section title="Résultats" text={initiative.results} />
+
+          {initiative.lessons.length > 0 && (
+            <section>
+              <h2>Enseignements</h2>
+              <ul className="card-list">
+                {initiative.lessons.map(({ lesson }) => (
+                  <li key={lesson.slug} className="card">
+                    <h3>{lesson.title}</h3>
+                    <RichText text={lesson.body} />
+                    <p className="meta">
+                      {evidenceLevelLabels[lesson.evidenceLevel]}
+                      {lesson.source && (
+                        <>
+                          {" · Source : "}
+                          {lesson.source.title}
+                          {lesson.source.date && `, ${formatSourceDate(lesson.source.date, lesson.source.kind)}`}
+                        </>
+                      )}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+
+        <aside className="panel" aria-label="En bref">
+          <h2>En bref</h2>
+          <dl className="facts">
+            {period && (
+              <>
+                <dt>Période</dt>
+                <dd>{period}</dd>
+              </>
+            )}
+            {initiative.territories.length > 0 && (
+              <>
+                <dt>Territoires</dt>
+                <dd>
+                  {initiative.territories
+                    .map(({ territory }) => `${territory.name} (${territoryKindLabels[territory.kind].toLowerCase()})`)
+                    .join(", ")}
+                </dd>
+              </>
+            )}
+            {initiative.actors.length > 0 && (
+              <>
+                <dt>Acteurs</dt>
+                <dd>
+                  <ul className="plain-list">
+                    {initiative.actors.map(({ actor, role }) => (
+                      <li key={`${actor.slug}-${role}`}>
+                        {actor.name} ({actorRoleLabels[role].toLowerCase()})
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            {initiative.approaches.length > 0 && (
+              <>
+                <dt>Approches</dt>
+                <dd>{initiative.approaches.map(({ approach }) => approach.label).join(" ; ")}</dd>
+              </>
+            )}
+            {initiative.themes.length > 0 && (
+              <>
+                <dt>Thèmes</dt>
+                <dd>{initiative.themes.map(({ theme }) => theme.label).join(" ; ")}</dd>
+              </>
+            )}
+            {initiative.criteria.length > 0 && (
+              <>
+                <dt>Critères</dt>
+                <dd>{initiative.criteria.map(({ criterion }) => criterion.label).join(" ; ")}</dd>
+              </>
+            )}
+            {initiative.domains.length > 0 && (
+              <>
+                <dt>Domaines</dt>
+                <dd>{initiative.domains.map(({ domain }) => domain.label).join(" ; ")}</dd>
+              </>
+            )}
+            {initiative.publics.length > 0 && (
+              <>
+                <dt>Publics</dt>
+                <dd>{initiative.publics.map(({ public: audience }) => audience.label).join(" ; ")}</dd>
+              </>
+            )}
+            {initiative.website && (
+              <>
+                <dt>Site web</dt>
+                <dd>
+                  <a href={initiative.website} rel="noopener noreferrer">
+                    {initiative.website.replace(/^https?:\/\//, "")}
+                  </a>
+                </dd>
+              </>
+            )}
+            {showContact && (
+              <>
+                <dt>Contact</dt>
+                <dd>
+                  {[initiative.contactName, initiative.contactRole].filter(Boolean).join(", ")}
+                  {initiative.contactEmail && (
+                    <>
+                      <br />
+                      <a href={`mailto:${initiative.contactEmail}`}>{initiative.contactEmail}</a>
+                    </>
+                  )}
+                  {initiative.contactPhone && (
+                    <>
+                      <br />
+                      {initiative.contactPhone}
+                    </>
+                  )}
+                </dd>
+              </>
+            )}
+            {initiative.publishedAt && (
+              <>
+                <dt>Publiée le</dt>
+                <dd>{formatDate(initiative.publishedAt)}</dd>
+              </>
+            )}
+            <dt>Dernière vérification</dt>
+            <dd>{initiative.lastVerifiedAt ? formatDate(initiative.lastVerifiedAt) : "pas encore vérifiée"}</dd>
+          </dl>
+
+          {initiative.sources.length > 0 && (
+            <>
+              <h2>Sources</h2>
+              <ul className="plain-list">
+                {initiative.sources.map(({ source }) => (
+                  <li key={source.slug}>
+                    {source.url ? (
+                      <a href={source.url} rel="noopener noreferrer">
+                        {source.title}
+                      </a>
+                    ) : (
+                      source.title
+                    )}{" "}
+                    <span className="meta">
+                      ({sourceKindLabels[source.kind].toLowerCase()}
+                      {source.date && `, ${formatSourceDate(source.date, source.kind)}`})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

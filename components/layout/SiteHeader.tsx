@@ -1,0 +1,31 @@
+import Link from "next/link";
+
+const sections = [
+  { href: "/initiatives", label: "Initiatives" },
+  { href: "/enseignements", label: "Enseignements" },
+  { href: "/acteurs", label: "Acteurs" },
+  { href: "/approches", label: "Approches" },
+  { href: "/themes", label: "Thèmes" },
+];
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link href="/" className="brand">
+          <span className="brand__name">Repères</span>
+          <span className="brand__tagline">IREV – politique de la ville Hauts-de-France</span>
+        </Link>
+        <nav aria-label="Navigation principale">
+          <ul className="nav-list">
+            {sections.map((section) => (
+              <li key={section.href}>
+                <Link href={section.href}>{section.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.pathname.length > 1;
+    } catch {
+      return false;
+    }
+  }, "DATABASE_URL doit être une URL PostgreSQL complète, par exemple postgresql://utilisateur@hote:5432/base");
+
+const optionalNonEmpty = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+/** Every environment variable the app and its scripts read, parsed once. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalNonEmpty.pipe(postgresUrl.optional()),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().trim().min(1).default("localhost"),
+  /** Where the embedded PostgreSQL keeps its data (git-ignored). */
+  REPERES_DATA_DIR: z.string().trim().min(1).default(".data"),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(5488),
+  /** Load the demo content into an empty database given by DATABASE_URL too. */
+  REPERES_DEMO: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("")
+    .transform((value) => value === "true" || value === "1"),
+  NEXTAUTH_URL: optionalNonEmpty.pipe(z.url().optional()),
+  NEXTAUTH_SECRET: optionalNonEmpty,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Configuration invalide :\n${issues.map((issue) => `  - ${issue}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return result.data;
+}

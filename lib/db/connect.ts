@@ -1,0 +1,15 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+export type Database = PrismaClient;
+
+/**
+ * Builds a Prisma client over node-postgres. Scripts and tests call this directly with their own
+ * URL; the app goes through `lib/db/client.ts`, which keeps a single instance.
+ */
+export function createPrismaClient(connectionString = process.env.DATABASE_URL): PrismaClient {
+  if (!connectionString) {
+    throw new Error("DATABASE_URL n'est pas défini : lancez l'application avec `npm start`, qui le fournit.");
+  }
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5000 }) });
+}

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { loadDemoContent } from "@/lib/demo/load";
+import { loadReferenceData, type Progress } from "@/lib/reference/load";
+import { createPrismaClient } from "./connect";
+import { applyMigrations } from "./migrations/engine";
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+
+export interface PrepareResult {
+  appliedMigrations: string[];
+  referenceLoaded: boolean;
+  demoLoaded: boolean;
+}
+
+/**
+ * Brings a database to a usable state: pending migrations applied, reference data loaded when
+ * the territory table is empty, and the demo content when asked for and no initiative exists.
+ */
+export async function prepareDatabase(
+  databaseUrl: string,
+  options: { demo: boolean; progress?: Progress },
+): Promise<PrepareResult> {
+  const progress = options.progress ?? (() => {});
+  const appliedMigrations = await applyMigrations({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
+  for (const name of appliedMigrations) progress(`migration appliquée : ${name}`);
+
+  const db = createPrismaClient(databaseUrl);
+  try {
+    let referenceLoaded = false;
+    if ((await db.territory.count()) === 0) {
+      await loadReferenceData(db, progress);
+      referenceLoaded = true;
+    }
+    const demoLoaded = options.demo ? await loadDemoContent(db) : false;
+    if (demoLoaded) progress("contenu de démonstration chargé (synthèse IREV du 12 décembre 2023)");
+    return { appliedMigrations, referenceLoaded, demoLoaded };
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,117 @@
+import type { Database } from "@/lib/db/connect";
+import { buildRegionReference, type TerritoryReference } from "./territories";
+import { approaches, discriminationCriteria, domains, publics, themes } from "./vocabularies";
+
+export type Progress = (message: string) => void;
+type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+const BATCH = 1000;
+
+/**
+ * Writes territories and their containment links, keeping aliases that staff added. Everything
+ * runs in the caller's transaction, so a failure leaves the previous reference in place.
+ */
+export async function upsertTerritories(tx: Tx, reference: TerritoryReference, progress: Progress = () => {}) {
+  const { territories, links } = reference;
+  for (let start = 0; start < territories.length; start += BATCH) {
+    const batch = territories.slice(start, start + BATCH);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "Territory" (code, kind, name, aliases, official, "updatedAt")
+       SELECT t.code, t.kind, t.name, ARRAY(SELECT json_array_elements_text(t.aliases)), t.official, now()
+       FROM unnest($1::text[], $2::"TerritoryKind"[], $3::text[], $4::json[], $5::boolean[])
+            AS t(code, kind, name, aliases, official)
+       ON CONFLICT (code) DO UPDATE SET
+         kind = EXCLUDED.kind,
+         name = EXCLUDED.name,
+         official = EXCLUDED.official,
+         aliases = ARRAY(SELECT DISTINCT unnest("Territory".aliases || EXCLUDED.aliases) ORDER BY 1),
+         "updatedAt" = now()`,
+      batch.map((t) => t.code),
+      batch.map((t) => t.kind),
+      batch.map((t) => t.name),
+      batch.map((t) => JSON.stringify(t.aliases)),
+      batch.map((t) => t.official),
+    );
+    progress(`territoires : ${Math.min(start + BATCH, territories.length)} / ${territories.length}`);
+  }
+  for (let start = 0; start < links.length; start += BATCH * 5) {
+    const batch = links.slice(start, start + BATCH * 5);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "TerritoryParent" ("childCode", "parentCode")
+       SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      batch.map((l) => l.childCode),
+      batch.map((l) => l.parentCode),
+    );
+  }
+  progress(`liens d'appartenance : ${links.length}`);
+}
+
+/** Recomputes the ancestor closure from the direct links (a few thousand rows: well under a second). */
+export async function rebuildTerritoryClosure(tx: Tx) {
+  await tx.$executeRawUnsafe(`DELETE FROM "TerritoryAncestor"`);
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "TerritoryAncestor" ("descendantCode", "ancestorCode", depth)
+     WITH RECURSIVE up(descendant, ancestor, depth) AS (
+       SELECT code, code, 0 FROM "Territory"
+       UNION ALL
+       SELECT up.descendant, p."parentCode", up.depth + 1
+       FROM up JOIN "TerritoryParent" p ON p."childCode" = up.ancestor
+       WHERE up.depth < 10
+     )
+     SELECT descendant, ancestor, min(depth) FROM up GROUP BY descendant, ancestor`,
+  );
+}
+
+async function upsertVocabulary(tx: Tx, table: string, entries: { slug: string; label: string }[]) {
+  // Labels may have been edited in the back office since: an existing slug is left as it is.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (slug, label, position, "updatedAt")
+     SELECT slug, label, position, now() FROM unnest($1::text[], $2::text[], $3::int[]) AS v(slug, label, position)
+     ON CONFLICT (slug) DO NOTHING`,
+    entries.map((e) => e.slug),
+    entries.map((e) => e.label),
+    entries.map((_, index) => index),
+  );
+}
+
+export async function upsertVocabularies(tx: Tx, progress: Progress = () => {}) {
+  await upsertVocabulary(tx, "Approach", approaches);
+  await upsertVocabulary(tx, "Domain", domains);
+  await upsertVocabulary(tx, "Public", publics);
+  await upsertVocabulary(tx, "DiscriminationCriterion", discriminationCriteria);
+  await tx.$executeRawUnsafe(
+    `UPDATE "DiscriminationCriterion" c SET "legalBasis" = v.basis
+     FROM unnest($1::text[], $2::text[]) AS v(slug, basis) WHERE c.slug = v.slug AND c."legalBasis" IS NULL`,
+    discriminationCriteria.map((c) => c.slug),
+    discriminationCriteria.map((c) => c.legalBasis),
+  );
+  await upsertVocabulary(tx, "Theme", themes);
+  for (const theme of themes) {
+    await tx.$executeRawUnsafe(
+      `UPDATE "Theme" t SET description = COALESCE(t.description, $2),
+         "parentId" = COALESCE(t."parentId", (SELECT id FROM "Theme" WHERE slug = $3))
+       WHERE t.slug = $1`,
+      theme.slug,
+      theme.description ?? null,
+      theme.parent ?? null,
+    );
+  }
+  progress(
+    `vocabulaires : ${approaches.length} approches, ${themes.length} thèmes, ${discriminationCriteria.length} critères, ${domains.length} domaines, ${publics.length} publics`,
+  );
+}
+
+/** Idempotent load of every piece of reference data, in one transaction. */
+export async function loadReferenceData(db: Database, progress: Progress = () => {}) {
+  const reference = buildRegionReference();
+  await db.$transaction(
+    async (tx) => {
+      await upsertVocabularies(tx, progress);
+      await upsertTerritories(tx, reference, progress);
+      const closure = await rebuildTerritoryClosure(tx);
+      progress(`hiérarchie des territoires : ${closure} relations`);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return { territories: reference.territories.length, links: reference.links.length };
+}

@@ -1,0 +1,124 @@
+/**
+ * `npm start`: the whole app on one command. Without DATABASE_URL it runs an embedded PostgreSQL
+ * (data in REPERES_DATA_DIR, kept across restarts); it then migrates, loads reference data and,
+ * in demo mode, the first content, builds the app if needed and serves it. Ctrl-C stops both.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { runCli, UserFacingError } from "@/lib/cli/run";
+import { parseEnv } from "@/lib/config/env";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { assertDatabaseReachable } from "@/lib/db/reachability";
+import { buildIsStale } from "./build-freshness";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function portIsFree(port: number, host: string) {
+  return new Promise<boolean>((resolve) => {
+    const probe = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => probe.close(() => resolve(true)))
+      .listen(port, host);
+  });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: "inherit" });
+}
+
+function persistentSecret(dataDir: string) {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+runCli(async () => {
+  const env = parseEnv();
+  const dataDir = path.resolve(root, env.REPERES_DATA_DIR);
+  const log = (line: string) => console.log(`  ${line}`);
+
+  if (!(await portIsFree(env.PORT, env.HOSTNAME))) {
+    throw new UserFacingError(
+      `Le port ${env.PORT} est déjà utilisé. Arrêtez le programme qui l'occupe, ou choisissez un autre port : PORT=3001 npm start`,
+    );
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (databaseUrl) {
+    console.log("Base de données : DATABASE_URL (aucune base embarquée n'est démarrée)");
+    await assertDatabaseReachable(databaseUrl);
+  } else {
+    console.log(`Base de données : PostgreSQL embarqué (données dans ${path.relative(root, dataDir) || "."}/postgres)`);
+    embedded = await startEmbeddedDatabase({
+      dataDir: path.join(dataDir, "postgres"),
+      port: env.EMBEDDED_POSTGRES_PORT,
+      database: "reperes",
+    });
+    databaseUrl = embedded.url;
+  }
+
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nArrêt de Repères…");
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child!.once("exit", resolve));
+    }
+    await embedded?.stop();
+    console.log("Repères est arrêté.");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const demo = !env.DATABASE_URL || env.REPERES_DEMO;
+    console.log("Préparation de la base…");
+    const prepared = await prepareDatabase(databaseUrl, { demo, progress: log });
+    if (prepared.appliedMigrations.length === 0) log("schéma à jour");
+
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://${env.HOSTNAME}:${env.PORT}`,
+      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? persistentSecret(dataDir),
+      REPERES_DEMO: demo ? "true" : "false",
+    };
+
+    if (buildIsStale(root)) {
+      console.log("Construction de l'application (next build, environ 30 s)…");
+      const build = run(["build"], childEnv);
+      const code = await new Promise<number>((resolve) => build.once("exit", (c) => resolve(c ?? 1)));
+      if (code !== 0) throw new UserFacingError("La construction de l'application a échoué (voir ci-dessus).");
+    }
+
+    child = run(["start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], childEnv);
+    child.once("exit", (code) => void stop(code ?? 1));
+    console.log(`\nRepères est disponible sur ${childEnv.NEXTAUTH_URL}  (Ctrl-C pour arrêter)`);
+    if (demo) printDemoAccess();
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+});
+
+function printDemoAccess() {
+  console.log(
+    "Mode démonstration : contenu de la synthèse IREV du 12 décembre 2023.\n" +
+      "Espace équipe : /connexion (les comptes de démonstration sont listés ci-dessous s'ils existent).",
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/connect";
+import { loadReferenceData } from "@/lib/reference/load";
+import { ACSO_SIREN } from "@/lib/reference/territories";
+
+// The template database of every test file already holds the reference data (global setup).
+const db = createPrismaClient();
+
+async function descendants(code: string) {
+  const rows = await db.territoryAncestor.findMany({ where: { ancestorCode: code }, select: { descendantCode: true } });
+  return new Set(rows.map((r) => r.descendantCode));
+}
+
+describe("reference data in the database", () => {
+  it("holds the vocabularies of domain.md", async () => {
+    expect(await db.discriminationCriterion.count()).toBe(26);
+    expect(await db.approach.count()).toBe(12);
+    expect(await db.domain.count()).toBe(11);
+    expect(await db.public.count()).toBe(15);
+    const child = await db.theme.findUnique({ where: { slug: "acces-aux-droits" }, include: { parent: true } });
+    expect(child?.parent?.slug).toBe("discriminations-egalite");
+  });
+
+  it("knows what is inside ACSO: its communes and their QPV, not Roubaix", async () => {
+    const inside = await descendants(ACSO_SIREN);
+    expect(inside.has("60175")).toBe(true); // Creil
+    expect(inside.has("60414")).toBe(true); // Montataire
+    expect([...inside].filter((code) => code.startsWith("QPV-"))).toHaveLength(7);
+    expect(inside.has("59512")).toBe(false);
+  });
+
+  it("puts every commune and QPV under the région", async () => {
+    const inRegion = await descendants("32");
+    expect(inRegion.has("59512")).toBe(true);
+    expect(inRegion.has("QPV-60414-les-martinets")).toBe(true);
+    expect(inRegion.size).toBe(await db.territory.count());
+  });
+
+  it("keeps an accent-free, lower-case search text with the aliases", async () => {
+    const acso = await db.territory.findUniqueOrThrow({ where: { code: ACSO_SIREN } });
+    expect(acso.searchText).toContain("acso");
+    expect(acso.searchText).toContain("creil sud oise");
+    const found = await db.territory.findMany({ where: { searchText: { contains: "villers-saint-paul" } }, select: { code: true } });
+    expect(found.map((t) => t.code)).toContain("60684");
+  });
+
+  it("reloads idempotently and keeps aliases added by staff", async () => {
+    const before = { territories: await db.territory.count(), links: await db.territoryParent.count(), closure: await db.territoryAncestor.count() };
+    await db.territory.update({ where: { code: "59512" }, data: { aliases: ["Roubaix centre"] } });
+    await loadReferenceData(db);
+    expect(await db.territory.count()).toBe(before.territories);
+    expect(await db.territoryParent.count()).toBe(before.links);
+    expect(await db.territoryAncestor.count()).toBe(before.closure);
+    expect((await db.territory.findUniqueOrThrow({ where: { code: "59512" } })).aliases).toEqual(["Roubaix centre"]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The app as the browser tests see it: the production build, served by `next start`, on a
+ * fresh database holding the reference data and the demo content. Stopped by Playwright.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { createTestDatabase } from "./database";
+import { acquireTestServer } from "./test-server";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const port = process.env.E2E_PORT ?? "3100";
+
+const server = await acquireTestServer();
+const database = await createTestDatabase({ prefix: "reperes_e2e", serverUrl: server.url });
+await prepareDatabase(database.url, { demo: true });
+
+const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", "localhost"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+    REPERES_DEMO: "true",
+  },
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app.once("exit", resolve));
+  }
+  await database.drop().catch(() => {});
+  await server.release();
+  process.exit(code);
+}
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGINT", () => void shutdown(0));
+app.once("exit", (code) => void shutdown(code ?? 1));
