@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+/**
+ * The state of a search, as it lives in the URL of /initiatives (and of the map, the exports,
+ * the feeds and the API, which all take the same parameters). Parsing never throws on what a
+ * person can type: unknown parameters are ignored, malformed values are dropped, and a query
+ * string can only produce a SearchQuery or a list of French messages for a 400.
+ */
+
+export const actorKindParams = {
+  etat: "STATE_SERVICE",
+  collectivite: "LOCAL_AUTHORITY",
+  association: "ASSOCIATION",
+  "centre-ressources": "RESOURCE_CENTRE",
+  "autorite-independante": "INDEPENDENT_AUTHORITY",
+  bailleur: "SOCIAL_LANDLORD",
+  entreprise: "COMPANY",
+  "etablissement-public": "PUBLIC_BODY",
+  autre: "OTHER",
+} as const;
+export type ActorKindParam = keyof typeof actorKindParams;
+
+export const statusParams = ["en-cours", "termine"] as const;
+export const sortParams = ["pertinence", "recent", "titre"] as const;
+
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_VALUES_PER_FILTER = 30;
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const territoryCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
+
+export interface SearchQuery {
+  q: string;
+  territoire: string[];
+  approche: string[];
+  theme: string[];
+  critere: string[];
+  domaine: string[];
+  public: string[];
+  acteur: ActorKindParam[];
+  statut: (typeof statusParams)[number][];
+  annee: number[];
+  tri: (typeof sortParams)[number];
+  page: number;
+}
+
+export const FILTER_KEYS = ["territoire", "approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export const emptyQuery: SearchQuery = {
+  q: "",
+  territoire: [],
+  approche: [],
+  theme: [],
+  critere: [],
+  domaine: [],
+  public: [],
+  acteur: [],
+  statut: [],
+  annee: [],
+  tri: "pertinence",
+  page: 1,
+};
+
+type Input = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function valuesOf(input: Input, key: string): string[] {
+  if (input instanceof URLSearchParams) return input.getAll(key);
+  const value = input[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Keeps the valid, distinct values of a repeated parameter, in their first order. */
+function keep<T>(raw: string[], schema: z.ZodType<T>): T[] {
+  const out: T[] = [];
+  for (const value of raw.slice(0, MAX_VALUES_PER_FILTER * 3)) {
+    const parsed = schema.safeParse(value.trim());
+    if (parsed.success && !out.includes(parsed.data)) out.push(parsed.data);
+    if (out.length === MAX_VALUES_PER_FILTER) break;
+  }
+  return out;
+}
+
+export function parseSearchQuery(input: Input): SearchQuery {
+  const first = (key: string) => valuesOf(input, key)[0]?.trim() ?? "";
+  const page = z.coerce.number().int().min(1).max(10_000).safeParse(first("page"));
+  const tri = z.enum(sortParams).safeParse(first("tri"));
+  return {
+    // Over-long queries are cut rather than refused: a pasted paragraph still finds something.
+    q: first("q").replace(/\s+/g, " ").slice(0, MAX_QUERY_LENGTH).trim(),
+    territoire: keep(valuesOf(input, "territoire"), territoryCode),
+    approche: keep(valuesOf(input, "approche"), slug),
+    theme: keep(valuesOf(input, "theme"), slug),
+    critere: keep(valuesOf(input, "critere"), slug),
+    domaine: keep(valuesOf(input, "domaine"), slug),
+    public: keep(valuesOf(input, "public"), slug),
+    acteur: keep(valuesOf(input, "acteur"), z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]])),
+    statut: keep(valuesOf(input, "statut"), z.enum(statusParams)),
+    annee: keep(valuesOf(input, "annee"), z.coerce.number().int().min(1900).max(2100)),
+    tri: tri.success ? tri.data : "pertinence",
+    page: page.success ? page.data : 1,
+  };
+}
+
+/** The canonical query string of a search (stable order, defaults omitted): shareable URLs. */
+export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
+  const full = { ...emptyQuery, ...query };
+  const params = new URLSearchParams();
+  if (full.q) params.set("q", full.q);
+  for (const key of FILTER_KEYS) for (const value of full[key]) params.append(key, String(value));
+  if (full.tri !== "pertinence") params.set("tri", full.tri);
+  if (full.page > 1) params.set("page", String(full.page));
+  return params;
+}
+
+export function hasFilters(query: SearchQuery): boolean {
+  return query.q !== "" || FILTER_KEYS.some((key) => query[key].length > 0);
+}

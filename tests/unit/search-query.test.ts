@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { emptyQuery, parseSearchQuery, toSearchParams } from "@/lib/search/query";
+
+describe("search query in the URL", () => {
+  it("parses repeated parameters and round-trips to a canonical query string", () => {
+    const query = parseSearchQuery(new URLSearchParams("q=egalite&territoire=200068047&approche=acces-au-droit&approche=testing&annee=2023&tri=recent&page=2"));
+    expect(query).toMatchObject({ q: "egalite", territoire: ["200068047"], approche: ["acces-au-droit", "testing"], annee: [2023], tri: "recent", page: 2 });
+    expect(parseSearchQuery(toSearchParams(query))).toEqual(query);
+  });
+
+  it("drops what cannot be valid instead of failing", () => {
+    const query = parseSearchQuery({ page: "-1", tri: "n'importe", approche: ["<script>", "acces-au-droit"], annee: "abc", inconnu: "x" });
+    expect(query).toEqual({ ...emptyQuery, approche: ["acces-au-droit"] });
+    expect(parseSearchQuery({ page: "abc" }).page).toBe(1);
+  });
+
+  it("cuts an over-long q", () => {
+    expect(parseSearchQuery({ q: "a".repeat(10_000) }).q).toHaveLength(200);
+  });
+
+  it("omits defaults from the canonical form", () => {
+    expect(toSearchParams(emptyQuery).toString()).toBe("");
+  });
+});
