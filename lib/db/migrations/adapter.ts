@@ -22,6 +22,19 @@ export async function withClient<T>(url: string, work: (c: pg.Client) => Promise
   }
 }
 
+/**
+ * PostgreSQL 18 records every NOT NULL as a pg_constraint row of type 'n', which the 7.10 engine
+ * does not know: its introspection of check constraints panics on them (seen with the embedded
+ * PostgreSQL 18). Nullability is read from pg_attribute anyway, so these rows carry nothing the
+ * engine needs; dropping them makes PostgreSQL 18 look like 15-17 to it.
+ */
+function withoutNotNullConstraints(result: pg.QueryResult<unknown[]>): pg.QueryResult<unknown[]> {
+  const column = result.fields.findIndex((field) => field.name === "constraint_type");
+  if (column === -1) return result;
+  const rows = result.rows.filter((row) => row[column] !== "n");
+  return { ...result, rows, rowCount: rows.length };
+}
+
 type PerformIO = (query: unknown) => Promise<pg.QueryResult<unknown[]>>;
 
 /**
@@ -44,7 +57,7 @@ function decodeCharAsText<T extends object>(queryable: T): T {
     for (const field of result.fields) {
       if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
     }
-    return result;
+    return withoutNotNullConstraints(result);
   };
   return queryable;
 }

@@ -61,7 +61,8 @@ function toMigrationError(error: unknown, adapter: EngineAdapter): MigrationErro
   if (error instanceof MigrationError) return error;
   const e = error as Error & { code?: string; cause?: { kind?: string; id?: number } };
   if (e.name === "RuntimeError") {
-    return new MigrationError(`The schema engine crashed: ${panicRegistry.get() || e.message}`);
+    // The wasm instance is unusable after a panic, and it cannot be reloaded in this process.
+    return new MigrationError(`The schema engine crashed (restart the process): ${panicRegistry.get() || e.message}`);
   }
   // A plain JS error raised inside the adapter travels through the engine as an id.
   if (e.cause?.kind === "GenericJs" && typeof e.cause.id === "number") {
