@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChoroplethMap, type ShapeFigure } from "@/components/map/ChoroplethMap";
+import { ChoroplethMap } from "@/components/map/ChoroplethMap";
 import { MapEnhancer } from "@/components/map/MapEnhancer";
 import { MapFiguresTable } from "@/components/map/MapFiguresTable";
 import { MapLegend } from "@/components/map/MapLegend";
 import { plural } from "@/lib/format/labels";
 import { describeFilters, getCarteData, withoutFilter } from "@/lib/map/carte";
+import type { ShapeFigure } from "@/lib/map/markup";
 import { LEVEL_LABELS, levelParam, listHrefForTerritory, mapHref, parseMapParams } from "@/lib/map/view";
 import { parseSearchQuery, toSearchParams } from "@/lib/search/query";
 
@@ -20,9 +21,15 @@ export default async function CartePage({ searchParams }: { searchParams: Promis
   const where = zoom ? zoom.name : "Hauts-de-France";
   const levelLabel = LEVEL_LABELS[level];
   const listHref = (code: string) => listHrefForTerritory(query, code);
-  const shapes = new Map<string, ShapeFigure>(data.figures.map((f) => [f.code, { count: f.count, shade: f.shade, href: listHref(f.code) }]));
+  const countLabel = (count: number) => plural(count, "initiative");
+  const shapes = new Map<string, ShapeFigure>(
+    data.figures.map((f) => [f.code, { count: f.count, shade: f.shade, href: listHref(f.code), label: `${f.name} : ${countLabel(f.count)}` }]),
+  );
   const overlay = new Map<string, ShapeFigure>(
-    (map?.overlay ?? []).map((s) => [s.code, { count: data.qpv.get(s.code) ?? 0, shade: 0, href: listHref(s.code) }]),
+    (map?.overlay ?? []).map((s) => {
+      const count = data.qpv.get(s.code) ?? 0;
+      return [s.code, { count, shade: 0, href: listHref(s.code), label: `${s.name} (quartier prioritaire) : ${countLabel(count)}` }];
+    }),
   );
   const listSearch = toSearchParams(query).toString();
   const view = { level, zoom: zoom?.code };

@@ -1,13 +1,5 @@
+import { shapeLinksMarkup, type ShapeFigure } from "@/lib/map/markup";
 import type { ProjectedMap } from "@/lib/map/render";
-import { plural } from "@/lib/format/labels";
-
-export interface ShapeFigure {
-  count: number;
-  shade: number;
-  href: string;
-}
-
-const countLabel = (count: number) => plural(count, "initiative");
 
 /**
  * The shaded map, drawn on the server: each territory is a link (its name and count in its
@@ -29,33 +21,9 @@ export function ChoroplethMap({
   return (
     <svg className="choropleth" viewBox={`0 0 ${map.width} ${map.height}`} aria-labelledby={titleId} data-map="">
       <title id={titleId}>{title}</title>
-      <g className="choropleth__shapes">
-        {map.shapes.map((shape) => {
-          const figure = figures.get(shape.code);
-          if (!figure) return null;
-          return (
-            <a key={shape.code} href={figure.href} className={`shade-${figure.shade}`}>
-              <title>{`${shape.name} : ${countLabel(figure.count)}`}</title>
-              <path d={shape.d} />
-            </a>
-          );
-        })}
-      </g>
+      <g className="choropleth__shapes" dangerouslySetInnerHTML={{ __html: shapeLinksMarkup(map.shapes, figures) }} />
       {map.outlines && <path className="choropleth__outlines" d={map.outlines} aria-hidden="true" />}
-      {map.overlay.length > 0 && (
-        <g className="choropleth__qpv">
-          {map.overlay.map((shape) => {
-            const figure = overlay.get(shape.code);
-            if (!figure) return null;
-            return (
-              <a key={shape.code} href={figure.href}>
-                <title>{`${shape.name} (quartier prioritaire) : ${countLabel(figure.count)}`}</title>
-                <path d={shape.d} />
-              </a>
-            );
-          })}
-        </g>
-      )}
+      {map.overlay.length > 0 && <g className="choropleth__qpv" dangerouslySetInnerHTML={{ __html: shapeLinksMarkup(map.overlay, overlay) }} />}
     </svg>
   );
 }

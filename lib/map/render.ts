@@ -31,6 +31,62 @@ export interface ProjectedMap {
 
 const PADDING = 8;
 
+/**
+ * A d3-geo path context writing compact SVG path data: coordinates rounded to `digits`
+ * decimals, then every point after a ring's first written relative to the previous one, and
+ * repeated points dropped. About half the size of absolute coordinates, with no drift since
+ * the rounding is done on absolute positions.
+ */
+class CompactPath {
+  private parts: string[] = [];
+  private x = 0;
+  private y = 0;
+  constructor(private readonly scale: number) {}
+
+  private format(units: number) {
+    const text = String(units / this.scale);
+    return text.startsWith("0.") ? text.slice(1) : text.startsWith("-0.") ? `-${text.slice(2)}` : text;
+  }
+
+  private pair(dx: number, dy: number) {
+    const y = this.format(dy);
+    return `${this.format(dx)}${y.startsWith("-") ? "" : ","}${y}`;
+  }
+
+  moveTo(x: number, y: number) {
+    this.x = Math.round(x * this.scale);
+    this.y = Math.round(y * this.scale);
+    this.parts.push(`M${this.pair(this.x, this.y)}`);
+  }
+
+  lineTo(x: number, y: number) {
+    const rx = Math.round(x * this.scale);
+    const ry = Math.round(y * this.scale);
+    if (rx === this.x && ry === this.y) return;
+    this.parts.push(`l${this.pair(rx - this.x, ry - this.y)}`);
+    this.x = rx;
+    this.y = ry;
+  }
+
+  closePath() {
+    this.parts.push("z");
+  }
+
+  beginPath() {
+    // Each shape's data is taken whole by take().
+  }
+
+  arc() {
+    // Only points are drawn as circles, and maps here hold polygons only.
+  }
+
+  take(): string {
+    const result = this.parts.join("");
+    this.parts = [];
+    return result;
+  }
+}
+
 function collection(shapes: { geometry: AreaGeometry }[]): FeatureCollection {
   return { type: "FeatureCollection", features: shapes.map((s): Feature => ({ type: "Feature", properties: {}, geometry: s.geometry })) };
 }
@@ -55,13 +111,18 @@ export function projectMap(options: {
   const height = Math.ceil(y1 - y0 + 2 * PADDING);
   const [tx, ty] = projection.translate();
   projection.translate([tx + PADDING, ty - y0 + PADDING]);
-  const path = geoPath(projection).digits(options.digits ?? 1);
-  const project = (s: ShapeInput): ProjectedShape => ({ code: s.code, name: s.name, d: path(s.geometry) ?? "" });
+  const context = new CompactPath(10 ** (options.digits ?? 1));
+  const path = geoPath(projection, context);
+  const draw = (geometry: AreaGeometry) => {
+    path(geometry);
+    return context.take();
+  };
+  const project = (s: ShapeInput): ProjectedShape => ({ code: s.code, name: s.name, d: draw(s.geometry) });
   return {
     width,
     height,
     shapes: shapes.map(project).filter((s) => s.d !== ""),
-    outlines: (options.outlines ?? []).map((g) => path(g) ?? "").join(""),
+    outlines: (options.outlines ?? []).map(draw).join(""),
     overlay: (options.overlay ?? []).map(project).filter((s) => s.d !== ""),
   };
 }

@@ -54,7 +54,8 @@ async function buildProjectedMap(db: Database, level: ViewLevel, zoom?: MapZoom)
     ? frame && zoom.kind === "DEPARTEMENT" ? [frame] : []
     : level === "DEPARTEMENT" ? [] : (await loadShapes(db, "DEPARTEMENT", detail)).map((s) => s.geometry);
   const overlay = await loadShapes(db, "QPV", zoom ? "LOCAL" : "DEPARTEMENT", zoom?.code);
-  return projectMap({ width: MAP_WIDTH, frame, shapes, outlines, overlay });
+  // Whole pixels suffice for the whole région (a pixel is about 0.5 km) and halve the weight.
+  return projectMap({ width: MAP_WIDTH, frame, shapes, outlines, overlay, digits: zoom ? 1 : 0 });
 }
 
 /** The projected map of a level (and zoom), or null when no contour of that level was imported. */
