@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection } from "geojson";
+import type { Feature, FeatureCollection, Position } from "geojson";
 import { geoConicConformal, geoPath } from "d3-geo";
 import type { AreaGeometry } from "./geojson";
 
@@ -87,6 +87,24 @@ class CompactPath {
   }
 }
 
+/** Twice the planar signed area of a ring, positive when counterclockwise (longitude east, latitude north). */
+function signedArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  return sum;
+}
+
+/**
+ * d3-geo reads rings on the sphere: an outer ring must run clockwise, or it means the whole
+ * globe but that area. GeoJSON (RFC 7946) asks for the opposite, and files vary: rewind.
+ */
+export function rewindForD3(geometry: AreaGeometry): AreaGeometry {
+  const fix = (rings: Position[][]) => rings.map((ring, index) => ((signedArea(ring) > 0) === (index === 0) ? [...ring].reverse() : ring));
+  return geometry.type === "Polygon"
+    ? { type: "Polygon", coordinates: fix(geometry.coordinates) }
+    : { type: "MultiPolygon", coordinates: geometry.coordinates.map(fix) };
+}
+
 function collection(shapes: { geometry: AreaGeometry }[]): FeatureCollection {
   return { type: "FeatureCollection", features: shapes.map((s): Feature => ({ type: "Feature", properties: {}, geometry: s.geometry })) };
 }
@@ -100,9 +118,10 @@ export function projectMap(options: {
   overlay?: ShapeInput[];
   digits?: number;
 }): ProjectedMap {
-  const { width, shapes } = options;
+  const { width } = options;
+  const shapes = options.shapes.map((s) => ({ ...s, geometry: rewindForD3(s.geometry) }));
   const frame: Feature | FeatureCollection = options.frame
-    ? { type: "Feature", properties: {}, geometry: options.frame }
+    ? { type: "Feature", properties: {}, geometry: rewindForD3(options.frame) }
     : collection(shapes);
   // precision(0): no adaptive resampling, the contours are dense enough for straight segments.
   const projection = geoConicConformal().parallels([49, 51]).rotate([-2.8, 0]).precision(0);
@@ -122,7 +141,7 @@ export function projectMap(options: {
     width,
     height,
     shapes: shapes.map(project).filter((s) => s.d !== ""),
-    outlines: (options.outlines ?? []).map(draw).join(""),
-    overlay: (options.overlay ?? []).map(project).filter((s) => s.d !== ""),
+    outlines: (options.outlines ?? []).map((g) => draw(rewindForD3(g))).join(""),
+    overlay: (options.overlay ?? []).map((s) => project({ ...s, geometry: rewindForD3(s.geometry) })).filter((s) => s.d !== ""),
   };
 }
