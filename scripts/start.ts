@@ -86,7 +86,9 @@ runCli(async () => {
   try {
     const demo = !env.DATABASE_URL || env.REPERES_DEMO;
     console.log("Préparation de la base…");
-    const prepared = await prepareDatabase(databaseUrl, { demo, progress: log });
+    // The demo draws its map from the reference contours kept beside the project, when present.
+    const geometryDir = demo ? path.resolve(root, "../shared/data/geo") : undefined;
+    const prepared = await prepareDatabase(databaseUrl, { demo, progress: log, geometryDir });
     if (prepared.appliedMigrations.length === 0) log("schéma à jour");
 
     const childEnv: NodeJS.ProcessEnv = {

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const sections = [
   { href: "/initiatives", label: "Initiatives" },
+  { href: "/carte", label: "Carte" },
   { href: "/enseignements", label: "Enseignements" },
   { href: "/acteurs", label: "Acteurs" },
   { href: "/approches", label: "Approches" },

@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { loadDemoContent } from "@/lib/demo/load";
+import { importGeometryDirectory } from "@/lib/map/import";
 import { loadReferenceData, type Progress } from "@/lib/reference/load";
 import { createPrismaClient } from "./connect";
 import { applyMigrations } from "./migrations/engine";
@@ -10,15 +12,17 @@ export interface PrepareResult {
   appliedMigrations: string[];
   referenceLoaded: boolean;
   demoLoaded: boolean;
+  geometryLoaded: boolean;
 }
 
 /**
  * Brings a database to a usable state: pending migrations applied, reference data loaded when
- * the territory table is empty, and the demo content when asked for and no initiative exists.
+ * the territory table is empty, the demo content when asked for and no initiative exists, and
+ * the map contours of `geometryDir` when that folder exists and no contour was ever imported.
  */
 export async function prepareDatabase(
   databaseUrl: string,
-  options: { demo: boolean; progress?: Progress },
+  options: { demo: boolean; progress?: Progress; geometryDir?: string },
 ): Promise<PrepareResult> {
   const progress = options.progress ?? (() => {});
   const appliedMigrations = await applyMigrations({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
@@ -33,7 +37,13 @@ export async function prepareDatabase(
     }
     const demoLoaded = options.demo ? await loadDemoContent(db) : false;
     if (demoLoaded) progress("contenu de démonstration chargé (synthèse IREV du 12 décembre 2023)");
-    return { appliedMigrations, referenceLoaded, demoLoaded };
+    let geometryLoaded = false;
+    if (options.geometryDir && existsSync(options.geometryDir) && (await db.geometryImport.count()) === 0) {
+      const summaries = await importGeometryDirectory(db, options.geometryDir);
+      geometryLoaded = summaries.length > 0;
+      for (const s of summaries) progress(`contours de la carte : ${s.shapes} territoires (${s.layer.toLowerCase()}, ${path.basename(options.geometryDir)})`);
+    }
+    return { appliedMigrations, referenceLoaded, demoLoaded, geometryLoaded };
   } finally {
     await db.$disconnect();
   }

@@ -51,7 +51,7 @@ function normalise(text: string) {
  * same commune (see ACSO_QPV) is replaced by the official one, its links moved over.
  */
 export async function importQpvCsv(db: Database, csv: string, progress: Progress = () => {}): Promise<QpvImportSummary> {
-  let records: Record<string, string>[];
+  let records: Record<string, unknown>[];
   try {
     records = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, delimiter: [";", ","], skip_empty_lines: true, trim: true });
   } catch (error) {
@@ -60,24 +60,44 @@ export async function importQpvCsv(db: Database, csv: string, progress: Progress
   if (records.length === 0) throw new ImportError("Le fichier ne contient aucune ligne de données.");
   const missing = ["code_qp", "nom_qp", "commune_qp"].filter((column) => !(column in records[0]!));
   if (missing.length > 0) throw new ImportError(`Colonne(s) manquante(s) : ${missing.join(", ")} (attendu : code_qp, nom_qp, commune_qp).`);
+  // Line 1 is the header.
+  return importQpvRecords(db, records, { progress, locate: (index) => `Ligne ${index + 2}` });
+}
+
+type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+export interface QpvRecordsOptions {
+  progress?: Progress;
+  /** Where record `index` (0-based) is in the file, for messages: "Ligne 3", "entité n°2". */
+  locate: (index: number) => string;
+  /** More writes in the same transaction (contours), given the QPV actually imported. */
+  alsoInTransaction?: (tx: Tx, imported: { index: number; code: string }[]) => Promise<void>;
+}
+
+/**
+ * Imports QPV attribute records (code_qp, nom_qp, commune_qp) from a CSV or the properties of a
+ * GeoJSON file: every record is checked before anything is written, in one transaction.
+ */
+export async function importQpvRecords(db: Database, records: Record<string, unknown>[], options: QpvRecordsOptions): Promise<QpvImportSummary> {
+  const { progress = () => {}, locate } = options;
 
   const communes = await db.territory.findMany({ where: { kind: "COMMUNE" }, select: { code: true, name: true } });
   const communeCodes = new Set(communes.map((c) => c.code));
   const byName = new Map<string, string[]>();
   for (const commune of communes) byName.set(normalise(commune.name), [...(byName.get(normalise(commune.name)) ?? []), commune.code]);
 
-  const rows: { code: string; name: string; communes: string[] }[] = [];
-  const seen = new Map<string, number>();
+  const rows: { index: number; code: string; name: string; communes: string[] }[] = [];
+  const seen = new Map<string, string>();
   let skippedOutsideReference = 0;
   records.forEach((record, index) => {
-    const line = index + 2; // line 1 is the header
+    const line = locate(index);
     const parsed = rowSchema.safeParse(record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ImportError(`Ligne ${line}, champ ${String(issue.path[0])} : ${issue.message}. Rien n'a été importé.`);
+      throw new ImportError(`${line}, champ ${String(issue.path[0])} : ${issue.message}. Rien n'a été importé.`);
     }
     const { code_qp: code, nom_qp: name, commune_qp: communeRefs } = parsed.data;
-    if (seen.has(code)) throw new ImportError(`Ligne ${line}, champ code_qp : ${code} figure déjà ligne ${seen.get(code)}. Rien n'a été importé.`);
+    if (seen.has(code)) throw new ImportError(`${line}, champ code_qp : ${code} figure déjà (${seen.get(code)!.toLowerCase()}). Rien n'a été importé.`);
     seen.set(code, line);
 
     const resolved: string[] = [];
@@ -91,7 +111,7 @@ export async function importQpvCsv(db: Database, csv: string, progress: Progress
       const matches = byName.get(normalise(ref)) ?? [];
       if (matches.length > 1) {
         throw new ImportError(
-          `Ligne ${line}, champ commune_qp : « ${ref} » désigne plusieurs communes (${matches.join(", ")}) ; indiquez son code INSEE. Rien n'a été importé.`,
+          `${line}, champ commune_qp : « ${ref} » désigne plusieurs communes (${matches.join(", ")}) ; indiquez son code INSEE. Rien n'a été importé.`,
         );
       }
       if (matches.length === 1) resolved.push(matches[0]!);
@@ -101,8 +121,8 @@ export async function importQpvCsv(db: Database, csv: string, progress: Progress
       skippedOutsideReference += 1;
       return;
     }
-    if (outside && resolved.length < communeRefs.length) progress(`ligne ${line} : ${code} rattaché aux seules communes connues (${resolved.join(", ")})`);
-    rows.push({ code, name, communes: resolved });
+    if (outside && resolved.length < communeRefs.length) progress(`${line.toLowerCase()} : ${code} rattaché aux seules communes connues (${resolved.join(", ")})`);
+    rows.push({ index, code, name, communes: resolved });
   });
 
   let replacedProvisional = 0;
@@ -154,6 +174,7 @@ export async function importQpvCsv(db: Database, csv: string, progress: Progress
         replacedProvisional += 1;
       }
       await rebuildTerritoryClosure(tx);
+      await options.alsoInTransaction?.(tx, rows.map(({ index, code }) => ({ index, code })));
     },
     { timeout: 120_000 },
   );

@@ -13,7 +13,8 @@ const port = process.env.E2E_PORT ?? "3100";
 
 const server = await acquireTestServer();
 const database = await createTestDatabase({ prefix: "reperes_e2e", serverUrl: server.url });
-await prepareDatabase(database.url, { demo: true });
+// The map's browser tests need contours: the reference files beside the repository.
+await prepareDatabase(database.url, { demo: true, geometryDir: path.resolve(root, "../shared/data/geo") });
 
 const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", "localhost"], {
   cwd: root,

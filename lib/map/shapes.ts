@@ -1,0 +1,124 @@
+import "server-only";
+import type { Database } from "@/lib/db/connect";
+import { Prisma } from "@/lib/db/generated/client";
+import type { ShapeDetail, TerritoryKind } from "@/lib/db/generated/enums";
+import type { AreaGeometry } from "./geojson";
+import { projectMap, type ProjectedMap, type ShapeInput } from "./render";
+import type { ViewLevel, ZoomKind } from "./view";
+import { withinZoomSql } from "./within";
+
+/**
+ * Stored shapes, projected once and kept in memory. The key holds the geometry version (the
+ * latest import's id), so an import shows at the next request without any purge; the numbers
+ * drawn over the shapes are not cached, they follow the filters.
+ */
+
+export const MAP_WIDTH = 800;
+const CACHE_SIZE = 64;
+const cache = new Map<string, Promise<ProjectedMap | null>>();
+
+export async function geometryVersion(db: Database): Promise<number | null> {
+  const [row] = await db.$queryRaw<{ version: number | null }[]>`SELECT max(id) AS version FROM "GeometryImport"`;
+  return row?.version ?? null;
+}
+
+async function loadShapes(db: Database, kind: TerritoryKind, detail: ShapeDetail, within?: string, codes?: string[]): Promise<ShapeInput[]> {
+  const only = codes ? Prisma.sql`AND t.code = ANY(${codes})` : Prisma.empty;
+  return db.$queryRaw<ShapeInput[]>(Prisma.sql`
+    SELECT t.code, t.name, s.geometry
+    FROM "TerritoryShape" s JOIN "Territory" t ON t.code = s."territoryCode"
+    WHERE s.detail = ${detail}::"ShapeDetail" AND t.kind = ${kind}::"TerritoryKind" ${withinZoomSql(within)} ${only}
+    ORDER BY t.code`);
+}
+
+async function loadShape(db: Database, code: string, detail: ShapeDetail): Promise<AreaGeometry | undefined> {
+  const shape = await db.territoryShape.findUnique({ where: { territoryCode_detail: { territoryCode: code, detail } }, select: { geometry: true } });
+  return shape?.geometry as AreaGeometry | undefined;
+}
+
+export interface MapZoom {
+  code: string;
+  kind: ZoomKind;
+}
+
+const DETAIL_FOR_ZOOM: Record<ZoomKind | "REGION", ShapeDetail> = { REGION: "REGION", DEPARTEMENT: "DEPARTEMENT", EPCI: "LOCAL" };
+
+async function buildProjectedMap(db: Database, level: ViewLevel, zoom?: MapZoom): Promise<ProjectedMap | null> {
+  const detail = DETAIL_FOR_ZOOM[zoom?.kind ?? "REGION"];
+  const shapes = await loadShapes(db, level, detail, zoom?.code);
+  if (shapes.length === 0) return null;
+  const [region] = await loadShapes(db, "REGION", detail);
+  const frame = zoom ? await loadShape(db, zoom.code, detail) : region?.geometry;
+  // Département borders help to read a map of smaller units; a zoom shows its own outline.
+  const outlines = zoom
+    ? frame && zoom.kind === "DEPARTEMENT" ? [frame] : []
+    : level === "DEPARTEMENT" ? [] : (await loadShapes(db, "DEPARTEMENT", detail)).map((s) => s.geometry);
+  const overlay = await loadShapes(db, "QPV", zoom ? "LOCAL" : "DEPARTEMENT", zoom?.code);
+  // Whole pixels suffice for the whole région (a pixel is about 0.5 km) and halve the weight.
+  return projectMap({ width: MAP_WIDTH, frame, shapes, outlines, overlay, digits: zoom ? 1 : 0 });
+}
+
+/** The projected map of a level (and zoom), or null when no contour of that level was imported. */
+export async function getProjectedMap(db: Database, level: ViewLevel, zoom?: MapZoom): Promise<ProjectedMap | null> {
+  const version = await geometryVersion(db);
+  if (version === null) return null;
+  const key = `${version}:${level}:${zoom?.code ?? ""}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = buildProjectedMap(db, level, zoom);
+    entry.catch(() => cache.delete(key));
+    cache.set(key, entry);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return entry;
+}
+
+const MINI_DETAIL: Record<TerritoryKind, ShapeDetail> = { REGION: "REGION", DEPARTEMENT: "REGION", EPCI: "DEPARTEMENT", COMMUNE: "LOCAL", QPV: "LOCAL" };
+const CHILD_KIND: Partial<Record<TerritoryKind, TerritoryKind>> = { REGION: "DEPARTEMENT", EPCI: "COMMUNE", COMMUNE: "QPV" };
+
+export interface MiniMap extends ProjectedMap {
+  target: { code: string; name: string; kind: TerritoryKind };
+}
+
+/**
+ * A territory among its neighbours (same kind, touching its bounding box; a QPV among
+ * communes), with its children outlined (an EPCI's communes, a commune's QPV). Null when the
+ * territory has no imported contour.
+ */
+export async function getMiniMap(db: Database, code: string, width = 400): Promise<MiniMap | null> {
+  const territory = await db.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } });
+  if (!territory) return null;
+  const detail = MINI_DETAIL[territory.kind];
+  const own = await db.territoryShape.findUnique({ where: { territoryCode_detail: { territoryCode: code, detail } } });
+  if (!own) return null;
+  const neighbourKind: TerritoryKind = territory.kind === "QPV" ? "COMMUNE" : territory.kind;
+  // A margin of a quarter of the territory's size on each side finds the neighbours around it.
+  const marginLon = (own.maxLon - own.minLon) / 4;
+  const marginLat = (own.maxLat - own.minLat) / 4;
+  const neighbourCodes = (
+    await db.territoryShape.findMany({
+      where: {
+        detail,
+        territory: { kind: neighbourKind },
+        minLon: { lte: own.maxLon + marginLon },
+        maxLon: { gte: own.minLon - marginLon },
+        minLat: { lte: own.maxLat + marginLat },
+        maxLat: { gte: own.minLat - marginLat },
+      },
+      select: { territoryCode: true },
+    })
+  ).map((s) => s.territoryCode);
+  const neighbours = await loadShapes(db, neighbourKind, detail, undefined, neighbourCodes);
+  const childKind = CHILD_KIND[territory.kind];
+  const children = childKind ? await loadShapes(db, childKind, detail, code) : [];
+  const geometry = own.geometry as unknown as AreaGeometry;
+  const shapes = territory.kind === "QPV" ? neighbours : neighbours.length > 0 ? neighbours : [{ ...territory, geometry }];
+  const projected = projectMap({
+    width,
+    frame: territory.kind === "REGION" ? geometry : undefined,
+    shapes,
+    outlines: territory.kind === "REGION" ? [] : [geometry],
+    overlay: territory.kind === "QPV" ? [{ ...territory, geometry }] : children,
+  });
+  return { ...projected, target: territory };
+}

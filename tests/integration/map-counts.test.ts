@@ -1,0 +1,94 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/connect";
+import { loadDemoContent } from "@/lib/demo/load";
+import { countInitiativesByTerritory } from "@/lib/map/counts";
+import { importGeometryDirectory } from "@/lib/map/import";
+import { getMiniMap, getProjectedMap } from "@/lib/map/shapes";
+import { emptyQuery, parseSearchQuery } from "@/lib/search/query";
+
+const db = createPrismaClient();
+const MEL = "200093201";
+const ACSO = "200068047";
+
+beforeAll(async () => {
+  await loadDemoContent(db);
+});
+
+describe("initiative counts per territory", () => {
+  it("counts an initiative for every territory that contains one of its places", async () => {
+    const byEpci = await countInitiativesByTerritory(db, emptyQuery, "EPCI");
+    // Roubaix (59512) and Lille (59350) are in the MEL; ACSO's plan is attached to ACSO itself.
+    expect(Object.fromEntries(byEpci.byTerritory)).toEqual({ [MEL]: 2, [ACSO]: 1 });
+    // The Défenseur des droits' action covers the région: matching, but on no EPCI.
+    expect(byEpci).toMatchObject({ placed: 3, total: 4 });
+
+    // An EPCI is not placed under a département (some span two): ACSO's plan counts for no
+    // département, exactly as territoire=60 does not find it in the list.
+    const byDepartement = await countInitiativesByTerritory(db, emptyQuery, "DEPARTEMENT");
+    expect(Object.fromEntries(byDepartement.byTerritory)).toEqual({ "59": 2 });
+
+    const inMel = await countInitiativesByTerritory(db, emptyQuery, "COMMUNE", MEL);
+    expect(Object.fromEntries(inMel.byTerritory)).toEqual({ "59512": 1, "59350": 1 });
+  });
+
+  it("follows the search filters, as in the URL of /initiatives", async () => {
+    const query = parseSearchQuery(new URLSearchParams("approche=pairs-ambassadeurs&approche=formation-professionnels"));
+    const byEpci = await countInitiativesByTerritory(db, query, "EPCI");
+    expect(Object.fromEntries(byEpci.byTerritory)).toEqual({ [MEL]: 1, [ACSO]: 1 });
+
+    const roubaixOnly = parseSearchQuery(new URLSearchParams("territoire=59512"));
+    expect(Object.fromEntries((await countInitiativesByTerritory(db, roubaixOnly, "EPCI")).byTerritory)).toEqual({ [MEL]: 1 });
+
+    const theme = parseSearchQuery(new URLSearchParams("theme=prevention-discriminations&territoire=60"));
+    const oise = await countInitiativesByTerritory(db, theme, "EPCI");
+    expect(Object.fromEntries(oise.byTerritory)).toEqual({});
+    expect(oise.total).toBe(0);
+  });
+
+  it("counts the EPCI of a département zoom that have a commune in it", async () => {
+    const inOise = await countInitiativesByTerritory(db, emptyQuery, "EPCI", "60");
+    expect(Object.fromEntries(inOise.byTerritory)).toEqual({ [ACSO]: 1 });
+  });
+
+  it("never counts a draft or a trashed initiative", async () => {
+    const before = await countInitiativesByTerritory(db, emptyQuery, "COMMUNE", MEL);
+    const draft = await db.initiative.create({
+      data: { slug: "brouillon-roubaix", title: "Brouillon", summary: "x", status: "DRAFT", territories: { create: { territoryCode: "59512" } } },
+    });
+    const trashed = await db.initiative.create({
+      data: { slug: "corbeille-roubaix", title: "Corbeille", summary: "x", status: "PUBLISHED", deletedAt: new Date(), territories: { create: { territoryCode: "59512" } } },
+    });
+    const after = await countInitiativesByTerritory(db, emptyQuery, "COMMUNE", MEL);
+    expect(after).toEqual(before);
+    await db.initiative.deleteMany({ where: { id: { in: [draft.id, trashed.id] } } });
+  });
+});
+
+describe("projected maps", () => {
+  it("has no map before any import, then draws every commune of the région from the cache", async () => {
+    expect(await getProjectedMap(db, "COMMUNE")).toBeNull();
+    await importGeometryDirectory(db, path.resolve(import.meta.dirname, "../..", "../shared/data/geo"));
+    const map = await getProjectedMap(db, "COMMUNE");
+    expect(map!.shapes).toHaveLength(3782);
+    expect(map!.width).toBe(800);
+    // Whole pixels, relative moves: compact path data.
+    expect(map!.shapes.find((s) => s.code === "59512")!.d).toMatch(/^M\d+,\d+(l-?\d+(,|-)\d+)+z$/);
+    const started = performance.now();
+    expect(await getProjectedMap(db, "COMMUNE")).toBe(map);
+    expect(performance.now() - started).toBeLessThan(100);
+
+    const acso = await getProjectedMap(db, "COMMUNE", { code: ACSO, kind: "EPCI" });
+    expect(acso!.shapes.map((s) => s.code).sort()).toHaveLength(11);
+  });
+
+  it("draws a territory among its neighbours for its page", async () => {
+    const mini = await getMiniMap(db, "59512");
+    expect(mini!.target).toMatchObject({ code: "59512", name: "Roubaix", kind: "COMMUNE" });
+    const codes = mini!.shapes.map((s) => s.code);
+    // Tourcoing and Croix border Roubaix.
+    expect(codes).toEqual(expect.arrayContaining(["59512", "59599", "59163"]));
+    expect(mini!.outlines).not.toBe("");
+    expect(await getMiniMap(db, "QPV-inconnu")).toBeNull();
+  });
+});
