@@ -62,7 +62,7 @@ export function provisionalQpvCode(communeCode: string, name: string): string {
 /**
  * The région, its départements, its communes and every EPCI with a member in it, from
  * @etalab/decoupage-administratif, with containment links: commune -> département and EPCI,
- * département and EPCI -> région. An EPCI is not placed under a département, since some span two.
+ * EPCI -> its département (or the région when it spans several), département -> région.
  */
 export function buildRegionReference(regionCode = HAUTS_DE_FRANCE): TerritoryReference {
   const data = loadEtalab();
@@ -86,11 +86,16 @@ export function buildRegionReference(regionCode = HAUTS_DE_FRANCE): TerritoryRef
     if (commune.departement) links.push({ childCode: commune.code, parentCode: commune.departement });
   }
 
+  const departementOf = new Map(communes.map((c) => [c.code, c.departement]));
   for (const epci of data.epci) {
     const members = epci.membres.filter((m) => communeCodes.has(m.code));
     if (members.length === 0) continue;
     territories.push({ code: epci.code, kind: "EPCI", name: epci.nom, aliases: EPCI_ALIASES[epci.code] ?? [], official: true });
-    links.push({ childCode: epci.code, parentCode: regionCode });
+    // An EPCI lies inside a département only when all its communes do (ACSO in the Oise);
+    // one spanning two départements hangs from the région, or it would pull in the other's communes.
+    const departements = new Set(members.map((m) => departementOf.get(m.code)));
+    const [only] = departements;
+    links.push({ childCode: epci.code, parentCode: departements.size === 1 && only ? only : regionCode });
     for (const member of members) links.push({ childCode: member.code, parentCode: epci.code });
   }
 

@@ -23,10 +23,9 @@ describe("initiative counts per territory", () => {
     // The Défenseur des droits' action covers the région: matching, but on no EPCI.
     expect(byEpci).toMatchObject({ placed: 3, total: 4 });
 
-    // An EPCI is not placed under a département (some span two): ACSO's plan counts for no
-    // département, exactly as territoire=60 does not find it in the list.
+    // ACSO lies wholly in the Oise, so its plan counts for the Oise, as territoire=60 finds it.
     const byDepartement = await countInitiativesByTerritory(db, emptyQuery, "DEPARTEMENT");
-    expect(Object.fromEntries(byDepartement.byTerritory)).toEqual({ "59": 2 });
+    expect(Object.fromEntries(byDepartement.byTerritory)).toEqual({ "59": 2, "60": 1 });
 
     const inMel = await countInitiativesByTerritory(db, emptyQuery, "COMMUNE", MEL);
     expect(Object.fromEntries(inMel.byTerritory)).toEqual({ "59512": 1, "59350": 1 });
@@ -42,8 +41,11 @@ describe("initiative counts per territory", () => {
 
     const theme = parseSearchQuery(new URLSearchParams("theme=prevention-discriminations&territoire=60"));
     const oise = await countInitiativesByTerritory(db, theme, "EPCI");
-    expect(Object.fromEntries(oise.byTerritory)).toEqual({});
-    expect(oise.total).toBe(0);
+    expect(Object.fromEntries(oise.byTerritory)).toEqual({ [ACSO]: 1 });
+    expect(oise.total).toBe(1);
+
+    const somme = parseSearchQuery(new URLSearchParams("territoire=80"));
+    expect((await countInitiativesByTerritory(db, somme, "EPCI")).total).toBe(0);
   });
 
   it("counts the EPCI of a département zoom that have a commune in it", async () => {

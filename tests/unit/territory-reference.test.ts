@@ -26,6 +26,15 @@ describe("Hauts-de-France reference from @etalab/decoupage-administratif", () =>
     expect(members).toEqual(["60173", "60175", "60391", "60414", "60463", "60551", "60584", "60589", "60601", "60635", "60684"]);
   });
 
+  it("puts an EPCI under its département when all its communes are in it, else under the région", () => {
+    expect(parentsOf(ACSO_SIREN)).toEqual(["60"]);
+    const spanning = reference.territories.filter((t) => t.kind === "EPCI" && parentsOf(t.code).includes("32"));
+    for (const epci of spanning) {
+      const departements = new Set(reference.links.filter((l) => l.parentCode === epci.code).map((l) => l.childCode.slice(0, 2)));
+      expect(departements.size, epci.name).toBeGreaterThan(1);
+    }
+  });
+
   it("adds ACSO's seven QPV with local codes, attached to their commune", () => {
     const qpv = reference.territories.filter((t) => t.kind === "QPV");
     expect(qpv).toHaveLength(7);
