@@ -11,40 +11,39 @@
 CREATE OR REPLACE FUNCTION reperes_search_pairs(ids int[])
   RETURNS TABLE ("initiativeId" int, facet text, value text)
   LANGUAGE sql STABLE AS $$
-  SELECT i.id, '*', '*' FROM "Initiative" i WHERE i.id = ANY(ids)
+  SELECT k.id, '*', '*' FROM unnest(ids) AS k(id)
   UNION
   SELECT it."initiativeId", 'territoire', ta."ancestorCode"
-  FROM "InitiativeTerritory" it JOIN "TerritoryAncestor" ta ON ta."descendantCode" = it."territoryCode"
-  WHERE it."initiativeId" = ANY(ids)
+  FROM unnest(ids) AS k(id) JOIN "InitiativeTerritory" it ON it."initiativeId" = k.id
+    JOIN "TerritoryAncestor" ta ON ta."descendantCode" = it."territoryCode"
   UNION
   -- An EPCI is not linked under a département (some span two): it counts in those of its communes.
   SELECT it."initiativeId", 'territoire', d."parentCode"
-  FROM "InitiativeTerritory" it
+  FROM unnest(ids) AS k(id) JOIN "InitiativeTerritory" it ON it."initiativeId" = k.id
     JOIN "Territory" e ON e.code = it."territoryCode" AND e.kind = 'EPCI'
     JOIN "TerritoryParent" m ON m."parentCode" = e.code
     JOIN "TerritoryParent" d ON d."childCode" = m."childCode"
     JOIN "Territory" dt ON dt.code = d."parentCode" AND dt.kind = 'DEPARTEMENT'
-  WHERE it."initiativeId" = ANY(ids)
   UNION
   SELECT l."initiativeId", 'approche', x.slug
-  FROM "InitiativeApproach" l JOIN "Approach" x ON x.id = l."approachId"
-  WHERE l."initiativeId" = ANY(ids) AND x."deletedAt" IS NULL
+  FROM unnest(ids) AS k(id) JOIN "InitiativeApproach" l ON l."initiativeId" = k.id JOIN "Approach" x ON x.id = l."approachId"
+  WHERE x."deletedAt" IS NULL
   UNION
   SELECT l."initiativeId", 'theme', x.slug
-  FROM "InitiativeTheme" l JOIN "Theme" t ON t.id = l."themeId" JOIN "Theme" x ON x.id IN (t.id, t."parentId")
-  WHERE l."initiativeId" = ANY(ids) AND x."deletedAt" IS NULL
+  FROM unnest(ids) AS k(id) JOIN "InitiativeTheme" l ON l."initiativeId" = k.id JOIN "Theme" t ON t.id = l."themeId" JOIN "Theme" x ON x.id IN (t.id, t."parentId")
+  WHERE x."deletedAt" IS NULL
   UNION
   SELECT l."initiativeId", 'critere', x.slug
-  FROM "InitiativeCriterion" l JOIN "DiscriminationCriterion" x ON x.id = l."criterionId"
-  WHERE l."initiativeId" = ANY(ids) AND x."deletedAt" IS NULL
+  FROM unnest(ids) AS k(id) JOIN "InitiativeCriterion" l ON l."initiativeId" = k.id JOIN "DiscriminationCriterion" x ON x.id = l."criterionId"
+  WHERE x."deletedAt" IS NULL
   UNION
   SELECT l."initiativeId", 'domaine', x.slug
-  FROM "InitiativeDomain" l JOIN "Domain" x ON x.id = l."domainId"
-  WHERE l."initiativeId" = ANY(ids) AND x."deletedAt" IS NULL
+  FROM unnest(ids) AS k(id) JOIN "InitiativeDomain" l ON l."initiativeId" = k.id JOIN "Domain" x ON x.id = l."domainId"
+  WHERE x."deletedAt" IS NULL
   UNION
   SELECT l."initiativeId", 'public', x.slug
-  FROM "InitiativePublic" l JOIN "Public" x ON x.id = l."publicId"
-  WHERE l."initiativeId" = ANY(ids) AND x."deletedAt" IS NULL
+  FROM unnest(ids) AS k(id) JOIN "InitiativePublic" l ON l."initiativeId" = k.id JOIN "Public" x ON x.id = l."publicId"
+  WHERE x."deletedAt" IS NULL
   UNION
   SELECT l."initiativeId", 'acteur', CASE a.kind
       WHEN 'STATE_SERVICE' THEN 'etat'
@@ -56,19 +55,19 @@ CREATE OR REPLACE FUNCTION reperes_search_pairs(ids int[])
       WHEN 'COMPANY' THEN 'entreprise'
       WHEN 'PUBLIC_BODY' THEN 'etablissement-public'
       ELSE 'autre' END
-  FROM "InitiativeActor" l JOIN "Actor" a ON a.id = l."actorId"
-  WHERE l."initiativeId" = ANY(ids) AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+  FROM unnest(ids) AS k(id) JOIN "InitiativeActor" l ON l."initiativeId" = k.id JOIN "Actor" a ON a.id = l."actorId"
+  WHERE a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
   UNION
   SELECT i.id, 'statut', CASE WHEN i.ongoing THEN 'en-cours' ELSE 'termine' END
-  FROM "Initiative" i WHERE i.id = ANY(ids)
+  FROM unnest(ids) AS k(id) JOIN "Initiative" i ON i.id = k.id
   UNION
   -- Every year the initiative ran; an ongoing one without an end runs up to the current year.
   SELECT i.id, 'annee', y::text
-  FROM "Initiative" i,
+  FROM unnest(ids) AS k(id) JOIN "Initiative" i ON i.id = k.id,
        generate_series(COALESCE(i."startYear", i."endYear"),
                        LEAST(COALESCE(i."endYear", CASE WHEN i.ongoing THEN extract(year FROM now())::int END, i."startYear"),
                              COALESCE(i."startYear", i."endYear") + 60)) AS y
-  WHERE i.id = ANY(ids) AND COALESCE(i."startYear", i."endYear") IS NOT NULL
+  WHERE COALESCE(i."startYear", i."endYear") IS NOT NULL
 $$;
 
 -- Names of published actors, linked territories (not their ancestors: "Roubaix" must not find
@@ -78,16 +77,15 @@ CREATE OR REPLACE FUNCTION reperes_search_names(ids int[])
   LANGUAGE sql STABLE AS $$
   SELECT n.id, string_agg(n.name, ' ') FROM (
     SELECT l."initiativeId" AS id, concat_ws(' ', a.name, a.acronym) AS name
-    FROM "InitiativeActor" l JOIN "Actor" a ON a.id = l."actorId"
-    WHERE l."initiativeId" = ANY(ids) AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+    FROM unnest(ids) AS k(id) JOIN "InitiativeActor" l ON l."initiativeId" = k.id JOIN "Actor" a ON a.id = l."actorId"
+    WHERE a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
     UNION ALL
     SELECT l."initiativeId", concat_ws(' ', t.name, array_to_string(t.aliases, ' '))
-    FROM "InitiativeTerritory" l JOIN "Territory" t ON t.code = l."territoryCode"
-    WHERE l."initiativeId" = ANY(ids)
+    FROM unnest(ids) AS k(id) JOIN "InitiativeTerritory" l ON l."initiativeId" = k.id JOIN "Territory" t ON t.code = l."territoryCode"
     UNION ALL
     SELECT l."initiativeId", x.title
-    FROM "LessonInitiative" l JOIN "Lesson" x ON x.id = l."lessonId"
-    WHERE l."initiativeId" = ANY(ids) AND x.status = 'PUBLISHED' AND x."deletedAt" IS NULL
+    FROM unnest(ids) AS k(id) JOIN "LessonInitiative" l ON l."initiativeId" = k.id JOIN "Lesson" x ON x.id = l."lessonId"
+    WHERE x.status = 'PUBLISHED' AND x."deletedAt" IS NULL
   ) n GROUP BY n.id
 $$;
 
@@ -100,7 +98,7 @@ BEGIN
   END IF;
 
   DELETE FROM "InitiativeSearch" s
-  WHERE s."initiativeId" = ANY(ids)
+  WHERE s."initiativeId" IN (SELECT unnest(ids))
     AND NOT EXISTS (SELECT 1 FROM "Initiative" i
                     WHERE i.id = s."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL);
 
@@ -119,10 +117,10 @@ BEGIN
          t.facets,
          i."publishedAt",
          lower(reperes_unaccent(i.title))
-  FROM "Initiative" i
+  FROM unnest(ids) AS k(id) JOIN "Initiative" i ON i.id = k.id
     JOIN tokens t ON t."initiativeId" = i.id
     LEFT JOIN reperes_search_names(ids) n ON n."initiativeId" = i.id
-  WHERE i.id = ANY(ids) AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+  WHERE i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
   ORDER BY i.id
   ON CONFLICT ("initiativeId") DO UPDATE SET
     document = EXCLUDED.document,
@@ -131,10 +129,10 @@ BEGIN
     "sortTitle" = EXCLUDED."sortTitle";
 
   INSERT INTO "SearchWord" (word)
-  SELECT DISTINCT w FROM "Initiative" i
+  SELECT DISTINCT w FROM unnest(ids) AS k(id) JOIN "Initiative" i ON i.id = k.id
     LEFT JOIN reperes_search_names(ids) n ON n."initiativeId" = i.id,
     regexp_split_to_table(lower(reperes_unaccent(concat_ws(' ', i.title, i.summary, n.names))), '[^a-z0-9]+') AS w
-  WHERE i.id = ANY(ids) AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL AND length(w) >= 3
+  WHERE i.status = 'PUBLISHED' AND i."deletedAt" IS NULL AND length(w) >= 3
   ON CONFLICT (word) DO NOTHING;
 END
 $$;
