@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import { Pagination } from "@/components/navigation/Pagination";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { evidenceLevelLabels, plural } from "@/lib/format/labels";
@@ -22,8 +21,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
     <div className="container">
       <h1>Enseignements</h1>
       <p className="lead">Ce que les praticiens ont appris, avec la source et le niveau de preuve de chaque enseignement.</p>
-      <Suspense>
-        <SearchFormShell label="Rechercher et filtrer les enseignements" className="lesson-filters">
+        <SearchFormShell current={lessonQueryString(query)} label="Rechercher et filtrer les enseignements" className="lesson-filters">
           <div className="search-bar">
             <label htmlFor="lq" className="search-bar__label">
               Mots-clés
@@ -80,7 +78,6 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
             <button type="submit">Rechercher</button> {filtered && <Link href="/enseignements">Réinitialiser</Link>}
           </p>
         </SearchFormShell>
-      </Suspense>
       <p role="status" className="result-count">
         {result.total === 0 ? "Aucun enseignement ne correspond à votre recherche." : plural(result.total, "enseignement trouvé", "enseignements trouvés")}
       </p>

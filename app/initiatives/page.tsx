@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { Pagination } from "@/components/navigation/Pagination";
 import { ActiveFilters } from "@/components/search/ActiveFilters";
 import { FacetFilters } from "@/components/search/FacetFilters";
@@ -19,6 +18,8 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const place = placeQuerySchema.parse(Array.isArray(raw.lieu) ? raw.lieu[0] : raw.lieu);
   const places = place ? await findTerritories(place) : [];
   const result = await search(query, { extraTerritories: places.map((p) => p.code) });
+  const current = toSearchParams(query);
+  if (place) current.set("lieu", place);
   const hrefFor = (page: number) => {
     const params = toSearchParams({ ...query, page }).toString();
     return params ? `/initiatives?${params}` : "/initiatives";
@@ -31,8 +32,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   return (
     <div className="container">
       <h1>Initiatives</h1>
-      <Suspense>
-        <SearchFormShell label="Rechercher et filtrer les initiatives" className="search-layout">
+        <SearchFormShell current={current.toString()} label="Rechercher et filtrer les initiatives" className="search-layout">
           <div className="search-layout__bar">
             <div className="search-bar">
               <label htmlFor="q" className="search-bar__label">
@@ -92,7 +92,6 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
           </section>
         </SearchFormShell>
-      </Suspense>
     </div>
   );
 }

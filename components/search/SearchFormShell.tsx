@@ -1,13 +1,19 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { type FormEvent, type ReactNode, useEffect, useRef, useTransition } from "react";
 
-/** The query string a GET submission of the form would produce, without empty fields. */
+/**
+ * The query string a GET submission of the form would produce, without empty fields nor a
+ * select left on its first option (the default), so that URLs stay short and canonical.
+ */
 function formQuery(form: HTMLFormElement): string {
   const params = new URLSearchParams();
-  for (const [key, value] of new FormData(form)) {
-    if (typeof value === "string" && value.trim() !== "") params.append(key, value);
+  for (const element of Array.from(form.elements)) {
+    if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement) || !element.name || element.disabled) continue;
+    if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio") && !element.checked) continue;
+    if (element instanceof HTMLSelectElement && element.selectedIndex <= 0) continue;
+    if (element.value.trim() !== "") params.append(element.name, element.value);
   }
   return params.toString();
 }
@@ -17,10 +23,20 @@ function formQuery(form: HTMLFormElement): string {
  * or submitting updates the URL through the router (no full reload, history entries kept), and
  * the inputs follow the URL when the person goes back or forward.
  */
-export function SearchFormShell({ children, className, label }: { children: ReactNode; className?: string; label: string }) {
+export function SearchFormShell({
+  children,
+  className,
+  label,
+  current,
+}: {
+  children: ReactNode;
+  className?: string;
+  label: string;
+  /** The query string the server rendered (useSearchParams would opt the form out of server rendering). */
+  current: string;
+}) {
   const router = useRouter();
   const pathname = usePathname();
-  const searchParams = useSearchParams();
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
 
@@ -29,16 +45,17 @@ export function SearchFormShell({ children, className, label }: { children: Reac
   useEffect(() => {
     const form = formRef.current;
     if (!form) return;
+    const searchParams = new URLSearchParams(current);
     for (const element of Array.from(form.elements)) {
       if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) continue;
       if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
         element.checked = searchParams.getAll(element.name).includes(element.value);
-      } else if (element.name && document.activeElement !== element) {
+      } else if (element.name) {
         const fallback = element instanceof HTMLSelectElement ? (element.options[0]?.value ?? "") : "";
         element.value = searchParams.get(element.name) ?? fallback;
       }
     }
-  }, [searchParams]);
+  }, [current]);
 
   function apply(form: HTMLFormElement) {
     const query = formQuery(form);

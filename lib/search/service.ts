@@ -123,10 +123,10 @@ interface CountRow {
 /**
  * Counts of facet values under a search, each facet's counts ignoring that facet's own
  * selection (OR within a facet, AND across facets). One statement, whatever the result size:
- * masks are ANDs of posting bitmaps, counts are bit counts. `display` lists, per facet, the
- * values to count (null: every value of that facet). The row ('_total', '') is the total.
+ * masks are ANDs of posting bitmaps, counts are bit counts. `display` selects the SearchFacet
+ * ids of the values to count. The row ('_total', '') is the total.
  */
-function facetCountsSql(query: SearchQuery, text: TextQuery | undefined, display: Prisma.Sql): Prisma.Sql {
+export function facetCountsSql(query: SearchQuery, text: TextQuery | undefined, display: Prisma.Sql): Prisma.Sql {
   const facets: string[] = [];
   const values: string[] = [];
   for (const key of FILTER_KEYS) {
@@ -164,7 +164,7 @@ function facetCountsSql(query: SearchQuery, text: TextQuery | undefined, display
     shown AS (
       SELECT f.id, f.facet, f.value,
              CASE WHEN f.facet = ANY(${active}::text[]) THEN f.facet ELSE '_full' END AS target
-      FROM "SearchFacet" f JOIN (${display}) d ON d.facet = f.facet AND (d.value IS NULL OR d.value = f.value)
+      FROM "SearchFacet" f WHERE f.id IN (${display})
     )
     SELECT sh.facet, sh.value, COALESCE(sum(bit_count(m.bits & p.bits)), 0)::int AS count
     FROM shown sh
@@ -195,7 +195,7 @@ export function territoryChildrenSql(codes: string[]): Prisma.Sql {
 }
 
 /** Territories shown in the facet: the départements, the selected ones and their next level down. */
-function territoryDisplaySql(selected: string[]): Prisma.Sql {
+export function territoryDisplaySql(selected: string[]): Prisma.Sql {
   return Prisma.sql`
     SELECT code FROM "Territory" WHERE kind = 'DEPARTEMENT'
     UNION SELECT unnest(${selected}::text[])
@@ -234,9 +234,9 @@ const statusLabels = { "en-cours": "En cours", termine: "Terminée" } as const;
 function orderBySql(query: SearchQuery, text: TextQuery | undefined): Prisma.Sql {
   if (query.tri === "titre") return Prisma.sql`s."sortTitle" ASC, s."initiativeId" ASC`;
   if (query.tri === "pertinence" && text?.q) {
-    return Prisma.sql`ts_rank(s.document, ${tsquerySql(text)}) DESC, s."publishedAt" DESC NULLS LAST, s."initiativeId" DESC`;
+    return Prisma.sql`ts_rank(s.document, ${tsquerySql(text)}) DESC, s."publishedAt" DESC, s."initiativeId" DESC`;
   }
-  return Prisma.sql`s."publishedAt" DESC NULLS LAST, s."initiativeId" DESC`;
+  return Prisma.sql`s."publishedAt" DESC, s."initiativeId" DESC`;
 }
 
 interface HitRow {
@@ -254,7 +254,7 @@ interface HitRow {
   publishedAt: Date | null;
 }
 
-function resultsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number): Prisma.Sql {
+export function resultsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number): Prisma.Sql {
   const clean = (column: Prisma.Sql) => Prisma.sql`translate(${column}, ${HIGHLIGHT_START + HIGHLIGHT_END}, '')`;
   const options = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;
   const excerptOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -325,8 +325,9 @@ export async function resolveTextQuery(db: Database, query: SearchQuery, exactTo
 /** Filter values (and the total) counted under a search: see facetCountsSql. */
 async function countFacets(db: Database, query: SearchQuery, text: TextQuery | undefined, territories: string[]) {
   const display = Prisma.sql`
-    SELECT facet, NULL::text AS value FROM unnest(${["approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee"]}::text[]) AS facet
-    UNION ALL SELECT 'territoire', code FROM (${territoryDisplaySql(territories)}) t`;
+    SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])
+    UNION ALL
+    SELECT id FROM "SearchFacet" WHERE facet = 'territoire' AND value IN (${territoryDisplaySql(territories)})`;
   const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display));
   let total = 0;
   const counts = new Map<string, number>();
@@ -342,7 +343,7 @@ async function countFacets(db: Database, query: SearchQuery, text: TextQuery | u
  * the map), ignoring that facet's own selection, like the facet counts of the search page.
  */
 export async function countByFacetValue(db: Database, query: SearchQuery, facet: FilterKey, values: string[]): Promise<Map<string, number>> {
-  const display = Prisma.sql`SELECT ${facet}::text AS facet, value FROM unnest(${values}::text[]) AS value`;
+  const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ${facet} AND value = ANY(${values}::text[])`;
   const text = query.q ? { q: query.q } : undefined;
   const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display));
   const counts = new Map(values.map((value) => [value, 0]));

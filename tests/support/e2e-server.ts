@@ -4,8 +4,10 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { createPrismaClient } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createTestDatabase } from "./database";
+import { loadE2eFixtures } from "./e2e-fixtures";
 import { acquireTestServer } from "./test-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -14,6 +16,9 @@ const port = process.env.E2E_PORT ?? "3100";
 const server = await acquireTestServer();
 const database = await createTestDatabase({ prefix: "reperes_e2e", serverUrl: server.url });
 await prepareDatabase(database.url, { demo: true });
+const fixtures = createPrismaClient(database.url);
+await loadE2eFixtures(fixtures);
+await fixtures.$disconnect();
 
 const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", "localhost"], {
   cwd: root,
