@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/navigation/Pagination";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
+import { SelectFilter } from "@/components/search/SelectFilter";
 import { evidenceLevelLabels, plural } from "@/lib/format/labels";
 import { evidenceParams, lessonFilterChoices, lessonQueryString, parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 
@@ -29,50 +30,24 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
             <input id="lq" name="q" type="search" defaultValue={query.q} maxLength={200} />
           </div>
           <div className="filter-row">
-            <div>
-              <label htmlFor="ltheme">Thème</label>
-              <select id="ltheme" name="theme" defaultValue={query.theme ?? ""}>
-                <option value="">Tous les thèmes</option>
-                {choices.themes.map((t) => (
-                  <option key={t.slug} value={t.slug}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="lapproche">Approche</label>
-              <select id="lapproche" name="approche" defaultValue={query.approche ?? ""}>
-                <option value="">Toutes les approches</option>
-                {choices.approaches.map((a) => (
-                  <option key={a.slug} value={a.slug}>
-                    {a.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="lsource">Source</label>
-              <select id="lsource" name="source" defaultValue={query.source ?? ""}>
-                <option value="">Toutes les sources</option>
-                {choices.sources.map((s) => (
-                  <option key={s.slug} value={s.slug}>
-                    {s.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="lniveau">Niveau de preuve</label>
-              <select id="lniveau" name="niveau" defaultValue={query.niveau ?? ""}>
-                <option value="">Tous les niveaux</option>
-                {Object.entries(evidenceParams).map(([param, level]) => (
-                  <option key={param} value={param}>
-                    {evidenceLevelLabels[level]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectFilter id="ltheme" name="theme" label="Thème" allLabel="Tous les thèmes" value={query.theme} options={choices.themes.map((t) => ({ value: t.slug, label: t.label }))} />
+            <SelectFilter
+              id="lapproche"
+              name="approche"
+              label="Approche"
+              allLabel="Toutes les approches"
+              value={query.approche}
+              options={choices.approaches.map((a) => ({ value: a.slug, label: a.label }))}
+            />
+            <SelectFilter id="lsource" name="source" label="Source" allLabel="Toutes les sources" value={query.source} options={choices.sources.map((s) => ({ value: s.slug, label: s.title }))} />
+            <SelectFilter
+              id="lniveau"
+              name="niveau"
+              label="Niveau de preuve"
+              allLabel="Tous les niveaux"
+              value={query.niveau}
+              options={Object.entries(evidenceParams).map(([value, level]) => ({ value, label: evidenceLevelLabels[level] }))}
+            />
           </div>
           <p>
             <button type="submit">Rechercher</button> {filtered && <Link href="/enseignements">Réinitialiser</Link>}

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LessonLinks } from "@/components/content/LessonLinks";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { FilteredInitiatives } from "@/components/search/FilteredInitiatives";
-import { evidenceLevelLabels } from "@/lib/format/labels";
 import { getApproach } from "@/lib/public/catalogue";
 import { search } from "@/lib/public/search";
 import { emptyQuery, parseSearchQuery } from "@/lib/search/query";
@@ -27,18 +26,7 @@ export default async function ApproachPage({ params, searchParams }: Props) {
       <h1>{approach.label}</h1>
       {approach.description && <p className="lead">{approach.description}</p>}
       <FilteredInitiatives result={result} query={query} basePath={`/approches/${approach.slug}`} />
-      {approach.lessons.length > 0 && (
-        <section aria-labelledby="lessons-heading">
-          <h2 id="lessons-heading">Enseignements</h2>
-          <ul>
-            {approach.lessons.map(({ lesson }) => (
-              <li key={lesson.slug}>
-                <Link href={`/enseignements/${lesson.slug}`}>{lesson.title}</Link> <span className="meta">({evidenceLevelLabels[lesson.evidenceLevel]})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LessonLinks lessons={approach.lessons} />
     </div>
   );
 }

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RichText } from "@/components/content/RichText";
+import { SourceCitation } from "@/components/content/SourceCitation";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
-import { evidenceLevelLabels, formatSourceDate, sourceKindLabels } from "@/lib/format/labels";
+import { evidenceLevelLabels, formatSourceDate } from "@/lib/format/labels";
 import { getPublicLesson } from "@/lib/public/lessons";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -28,17 +29,7 @@ export default async function LessonPage({ params }: Props) {
         <section aria-labelledby="source-heading">
           <h2 id="source-heading">Source</h2>
           <p>
-            {source.url ? (
-              <a href={source.url} rel="noopener noreferrer">
-                {source.title}
-              </a>
-            ) : (
-              source.title
-            )}{" "}
-            <span className="meta">
-              ({sourceKindLabels[source.kind].toLowerCase()}
-              {source.date && `, ${formatSourceDate(source.date, source.kind)}`})
-            </span>
+            <SourceCitation source={source} />
           </p>
           {event && (
             <p className="meta">

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RichText } from "@/components/content/RichText";
+import { SourceCitation } from "@/components/content/SourceCitation";
 import {
   actorRoleLabels,
   evidenceLevelLabels,
   formatDate,
   formatPeriod,
   formatSourceDate,
-  sourceKindLabels,
   territoryKindLabels,
 } from "@/lib/format/labels";
 import { InitiativeCard } from "@/components/initiatives/InitiativeCard";
@@ -218,17 +218,7 @@ export default async function InitiativePage({ params }: Params) {
               <ul className="plain-list">
                 {initiative.sources.map(({ source }) => (
                   <li key={source.slug}>
-                    {source.url ? (
-                      <a href={source.url} rel="noopener noreferrer">
-                        {source.title}
-                      </a>
-                    ) : (
-                      source.title
-                    )}{" "}
-                    <span className="meta">
-                      ({sourceKindLabels[source.kind].toLowerCase()}
-                      {source.date && `, ${formatSourceDate(source.date, source.kind)}`})
-                    </span>
+                    <SourceCitation source={source} />
                   </li>
                 ))}
               </ul>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LessonLinks } from "@/components/content/LessonLinks";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { FilteredInitiatives } from "@/components/search/FilteredInitiatives";
-import { evidenceLevelLabels } from "@/lib/format/labels";
 import { getTheme } from "@/lib/public/catalogue";
 import { search } from "@/lib/public/search";
 import { emptyQuery, parseSearchQuery } from "@/lib/search/query";
@@ -43,18 +43,7 @@ export default async function ThemePage({ params, searchParams }: Props) {
         </nav>
       )}
       <FilteredInitiatives result={result} query={query} basePath={`/themes/${theme.slug}`} />
-      {theme.lessons.length > 0 && (
-        <section aria-labelledby="lessons-heading">
-          <h2 id="lessons-heading">Enseignements</h2>
-          <ul>
-            {theme.lessons.map(({ lesson }) => (
-              <li key={lesson.slug}>
-                <Link href={`/enseignements/${lesson.slug}`}>{lesson.title}</Link> <span className="meta">({evidenceLevelLabels[lesson.evidenceLevel]})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LessonLinks lessons={theme.lessons} />
     </div>
   );
 }
