@@ -1,10 +1,21 @@
 import Link from "next/link";
 import { InitiativeCard } from "@/components/initiatives/InitiativeCard";
-import { getKeyFigures, listPublishedInitiatives } from "@/lib/public/initiatives";
-import { plural } from "@/lib/format/labels";
+import { evidenceLevelLabels, plural } from "@/lib/format/labels";
+import { listApproaches } from "@/lib/public/catalogue";
+import { getKeyFigures, latestInitiatives } from "@/lib/public/initiatives";
+import { latestLessons } from "@/lib/public/lessons";
+import { search } from "@/lib/public/search";
+import { emptyQuery } from "@/lib/search/query";
 
 export default async function HomePage() {
-  const [figures, latest] = await Promise.all([getKeyFigures(), listPublishedInitiatives(1)]);
+  const [figures, latest, approaches, lessons, overview] = await Promise.all([
+    getKeyFigures(),
+    latestInitiatives(6),
+    listApproaches(),
+    latestLessons(3),
+    search(emptyQuery, { pageSize: 1 }),
+  ]);
+  const departements = overview.facets.territoire;
   return (
     <div className="container">
       <h1>Ce qui marche contre les discriminations dans les quartiers</h1>
@@ -18,7 +29,7 @@ export default async function HomePage() {
         <label htmlFor="home-q" className="visually-hidden">
           Rechercher une initiative
         </label>
-        <input id="home-q" type="search" name="q" placeholder="Ex. : discriminations Roubaix, formation des professionnels…" />
+        <input id="home-q" type="search" name="q" maxLength={200} placeholder="Ex. : discriminations Roubaix, formation des professionnels…" />
         <button type="submit">Rechercher</button>
       </form>
 
@@ -38,12 +49,44 @@ export default async function HomePage() {
         </li>
       </ul>
 
+      <div className="grid-2">
+        <section aria-labelledby="by-approach">
+          <h2 id="by-approach">Par approche</h2>
+          <ul className="entry-list">
+            {approaches.map((approach) => (
+              <li key={approach.slug}>
+                <Link href={`/approches/${approach.slug}`}>{approach.label}</Link>{" "}
+                <span className="meta">({approach.initiativeCount.toLocaleString("fr-FR")})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="by-territory">
+          <h2 id="by-territory">Par territoire</h2>
+          <ul className="plain-list">
+            {departements.map((territory) => (
+              <li key={territory.value}>
+                <Link href={`/territoires/${territory.value}`}>{territory.label}</Link>{" "}
+                <span className="meta">({territory.count.toLocaleString("fr-FR")})</span>
+              </li>
+            ))}
+          </ul>
+          <form action="/initiatives" method="get" className="search-bar home-place">
+            <label htmlFor="home-lieu" className="search-bar__label">
+              Une commune, une intercommunalité, un quartier
+            </label>
+            <input id="home-lieu" type="search" name="lieu" maxLength={80} placeholder="Ex. : ACSO, Roubaix, 59512" />
+            <button type="submit">Chercher ce lieu</button>
+          </form>
+        </section>
+      </div>
+
       <h2>Dernières initiatives publiées</h2>
-      {latest.items.length === 0 ? (
+      {latest.length === 0 ? (
         <p>Aucune initiative n&apos;est encore publiée.</p>
       ) : (
         <ul className="card-list">
-          {latest.items.slice(0, 6).map((initiative) => (
+          {latest.map((initiative) => (
             <li key={initiative.id}>
               <InitiativeCard initiative={initiative} headingLevel={3} />
             </li>
@@ -51,8 +94,30 @@ export default async function HomePage() {
         </ul>
       )}
       <p>
-        <Link href="/initiatives">Voir les {plural(latest.total, "initiative")}</Link>
+        <Link href="/initiatives">Voir les {plural(figures.initiatives, "initiative")}</Link>
       </p>
+
+      {lessons.length > 0 && (
+        <section aria-labelledby="latest-lessons">
+          <h2 id="latest-lessons">Derniers enseignements</h2>
+          <ul className="card-list">
+            {lessons.map((lesson) => (
+              <li key={lesson.slug} className="card">
+                <h3>
+                  <Link href={`/enseignements/${lesson.slug}`}>{lesson.title}</Link>
+                </h3>
+                <p className="meta">
+                  {evidenceLevelLabels[lesson.evidenceLevel]}
+                  {lesson.source && ` · ${lesson.source.title}`}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/enseignements">Tous les enseignements</Link>
+          </p>
+        </section>
+      )}
     </div>
   );
 }

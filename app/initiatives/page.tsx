@@ -1,34 +1,97 @@
 import type { Metadata } from "next";
-import { z } from "zod";
-import { InitiativeCard } from "@/components/initiatives/InitiativeCard";
 import { Pagination } from "@/components/navigation/Pagination";
-import { plural } from "@/lib/format/labels";
-import { listPublishedInitiatives } from "@/lib/public/initiatives";
+import { ActiveFilters } from "@/components/search/ActiveFilters";
+import { FacetFilters } from "@/components/search/FacetFilters";
+import { SearchFormShell } from "@/components/search/SearchFormShell";
+import { SearchHitCard } from "@/components/search/SearchHitCard";
+import { plural, sortLabels } from "@/lib/format/labels";
+import { findTerritories, placeQuerySchema, search } from "@/lib/public/search";
+import { hasFilters, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
 
-const querySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function InitiativesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
-  const { page } = querySchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
-  const result = await listPublishedInitiatives(page);
+  const query = parseSearchQuery(raw);
+  const place = placeQuerySchema.parse(Array.isArray(raw.lieu) ? raw.lieu[0] : raw.lieu);
+  const places = place ? await findTerritories(place) : [];
+  const result = await search(query, { extraTerritories: places.map((p) => p.code) });
+  const current = toSearchParams(query);
+  if (place) current.set("lieu", place);
+  const hrefFor = (page: number) => {
+    const params = toSearchParams({ ...query, page }).toString();
+    return params ? `/initiatives?${params}` : "/initiatives";
+  };
+  const status =
+    result.total === 0
+      ? "Aucune initiative ne correspond à votre recherche."
+      : `${plural(result.total, "initiative trouvée", "initiatives trouvées")}${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}`;
+
   return (
     <div className="container">
       <h1>Initiatives</h1>
-      <p role="status">{plural(result.total, "initiative publiée", "initiatives publiées")}</p>
-      {result.items.length === 0 ? (
-        <p>Aucune initiative sur cette page.</p>
-      ) : (
-        <ul className="card-list">
-          {result.items.map((initiative) => (
-            <li key={initiative.id}>
-              <InitiativeCard initiative={initiative} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => `/initiatives?page=${p}`} />
+        <SearchFormShell current={current.toString()} label="Rechercher et filtrer les initiatives" className="search-layout">
+          <div className="search-layout__bar">
+            <div className="search-bar">
+              <label htmlFor="q" className="search-bar__label">
+                Mots-clés
+              </label>
+              <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} placeholder="Ex. : discriminations, Roubaix, formation…" />
+              <label htmlFor="tri">Trier par</label>
+              <select id="tri" name="tri" defaultValue={query.tri}>
+                {sortParams.map((value) => (
+                  <option key={value} value={value}>
+                    {sortLabels[value]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit">Rechercher</button>
+            </div>
+          </div>
+          <aside className="search-layout__facets" aria-label="Filtres">
+            <h2>Filtrer</h2>
+            <FacetFilters query={query} facets={result.facets} place={place} placeMatches={places.length} />
+            <p>
+              <button type="submit">Appliquer les filtres</button>
+            </p>
+          </aside>
+          <section className="search-layout__results" aria-labelledby="results-heading">
+            <h2 id="results-heading" className="visually-hidden">
+              Résultats
+            </h2>
+            <ActiveFilters query={query} facets={result.facets} />
+            <p role="status" className="result-count">
+              {status}
+            </p>
+            {result.correctedQuery && (
+              <p className="meta">
+                Peu de résultats pour « {query.q} » : la recherche inclut aussi « {result.correctedQuery} ».
+              </p>
+            )}
+            {result.items.length > 0 ? (
+              <ul className="card-list">
+                {result.items.map((hit) => (
+                  <li key={hit.id}>
+                    <SearchHitCard hit={hit} />
+                  </li>
+                ))}
+              </ul>
+            ) : result.total > 0 ? (
+              <p>
+                Cette page n&apos;existe pas. <a href={hrefFor(1)}>Revenir à la première page des résultats</a>.
+              </p>
+            ) : (
+              hasFilters(query) && (
+                <div className="empty-state">
+                  <p>Essayez de retirer un filtre ci-dessus, de vérifier l&apos;orthographe ou d&apos;utiliser des mots plus généraux.</p>
+                </div>
+              )
+            )}
+            <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
+          </section>
+        </SearchFormShell>
     </div>
   );
 }

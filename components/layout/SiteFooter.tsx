@@ -9,7 +9,7 @@ export function SiteFooter() {
         </p>
         <ul className="footer-links">
           <li>
-            <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
+            <Link href="/accessibilite">Accessibilité : non conforme</Link>
           </li>
           <li>
             <Link href="/mentions-legales">Mentions légales</Link>

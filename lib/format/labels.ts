@@ -59,3 +59,17 @@ export function formatPeriod(item: { startYear: number | null; endYear: number |
 export function plural(count: number, singular: string, pluralForm = `${singular}s`) {
   return `${count.toLocaleString("fr-FR")} ${count > 1 ? pluralForm : singular}`;
 }
+
+export const filterLabels = {
+  territoire: "Territoire",
+  approche: "Approche",
+  theme: "Thème",
+  critere: "Critère de discrimination",
+  domaine: "Domaine",
+  public: "Public",
+  acteur: "Type d'acteur",
+  statut: "Statut",
+  annee: "Année",
+} as const;
+
+export const sortLabels = { pertinence: "Pertinence", recent: "Les plus récentes", titre: "Titre (A à Z)" } as const;

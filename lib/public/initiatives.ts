@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { publicWhere } from "./visibility";
-
-export const PAGE_SIZE = 20;
 
 const listSelect = {
   id: true,
@@ -17,21 +16,7 @@ const listSelect = {
   approaches: { select: { approach: { select: { slug: true, label: true } } } },
 } as const;
 
-export async function listPublishedInitiatives(page = 1) {
-  const [items, total] = await Promise.all([
-    prisma.initiative.findMany({
-      where: publicWhere,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: listSelect,
-    }),
-    prisma.initiative.count({ where: publicWhere }),
-  ]);
-  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-}
-
-export type InitiativeListItem = Awaited<ReturnType<typeof listPublishedInitiatives>>["items"][number];
+export type InitiativeListItem = Awaited<ReturnType<typeof latestInitiatives>>[number];
 
 export async function getPublishedInitiative(slug: string) {
   return prisma.initiative.findFirst({
@@ -39,7 +24,7 @@ export async function getPublishedInitiative(slug: string) {
     include: {
       actors: {
         where: { actor: publicWhere },
-        include: { actor: { select: { slug: true, name: true, kind: true } } },
+        include: { actor: { select: { slug: true, name: true, kind: true, acronym: true } } },
         orderBy: { role: "asc" },
       },
       territories: { include: { territory: { select: { code: true, name: true, kind: true } } } },
@@ -71,4 +56,44 @@ export async function getKeyFigures() {
     }),
   ]);
   return { initiatives, actors, lessons, territories: territories.length };
+}
+
+/**
+ * Up to `limit` public initiatives close to one: shared approaches, themes and territories
+ * (the initiative's own places, not their ancestors), then shared words of the title.
+ */
+export async function relatedInitiatives(id: number, limit = 4) {
+  const rows = await prisma.$queryRaw<{ id: number }[]>(Prisma.sql`
+    WITH mine AS (
+      SELECT f.id FROM "InitiativeSearch" s JOIN "SearchFacet" f ON f.id = ANY(s.facets)
+      WHERE s."initiativeId" = ${id} AND f.facet IN ('approche', 'theme')
+      UNION
+      SELECT f.id FROM "InitiativeTerritory" it JOIN "SearchFacet" f ON f.facet = 'territoire' AND f.value = it."territoryCode"
+      WHERE it."initiativeId" = ${id}
+    ),
+    words AS (
+      SELECT NULLIF(replace(plainto_tsquery('french_unaccent', i.title)::text, '&', '|'), '')::tsquery AS q
+      FROM "Initiative" i WHERE i.id = ${id}
+    )
+    SELECT s."initiativeId" AS id
+    FROM "InitiativeSearch" s, words
+    WHERE s."initiativeId" <> ${id}
+      AND (s.facets && ARRAY(SELECT id FROM mine) OR s.document @@ words.q)
+    ORDER BY (SELECT count(*) FROM unnest(s.facets) AS x WHERE x IN (SELECT id FROM mine))
+             + COALESCE(ts_rank(s.document, words.q), 0) * 2 DESC,
+             s."publishedAt" DESC NULLS LAST
+    LIMIT ${limit}`);
+  if (rows.length === 0) return [];
+  const items = await prisma.initiative.findMany({ where: { id: { in: rows.map((r) => r.id) }, ...publicWhere }, select: listSelect });
+  return rows.map((r) => items.find((item) => item.id === r.id)).filter((item) => item !== undefined);
+}
+
+/** Latest published initiatives, for the home page. */
+export function latestInitiatives(limit = 6) {
+  return prisma.initiative.findMany({
+    where: publicWhere,
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: listSelect,
+  });
 }

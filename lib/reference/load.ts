@@ -110,6 +110,8 @@ export async function loadReferenceData(db: Database, progress: Progress = () =>
       await upsertTerritories(tx, reference, progress);
       const closure = await rebuildTerritoryClosure(tx);
       progress(`hiérarchie des territoires : ${closure} relations`);
+      // Initiatives carry their territories' ancestors in the search rows (ADR 003).
+      await tx.$executeRawUnsafe(`SELECT reperes_search_rebuild()`);
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

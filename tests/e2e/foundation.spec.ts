@@ -23,7 +23,8 @@ test("the skip link moves the focus to the content", async ({ page }) => {
 
 test("the list shows the four published initiatives of the synthesis", async ({ page }) => {
   await page.goto("/initiatives");
-  await expect(page.getByRole("status")).toHaveText("4 initiatives publiées");
+  // The demo content plus the browser-test fixtures (tests/support/e2e-fixtures.ts).
+  await expect(page.getByRole("status")).toHaveText("26 initiatives trouvées, page 1 sur 2");
   for (const title of [
     "L'action locale du Défenseur des droits",
     "Les Ambassadeurs de l'égalité à Roubaix",

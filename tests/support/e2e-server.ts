@@ -4,8 +4,10 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { createPrismaClient } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createTestDatabase } from "./database";
+import { loadE2eFixtures } from "./e2e-fixtures";
 import { acquireTestServer } from "./test-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -15,6 +17,9 @@ const server = await acquireTestServer();
 const database = await createTestDatabase({ prefix: "reperes_e2e", serverUrl: server.url });
 // The map's browser tests need contours: the reference files beside the repository.
 await prepareDatabase(database.url, { demo: true, geometryDir: path.resolve(root, "../shared/data/geo") });
+const fixtures = createPrismaClient(database.url);
+await loadE2eFixtures(fixtures);
+await fixtures.$disconnect();
 
 const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", "localhost"], {
   cwd: root,

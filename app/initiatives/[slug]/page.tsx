@@ -2,16 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RichText } from "@/components/content/RichText";
+import { SourceCitation } from "@/components/content/SourceCitation";
 import {
   actorRoleLabels,
   evidenceLevelLabels,
   formatDate,
   formatPeriod,
   formatSourceDate,
-  sourceKindLabels,
   territoryKindLabels,
 } from "@/lib/format/labels";
-import { getPublishedInitiative } from "@/lib/public/initiatives";
+import { InitiativeCard } from "@/components/initiatives/InitiativeCard";
+import { getPublishedInitiative, relatedInitiatives } from "@/lib/public/initiatives";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -33,6 +34,7 @@ function Section({ title, text }: { title: string; text: string }) {
 export default async function InitiativePage({ params }: Params) {
   const initiative = await getPublishedInitiative((await params).slug);
   if (!initiative) notFound();
+  const related = await relatedInitiatives(initiative.id);
   const period = formatPeriod(initiative);
   const showContact = initiative.contactConsent && (initiative.contactName || initiative.contactEmail || initiative.contactPhone);
 
@@ -66,7 +68,9 @@ export default async function InitiativePage({ params }: Params) {
               <ul className="card-list">
                 {initiative.lessons.map(({ lesson }) => (
                   <li key={lesson.slug} className="card">
-                    <h3>{lesson.title}</h3>
+                    <h3>
+                      <Link href={`/enseignements/${lesson.slug}`}>{lesson.title}</Link>
+                    </h3>
                     <RichText text={lesson.body} />
                     <p className="meta">
                       {evidenceLevelLabels[lesson.evidenceLevel]}
@@ -98,9 +102,13 @@ export default async function InitiativePage({ params }: Params) {
               <>
                 <dt>Territoires</dt>
                 <dd>
-                  {initiative.territories
-                    .map(({ territory }) => `${territory.name} (${territoryKindLabels[territory.kind].toLowerCase()})`)
-                    .join(", ")}
+                  <ul className="plain-list">
+                    {initiative.territories.map(({ territory }) => (
+                      <li key={territory.code}>
+                        <Link href={`/territoires/${territory.code}`}>{territory.name}</Link> ({territoryKindLabels[territory.kind].toLowerCase()})
+                      </li>
+                    ))}
+                  </ul>
                 </dd>
               </>
             )}
@@ -111,7 +119,7 @@ export default async function InitiativePage({ params }: Params) {
                   <ul className="plain-list">
                     {initiative.actors.map(({ actor, role }) => (
                       <li key={`${actor.slug}-${role}`}>
-                        {actor.name} ({actorRoleLabels[role].toLowerCase()})
+                        <Link href={`/acteurs/${actor.slug}`}>{actor.name}</Link> ({actorRoleLabels[role].toLowerCase()})
                       </li>
                     ))}
                   </ul>
@@ -121,13 +129,29 @@ export default async function InitiativePage({ params }: Params) {
             {initiative.approaches.length > 0 && (
               <>
                 <dt>Approches</dt>
-                <dd>{initiative.approaches.map(({ approach }) => approach.label).join(" ; ")}</dd>
+                <dd>
+                  <ul className="plain-list">
+                    {initiative.approaches.map(({ approach }) => (
+                      <li key={approach.slug}>
+                        <Link href={`/approches/${approach.slug}`}>{approach.label}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
               </>
             )}
             {initiative.themes.length > 0 && (
               <>
                 <dt>Thèmes</dt>
-                <dd>{initiative.themes.map(({ theme }) => theme.label).join(" ; ")}</dd>
+                <dd>
+                  <ul className="plain-list">
+                    {initiative.themes.map(({ theme }) => (
+                      <li key={theme.slug}>
+                        <Link href={`/themes/${theme.slug}`}>{theme.label}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
               </>
             )}
             {initiative.criteria.length > 0 && (
@@ -194,17 +218,7 @@ export default async function InitiativePage({ params }: Params) {
               <ul className="plain-list">
                 {initiative.sources.map(({ source }) => (
                   <li key={source.slug}>
-                    {source.url ? (
-                      <a href={source.url} rel="noopener noreferrer">
-                        {source.title}
-                      </a>
-                    ) : (
-                      source.title
-                    )}{" "}
-                    <span className="meta">
-                      ({sourceKindLabels[source.kind].toLowerCase()}
-                      {source.date && `, ${formatSourceDate(source.date, source.kind)}`})
-                    </span>
+                    <SourceCitation source={source} />
                   </li>
                 ))}
               </ul>
@@ -212,6 +226,19 @@ export default async function InitiativePage({ params }: Params) {
           )}
         </aside>
       </div>
+
+      {related.length > 0 && (
+        <section aria-labelledby="related-heading">
+          <h2 id="related-heading">Initiatives proches</h2>
+          <ul className="card-list">
+            {related.map((item) => (
+              <li key={item.id}>
+                <InitiativeCard initiative={item} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RichText } from "@/components/content/RichText";
+import { Breadcrumb } from "@/components/navigation/Breadcrumb";
+import { actorKindLabels, actorRoleLabels } from "@/lib/format/labels";
+import { getActor } from "@/lib/public/catalogue";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await getActor((await params).slug);
+  return { title: actor ? actor.name : "Page introuvable" };
+}
+
+export default async function ActorPage({ params }: Props) {
+  const actor = await getActor((await params).slug);
+  if (!actor) notFound();
+  return (
+    <div className="container">
+      <Breadcrumb trail={[{ href: "/acteurs", label: "Acteurs" }]} current={actor.name} />
+      <h1>{actor.name}</h1>
+      <p className="meta">
+        {actorKindLabels[actor.kind]}
+        {actor.acronym && ` · ${actor.acronym}`}
+        {actor.territory && (
+          <>
+            {" · "}
+            <Link href={`/territoires/${actor.territory.code}`}>{actor.territory.name}</Link>
+          </>
+        )}
+      </p>
+      <RichText text={actor.description} />
+      {actor.website && (
+        <p>
+          <a href={actor.website} rel="noopener noreferrer">
+            Site web : {actor.website.replace(/^https?:\/\//, "")}
+          </a>
+        </p>
+      )}
+      <h2>Initiatives</h2>
+      {actor.initiatives.length === 0 ? (
+        <p>Aucune initiative publiée pour l&apos;instant.</p>
+      ) : (
+        <ul className="card-list">
+          {actor.initiatives.map(({ initiative, role }) => (
+            <li key={`${initiative.slug}-${role}`} className="card">
+              <h3>
+                <Link href={`/initiatives/${initiative.slug}`}>{initiative.title}</Link>
+              </h3>
+              <p>{initiative.summary}</p>
+              <p className="meta">Rôle : {actorRoleLabels[role].toLowerCase()}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { Pagination } from "@/components/navigation/Pagination";
+import { plural } from "@/lib/format/labels";
+import { type SearchQuery, toSearchParams } from "@/lib/search/query";
+import type { SearchResult } from "@/lib/search/service";
+import { SearchHitCard } from "./SearchHitCard";
+
+/**
+ * The public initiatives of a theme, an approach or a territory: the same search as
+ * /initiatives with one filter, paginated on the page itself, with a link to refine it.
+ */
+export function FilteredInitiatives({ result, query, basePath }: { result: SearchResult; query: SearchQuery; basePath: string }) {
+  const refine = `/initiatives?${toSearchParams({ ...query, page: 1 }).toString()}`;
+  return (
+    <section aria-labelledby="initiatives-heading">
+      <h2 id="initiatives-heading">Initiatives</h2>
+      <p>
+        {result.total === 0 ? "Aucune initiative publiée pour l'instant." : plural(result.total, "initiative publiée", "initiatives publiées")}
+        {result.total > 0 && (
+          <>
+            {" · "}
+            <Link href={refine}>Affiner dans la recherche</Link>
+          </>
+        )}
+      </p>
+      {result.items.length > 0 && (
+        <ul className="card-list">
+          {result.items.map((hit) => (
+            <li key={hit.id}>
+              <SearchHitCard hit={hit} headingLevel={3} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => (page > 1 ? `${basePath}?page=${page}` : basePath)} />
+    </section>
+  );
+}

@@ -1,0 +1,410 @@
+/**
+ * The public search over initiatives: results page, total and every facet's counts in two
+ * round trips, for the /initiatives page, the benchmark (scripts import this module: no
+ * "server-only" here, the database comes as an argument), the map, the exports and the API.
+ *
+ * Everything reads the read model of docs/decisions/004-search-and-facets.md:
+ * "InitiativeSearch" (one row per public initiative: tsvector, facet token ids) and
+ * "SearchPosting" (one bitmap per facet value). Rows exist only for published, non-deleted
+ * initiatives, so every query here is public by construction.
+ */
+import type { Database } from "@/lib/db/connect";
+import { Prisma } from "@/lib/db/generated/client";
+import { actorKindLabels } from "@/lib/format/labels";
+import { HIGHLIGHT_END, HIGHLIGHT_START, type Segment, toSegments } from "./highlight";
+import { actorKindParams, FILTER_KEYS, type FilterKey, type SearchQuery } from "./query";
+
+export const DEFAULT_PAGE_SIZE = 20;
+/** Below this many exact results, the query is widened with typo corrections. */
+const FEW_RESULTS = 3;
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchHit {
+  id: number;
+  slug: string;
+  title: string;
+  /** The title with the query's words highlighted. */
+  titleSegments: Segment[];
+  summary: string;
+  /** Summary or passages of the text around the query's words, highlighted. */
+  excerpt: Segment[];
+  territories: { code: string; name: string; kind: "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV" }[];
+  approaches: { slug: string; label: string }[];
+  startYear: number | null;
+  endYear: number | null;
+  ongoing: boolean;
+  publishedAt: Date | null;
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  total: number;
+  page: number;
+  pageCount: number;
+  facets: Record<FilterKey, FacetValue[]>;
+  /** Set when the exact search found little and typo corrections widened it ("discrimination"). */
+  correctedQuery?: string;
+}
+
+export interface SearchOptions {
+  pageSize?: number;
+  /** More territories to count and show in the territory facet (e.g. the picker's matches). */
+  extraTerritories?: string[];
+}
+
+/** The text part of a search: the words typed, and optionally a corrected spelling OR-ed in. */
+export interface TextQuery {
+  q: string;
+  alternative?: string;
+}
+
+function tsquerySql(text: TextQuery): Prisma.Sql {
+  const exact = Prisma.sql`websearch_to_tsquery('french_unaccent', ${text.q})`;
+  return text.alternative ? Prisma.sql`(${exact} || websearch_to_tsquery('french_unaccent', ${text.alternative}))` : exact;
+}
+
+function filterValues(query: SearchQuery, key: FilterKey): string[] {
+  return query[key].map(String);
+}
+
+/**
+ * The SQL condition, over `"InitiativeSearch" s`, that selects the public initiatives matching a
+ * search (text and every filter; territory filters include everything inside the territory).
+ * Use it as `SELECT s."initiativeId" FROM "InitiativeSearch" s WHERE ${initiativeFilterSql(q)}`.
+ * `except` leaves one filter out (counts of that facet's values); `text` replaces the query's
+ * text (a typo-corrected one from resolveTextQuery).
+ */
+export function initiativeFilterSql(query: SearchQuery, options: { except?: FilterKey; text?: TextQuery } = {}): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  const text = options.text ?? (query.q ? { q: query.q } : undefined);
+  if (text?.q) conditions.push(Prisma.sql`s.document @@ ${tsquerySql(text)}`);
+  for (const key of FILTER_KEYS) {
+    const values = filterValues(query, key);
+    if (key === options.except || values.length === 0) continue;
+    // ARRAY(subquery) is computed once (an init plan), so the GIN index on facets applies.
+    conditions.push(
+      Prisma.sql`s.facets && ARRAY(SELECT f.id FROM "SearchFacet" f WHERE f.facet = ${key} AND f.value = ANY(${values}::text[]))`,
+    );
+  }
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** SELECT of the ids of the matching public initiatives, for IN (...) or joins. */
+export function matchingInitiativeIdsSql(query: SearchQuery, options: { text?: TextQuery } = {}): Prisma.Sql {
+  return Prisma.sql`SELECT s."initiativeId" FROM "InitiativeSearch" s WHERE ${initiativeFilterSql(query, options)}`;
+}
+
+/**
+ * Bitmap of the initiatives matching the text, by chunk of 65,536 ids: built from the ids the
+ * GIN index returns, as runs of zeros ending in a one.
+ */
+function textMaskSql(text: TextQuery): Prisma.Sql {
+  return Prisma.sql`
+    SELECT chunk, '_text'::text AS facet, rpad(string_agg(repeat('0', gap) || '1', '' ORDER BY pos), 65536, '0')::varbit AS bits
+    FROM (
+      SELECT id >> 16 AS chunk, id & 65535 AS pos,
+             (id & 65535) - COALESCE(lag(id & 65535) OVER (PARTITION BY id >> 16 ORDER BY id), -1) - 1 AS gap
+      FROM (SELECT s."initiativeId" AS id FROM "InitiativeSearch" s WHERE s.document @@ ${tsquerySql(text)}) m
+    ) runs
+    GROUP BY chunk`;
+}
+
+interface CountRow {
+  facet: string;
+  value: string;
+  count: number;
+}
+
+/**
+ * Counts of facet values under a search, each facet's counts ignoring that facet's own
+ * selection (OR within a facet, AND across facets). One statement, whatever the result size:
+ * masks are ANDs of posting bitmaps, counts are bit counts. `display` selects the SearchFacet
+ * ids of the values to count. The row ('_total', '') is the total.
+ */
+export function facetCountsSql(query: SearchQuery, text: TextQuery | undefined, display: Prisma.Sql): Prisma.Sql {
+  const facets: string[] = [];
+  const values: string[] = [];
+  for (const key of FILTER_KEYS) {
+    for (const value of filterValues(query, key)) {
+      facets.push(key);
+      values.push(value);
+    }
+  }
+  const active = [...new Set(facets)];
+  // Groups ANDed into the full mask: one per active facet, the text, and "every public initiative".
+  const groupCount = active.length + (text?.q ? 1 : 0) + 1;
+  return Prisma.sql`
+    WITH selected AS (
+      SELECT f.id, f.facet FROM "SearchFacet" f
+      JOIN unnest(${facets}::text[], ${values}::text[]) AS v(facet, value) ON v.facet = f.facet AND v.value = f.value
+    ),
+    groups AS (
+      SELECT p.chunk, sel.facet, bit_or(p.bits) AS bits
+      FROM selected sel JOIN "SearchPosting" p ON p.token = sel.id
+      GROUP BY p.chunk, sel.facet
+      UNION ALL
+      SELECT p.chunk, '_all', p.bits FROM "SearchPosting" p
+      WHERE p.token = (SELECT id FROM "SearchFacet" WHERE facet = '*' AND value = '*')
+      ${text?.q ? Prisma.sql`UNION ALL ${textMaskSql(text)}` : Prisma.empty}
+    ),
+    targets AS (
+      SELECT unnest(${active}::text[]) AS target UNION ALL SELECT '_full'
+    ),
+    masks AS (
+      SELECT t.target, g.chunk, bit_and(g.bits) AS bits
+      FROM targets t JOIN groups g ON g.facet <> t.target
+      GROUP BY t.target, g.chunk
+      HAVING count(*) = ${groupCount} - CASE WHEN t.target = '_full' THEN 0 ELSE 1 END
+    ),
+    shown AS (
+      SELECT f.id, f.facet, f.value,
+             CASE WHEN f.facet = ANY(${active}::text[]) THEN f.facet ELSE '_full' END AS target
+      FROM "SearchFacet" f WHERE f.id IN (${display})
+    )
+    SELECT sh.facet, sh.value, COALESCE(sum(bit_count(m.bits & p.bits)), 0)::int AS count
+    FROM shown sh
+    JOIN "SearchPosting" p ON p.token = sh.id
+    JOIN masks m ON m.target = sh.target AND m.chunk = p.chunk
+    GROUP BY sh.facet, sh.value
+    UNION ALL
+    SELECT '_total', '', COALESCE(sum(bit_count(bits)), 0)::int FROM masks WHERE target = '_full'`;
+}
+
+/**
+ * The next level down of some territories: région → départements, département → the EPCI with a
+ * commune in it (an EPCI may span two départements, so it is not linked under one), EPCI →
+ * communes, commune → QPV. Shared by the territory facet and the territory pages.
+ */
+export function territoryChildrenSql(codes: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT l."childCode" AS code FROM "TerritoryParent" l
+    JOIN "Territory" p ON p.code = l."parentCode" JOIN "Territory" c ON c.code = l."childCode"
+    WHERE l."parentCode" = ANY(${codes}::text[])
+      AND ((p.kind = 'REGION' AND c.kind = 'DEPARTEMENT') OR p.kind IN ('EPCI', 'COMMUNE'))
+    UNION
+    SELECT e."parentCode" FROM "TerritoryParent" d
+    JOIN "Territory" dt ON dt.code = d."parentCode" AND dt.kind = 'DEPARTEMENT'
+    JOIN "TerritoryParent" e ON e."childCode" = d."childCode"
+    JOIN "Territory" et ON et.code = e."parentCode" AND et.kind = 'EPCI'
+    WHERE d."parentCode" = ANY(${codes}::text[])`;
+}
+
+/** Territories shown in the facet: the départements, the selected ones and their next level down. */
+export function territoryDisplaySql(selected: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT code FROM "Territory" WHERE kind = 'DEPARTEMENT'
+    UNION SELECT unnest(${selected}::text[])
+    UNION ${territoryChildrenSql(selected)}`;
+}
+
+/**
+ * Looks for misspelt words of the query (unknown to the index, close to a known word by
+ * trigram similarity) and returns the corrected query, or undefined when nothing changes.
+ */
+export async function correctQuery(db: Database, q: string): Promise<string | undefined> {
+  const rows = await db.$queryRaw<{ word: string; fix: string | null }[]>(Prisma.sql`
+    SELECT w.word,
+           CASE WHEN EXISTS (SELECT 1 FROM "SearchWord" k WHERE k.word = w.word) THEN NULL
+                WHEN length(w.word) < 4 THEN NULL
+                ELSE (SELECT k.word FROM "SearchWord" k WHERE k.word % w.word AND similarity(k.word, w.word) >= 0.4
+                      ORDER BY similarity(k.word, w.word) DESC, k.word LIMIT 1) END AS fix
+    FROM regexp_split_to_table(lower(reperes_unaccent(${q})), '[^a-z0-9]+') WITH ORDINALITY AS w(word, n)
+    WHERE w.word <> ''
+    ORDER BY w.n`);
+  if (!rows.some((row) => row.fix && row.fix !== row.word)) return undefined;
+  return rows.map((row) => row.fix ?? row.word).join(" ");
+}
+
+type Vocabulary = Exclude<FilterKey, "territoire" | "acteur" | "statut" | "annee">;
+const vocabularyTables: Record<Vocabulary, string> = {
+  approche: "Approach",
+  theme: "Theme",
+  critere: "DiscriminationCriterion",
+  domaine: "Domain",
+  public: "Public",
+};
+
+const statusLabels = { "en-cours": "En cours", termine: "Terminée" } as const;
+
+function orderBySql(query: SearchQuery, text: TextQuery | undefined): Prisma.Sql {
+  if (query.tri === "titre") return Prisma.sql`s."sortTitle" ASC, s."initiativeId" ASC`;
+  if (query.tri === "pertinence" && text?.q) {
+    return Prisma.sql`ts_rank(s.document, ${tsquerySql(text)}) DESC, s."publishedAt" DESC, s."initiativeId" DESC`;
+  }
+  return Prisma.sql`s."publishedAt" DESC, s."initiativeId" DESC`;
+}
+
+interface HitRow {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  title_marked: string;
+  excerpt_marked: string;
+  territories: SearchHit["territories"] | null;
+  approaches: SearchHit["approaches"] | null;
+  startYear: number | null;
+  endYear: number | null;
+  ongoing: boolean;
+  publishedAt: Date | null;
+}
+
+export function resultsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number): Prisma.Sql {
+  const clean = (column: Prisma.Sql) => Prisma.sql`translate(${column}, ${HIGHLIGHT_START + HIGHLIGHT_END}, '')`;
+  const options = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;
+  const excerptOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  const tsq = text?.q ? tsquerySql(text) : null;
+  return Prisma.sql`
+    WITH page AS (
+      SELECT page.id, page.n FROM unnest(ARRAY(
+        SELECT s."initiativeId" FROM "InitiativeSearch" s
+        WHERE ${initiativeFilterSql(query, { text })}
+        ORDER BY ${orderBySql(query, text)}
+        LIMIT ${limit} OFFSET ${offset}
+      )) WITH ORDINALITY AS page(id, n)
+    )
+    SELECT i.id, i.slug, i.title, i.summary, i."startYear", i."endYear", i.ongoing, i."publishedAt",
+      ${tsq ? Prisma.sql`ts_headline('french_unaccent', ${clean(Prisma.sql`i.title`)}, ${tsq}, ${options})` : Prisma.sql`i.title`} AS title_marked,
+      ${
+        tsq
+          ? Prisma.sql`ts_headline('french_unaccent', ${clean(Prisma.sql`concat_ws(' ', i.summary, i.description, i.objectives, i.means, i.results)`)}, ${tsq}, ${excerptOptions})`
+          : Prisma.sql`i.summary`
+      } AS excerpt_marked,
+      (SELECT json_agg(json_build_object('code', t.code, 'name', t.name, 'kind', t.kind) ORDER BY t.name)
+         FROM "InitiativeTerritory" it JOIN "Territory" t ON t.code = it."territoryCode" WHERE it."initiativeId" = i.id) AS territories,
+      (SELECT json_agg(json_build_object('slug', a.slug, 'label', a.label) ORDER BY a.position, a.label)
+         FROM "InitiativeApproach" ia JOIN "Approach" a ON a.id = ia."approachId"
+         WHERE ia."initiativeId" = i.id AND a."deletedAt" IS NULL) AS approaches
+    FROM page JOIN "Initiative" i ON i.id = page.id
+    ORDER BY page.n`;
+}
+
+/** Labels of the vocabularies, in their editorial order (small tables: one query). */
+function vocabularySql(): Prisma.Sql {
+  const parts = Object.entries(vocabularyTables).map(
+    ([facet, table]) =>
+      Prisma.sql`SELECT ${facet}::text AS facet, slug AS value, label, position FROM ${Prisma.raw(`"${table}"`)} WHERE "deletedAt" IS NULL`,
+  );
+  return Prisma.sql`${Prisma.join(parts, " UNION ALL ")} ORDER BY facet, position, label`;
+}
+
+/** The values every facet shows, with their labels, whatever their count. */
+async function facetCatalogue(db: Database, shownTerritories: string[]) {
+  const [vocabulary, territories, years] = await Promise.all([
+    db.$queryRaw<{ facet: Vocabulary; value: string; label: string }[]>(vocabularySql()),
+    db.$queryRaw<{ code: string; name: string }[]>(Prisma.sql`
+      SELECT code, name FROM "Territory" WHERE code IN (${territoryDisplaySql(shownTerritories)}) ORDER BY kind, name`),
+    db.$queryRaw<{ value: string }[]>(Prisma.sql`
+      SELECT value FROM "SearchFacet" WHERE facet = 'annee' ORDER BY value DESC`),
+  ]);
+  const catalogue = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as { value: string; label: string }[]])) as Record<
+    FilterKey,
+    { value: string; label: string }[]
+  >;
+  for (const row of vocabulary) catalogue[row.facet].push({ value: row.value, label: row.label });
+  catalogue.territoire = territories.map((t) => ({ value: t.code, label: t.name }));
+  catalogue.acteur = Object.entries(actorKindParams).map(([value, kind]) => ({ value, label: actorKindLabels[kind] }));
+  catalogue.statut = Object.entries(statusLabels).map(([value, label]) => ({ value, label }));
+  catalogue.annee = years.map(({ value }) => ({ value, label: value }));
+  return catalogue;
+}
+
+/** Resolves the text part: the typed words, widened by corrections when they find little. */
+export async function resolveTextQuery(db: Database, query: SearchQuery, exactTotal: number): Promise<TextQuery | undefined> {
+  if (!query.q) return undefined;
+  if (exactTotal >= FEW_RESULTS) return { q: query.q };
+  const corrected = await correctQuery(db, query.q);
+  return corrected ? { q: query.q, alternative: corrected } : { q: query.q };
+}
+
+/** Filter values (and the total) counted under a search: see facetCountsSql. */
+async function countFacets(db: Database, query: SearchQuery, text: TextQuery | undefined, territories: string[]) {
+  const display = Prisma.sql`
+    SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])
+    UNION ALL
+    SELECT id FROM "SearchFacet" WHERE facet = 'territoire' AND value IN (${territoryDisplaySql(territories)})`;
+  const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display));
+  let total = 0;
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    if (row.facet === "_total") total = row.count;
+    else counts.set(`${row.facet}\u0000${row.value}`, row.count);
+  }
+  return { total, counts };
+}
+
+/**
+ * How many public initiatives match a search, per value of one facet (e.g. per territory code for
+ * the map), ignoring that facet's own selection, like the facet counts of the search page.
+ */
+export async function countByFacetValue(db: Database, query: SearchQuery, facet: FilterKey, values: string[]): Promise<Map<string, number>> {
+  const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ${facet} AND value = ANY(${values}::text[])`;
+  const text = query.q ? { q: query.q } : undefined;
+  const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display));
+  const counts = new Map(values.map((value) => [value, 0]));
+  for (const row of rows) if (row.facet === facet) counts.set(row.value, row.count);
+  return counts;
+}
+
+export async function searchInitiatives(db: Database, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const shownTerritories = [...new Set([...query.territoire, ...(options.extraTerritories ?? [])])];
+  const offset = (query.page - 1) * pageSize;
+
+  const run = (text: TextQuery | undefined) =>
+    Promise.all([
+      countFacets(db, query, text, shownTerritories),
+      db.$queryRaw<HitRow[]>(resultsSql(query, text, pageSize, offset)),
+    ]);
+
+  let text: TextQuery | undefined = query.q ? { q: query.q } : undefined;
+  const cataloguePromise = facetCatalogue(db, shownTerritories);
+  let [{ total, counts }, rows] = await run(text);
+  let correctedQuery: string | undefined;
+  if (text && total < FEW_RESULTS) {
+    const widened = await resolveTextQuery(db, query, total);
+    if (widened?.alternative) {
+      text = widened;
+      correctedQuery = widened.alternative;
+      [{ total, counts }, rows] = await run(text);
+    }
+  }
+  const catalogue = await cataloguePromise;
+  for (const year of query.annee.map(String)) {
+    if (!catalogue.annee.some((entry) => entry.value === year)) catalogue.annee.push({ value: year, label: year });
+  }
+
+  const facets = Object.fromEntries(
+    FILTER_KEYS.map((key) => [
+      key,
+      catalogue[key].map((entry) => ({ ...entry, count: counts.get(`${key}\u0000${entry.value}`) ?? 0 })),
+    ]),
+  ) as Record<FilterKey, FacetValue[]>;
+
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      titleSegments: toSegments(row.title_marked),
+      summary: row.summary,
+      excerpt: toSegments(row.excerpt_marked),
+      territories: row.territories ?? [],
+      approaches: row.approaches ?? [],
+      startYear: row.startYear,
+      endYear: row.endYear,
+      ongoing: row.ongoing,
+      publishedAt: row.publishedAt,
+    })),
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    facets,
+    ...(correctedQuery ? { correctedQuery } : {}),
+  };
+}
