@@ -79,11 +79,14 @@ function processTree(rootPid: number): number[] {
   return out;
 }
 
-/** Samples the summed RSS of a process tree; `stop()` returns the maximum, in MB. */
+/** Samples the RSS of a process tree: the largest process and the sum, maxima in MB at `stop()`. */
 export function sampleRss(pid: number, everyMs = 200) {
-  let max = 0;
+  let largest = 0;
+  let tree = 0;
   const sample = () => {
-    max = Math.max(max, processTree(pid).reduce((sum, p) => sum + rssKb(p), 0));
+    const sizes = processTree(pid).map(rssKb);
+    largest = Math.max(largest, ...sizes);
+    tree = Math.max(tree, sizes.reduce((sum, size) => sum + size, 0));
   };
   sample();
   const timer = setInterval(sample, everyMs);
@@ -91,7 +94,7 @@ export function sampleRss(pid: number, everyMs = 200) {
     stop() {
       clearInterval(timer);
       sample();
-      return Math.round(max / 1024);
+      return { largestMb: Math.round(largest / 1024), treeMb: Math.round(tree / 1024) };
     },
   };
 }

@@ -12,7 +12,7 @@ export function targets(report: BenchReport): { target: string; value: string; m
   if (report.http) {
     out.push({ target: "HTTP recherche p95 ≤ 250 ms (10 connexions)", value: `${report.http.search.latency.p95} ms`, met: report.http.search.latency.p95 <= 250 });
     out.push({ target: "HTTP recherche ≥ 40 % des req/s de la page statique", value: `${Math.round(report.http.rpsRatio * 100)} %`, met: report.http.rpsRatio >= 0.4 });
-    out.push({ target: "RSS du serveur Node < 400 Mo", value: `${report.http.maxRssMb} Mo`, met: report.http.maxRssMb < 400 });
+    out.push({ target: "RSS du serveur Node < 400 Mo", value: `${report.http.rss.serverMaxMb} Mo`, met: report.http.rss.serverMaxMb < 400 });
   }
   return out;
 }
@@ -53,7 +53,7 @@ export function formatReport(report: BenchReport): string {
         ],
       ),
     );
-    parts.push(`recherche / statique : ${Math.round(h.rpsRatio * 100)} % des req/s ; RSS max du serveur Node : ${h.maxRssMb} Mo`);
+    parts.push(`recherche / statique : ${Math.round(h.rpsRatio * 100)} % des req/s ; RSS max du serveur Node : ${h.rss.serverMaxMb} Mo (avec le processus next start : ${h.rss.treeMaxMb} Mo)`);
   }
   parts.push("");
   parts.push("Objectifs :");

