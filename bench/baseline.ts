@@ -1,0 +1,148 @@
+import type pg from "pg";
+import { actorKindParams, FILTER_KEYS, type FilterKey, type SearchQuery } from "@/lib/search/query";
+
+/**
+ * The naive way to answer a search, to measure the real service against: ILIKE over every text
+ * column (and the names of actors, territories and lessons), no search index, one COUNT(*) and
+ * one GROUP BY per facet over the join tables, each re-applying the other filters. The text
+ * match is computed once per search (a materialised CTE, one statement): re-running a full-text
+ * ILIKE scan for each of the eleven parts would make the baseline slower than anyone would
+ * write it, and the comparison meaningless. Same visibility rule
+ * and the same filter semantics as the service, so that result sets can be compared:
+ * - territory: the territory or any place inside it (closure table);
+ * - vocabularies: the slug, among entries not deleted; actor kind: a published actor of that kind;
+ * - statut: "en-cours" = ongoing, "termine" = not ongoing; annee: the start year.
+ */
+export interface BaselineResult {
+  ids: number[];
+  total: number;
+  facets: Record<FilterKey, Map<string, number>>;
+}
+
+const VOCABULARY_FACETS = {
+  approche: ["InitiativeApproach", "approachId", "Approach"],
+  theme: ["InitiativeTheme", "themeId", "Theme"],
+  critere: ["InitiativeCriterion", "criterionId", "DiscriminationCriterion"],
+  domaine: ["InitiativeDomain", "domainId", "Domain"],
+  public: ["InitiativePublic", "publicId", "Public"],
+} as const;
+
+const TEXT_COLUMNS = ["title", "summary", "description", "objectives", "means", "funding", "results"];
+
+function likePattern(term: string) {
+  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+class Sql {
+  readonly params: unknown[] = [];
+
+  param(value: unknown) {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}
+
+/** Visible initiatives matching every term of `q`: the rows of the `matched` CTE. */
+function textWhere(sql: Sql, query: SearchQuery): string {
+  const parts = [`i.status = 'PUBLISHED'`, `i."deletedAt" IS NULL`];
+  for (const term of query.q.split(" ").filter(Boolean)) {
+    const p = sql.param(likePattern(term));
+    parts.push(`(${TEXT_COLUMNS.map((column) => `i.${column} ILIKE ${p}`).join(" OR ")}
+      OR EXISTS (SELECT 1 FROM "InitiativeActor" ia JOIN "Actor" a ON a.id = ia."actorId"
+                 WHERE ia."initiativeId" = i.id AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL AND a.name ILIKE ${p})
+      OR EXISTS (SELECT 1 FROM "InitiativeTerritory" it JOIN "Territory" t ON t.code = it."territoryCode"
+                 WHERE it."initiativeId" = i.id AND t.name ILIKE ${p})
+      OR EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Lesson" l ON l.id = li."lessonId"
+                 WHERE li."initiativeId" = i.id AND l.status = 'PUBLISHED' AND l."deletedAt" IS NULL AND l.title ILIKE ${p}))`);
+  }
+  return parts.join(" AND ");
+}
+
+/** The filters of a query over `matched` rows, leaving out one facet's own (for its counts). */
+function where(sql: Sql, query: SearchQuery, except?: FilterKey): string {
+  const parts = ["true"];
+  const active = (key: FilterKey) => key !== except && query[key].length > 0;
+  if (active("territoire")) {
+    parts.push(`EXISTS (SELECT 1 FROM "InitiativeTerritory" it JOIN "TerritoryAncestor" ta ON ta."descendantCode" = it."territoryCode"
+                        WHERE it."initiativeId" = i.id AND ta."ancestorCode" = ANY(${sql.param(query.territoire)}::text[]))`);
+  }
+  for (const [key, [join, column, table]] of Object.entries(VOCABULARY_FACETS) as [FilterKey, readonly string[]][]) {
+    if (!active(key)) continue;
+    parts.push(`EXISTS (SELECT 1 FROM "${join}" j JOIN "${table}" v ON v.id = j."${column}"
+                        WHERE j."initiativeId" = i.id AND v."deletedAt" IS NULL AND v.slug = ANY(${sql.param(query[key])}::text[]))`);
+  }
+  if (active("acteur")) {
+    const kinds = query.acteur.map((param) => actorKindParams[param]);
+    parts.push(`EXISTS (SELECT 1 FROM "InitiativeActor" ia JOIN "Actor" a ON a.id = ia."actorId"
+                        WHERE ia."initiativeId" = i.id AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+                          AND a.kind::text = ANY(${sql.param(kinds)}::text[]))`);
+  }
+  if (active("statut")) parts.push(`i.ongoing = ANY(${sql.param(query.statut.map((s) => s === "en-cours"))}::boolean[])`);
+  if (active("annee")) parts.push(`i."startYear" = ANY(${sql.param(query.annee)}::int[])`);
+  return parts.join(" AND ");
+}
+
+function orderBy(sql: Sql, query: SearchQuery): string {
+  if (query.tri === "titre") return `i.title, i.id`;
+  if (query.tri === "pertinence" && query.q) {
+    const terms = query.q.split(" ").filter(Boolean).map(likePattern);
+    return `(i.title ILIKE ANY(${sql.param(terms)}::text[])) DESC, i."publishedAt" DESC, i.id DESC`;
+  }
+  return `i."publishedAt" DESC, i.id DESC`;
+}
+
+/** One facet's counts: the values as the URL names them (slug, code, year...). */
+function facetSql(sql: Sql, key: FilterKey, query: SearchQuery): string {
+  const filters = where(sql, query, key);
+  const filtered = `SELECT i.id FROM matched i WHERE ${filters}`;
+  if (key in VOCABULARY_FACETS) {
+    const [join, column, table] = VOCABULARY_FACETS[key as keyof typeof VOCABULARY_FACETS];
+    return `SELECT v.slug AS value, count(*)::int AS count FROM "${join}" j JOIN "${table}" v ON v.id = j."${column}"
+            WHERE v."deletedAt" IS NULL AND j."initiativeId" IN (${filtered}) GROUP BY v.slug`;
+  }
+  switch (key) {
+    case "territoire":
+      return `SELECT ta."ancestorCode" AS value, count(DISTINCT it."initiativeId")::int AS count
+              FROM "InitiativeTerritory" it JOIN "TerritoryAncestor" ta ON ta."descendantCode" = it."territoryCode"
+              WHERE it."initiativeId" IN (${filtered}) GROUP BY ta."ancestorCode"`;
+    case "acteur":
+      return `SELECT a.kind::text AS value, count(DISTINCT ia."initiativeId")::int AS count
+              FROM "InitiativeActor" ia JOIN "Actor" a ON a.id = ia."actorId"
+              WHERE a.status = 'PUBLISHED' AND a."deletedAt" IS NULL AND ia."initiativeId" IN (${filtered}) GROUP BY a.kind`;
+    case "statut":
+      return `SELECT CASE WHEN i.ongoing THEN 'en-cours' ELSE 'termine' END AS value, count(*)::int AS count
+              FROM matched i WHERE ${filters} GROUP BY 1`;
+    case "annee":
+      return `SELECT i."startYear"::text AS value, count(*)::int AS count
+              FROM matched i WHERE i."startYear" IS NOT NULL AND ${filters} GROUP BY 1`;
+    default:
+      throw new Error(`facette inconnue : ${key}`);
+  }
+}
+
+const KIND_TO_PARAM = new Map(Object.entries(actorKindParams).map(([param, kind]) => [kind as string, param]));
+
+export async function naiveSearch(pool: pg.Pool, query: SearchQuery, pageSize = 20): Promise<BaselineResult> {
+  const sql = new Sql();
+  const matched = `SELECT i.id, i.title, i."publishedAt", i.ongoing, i."startYear" FROM "Initiative" i WHERE ${textWhere(sql, query)}`;
+  const filters = where(sql, query);
+  const order = orderBy(sql, query);
+  const page = `SELECT i.id, row_number() OVER (ORDER BY ${order}) AS n FROM matched i WHERE ${filters} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}`;
+  const facets = FILTER_KEYS.map((key) => `'${key}', (SELECT coalesce(json_object_agg(f.value, f.count), '{}') FROM (${facetSql(sql, key, query)}) f)`);
+  const { rows } = await pool.query<{ result: { ids: number[] | null; total: number; facets: Record<FilterKey, Record<string, number>> } }>(
+    `WITH matched AS MATERIALIZED (${matched})
+     SELECT json_build_object(
+       'ids', (SELECT json_agg(p.id ORDER BY p.n) FROM (${page}) p),
+       'total', (SELECT count(*) FROM matched i WHERE ${filters}),
+       'facets', json_build_object(${facets.join(", ")})) AS result`,
+    sql.params,
+  );
+  const result = rows[0]!.result;
+  const facetMaps = Object.fromEntries(
+    FILTER_KEYS.map((key) => [
+      key,
+      new Map(Object.entries(result.facets[key]).map(([value, count]) => [key === "acteur" ? (KIND_TO_PARAM.get(value) ?? value) : value, count])),
+    ]),
+  ) as Record<FilterKey, Map<string, number>>;
+  return { ids: result.ids ?? [], total: result.total, facets: facetMaps };
+}

@@ -1,0 +1,62 @@
+import type { BenchReport } from "./run";
+import { QUERY_CLASSES } from "./workload";
+
+/** The targets of the performance issue, checked against a report. */
+export function targets(report: BenchReport): { target: string; value: string; met: boolean | undefined }[] {
+  const all = report.service.all;
+  const out: { target: string; value: string; met: boolean | undefined }[] = [
+    { target: "service p95 ≤ 50 ms (toute la charge)", value: `${all.p95} ms`, met: all.p95 <= 50 },
+    { target: "service p50 ≤ 15 ms", value: `${all.p50} ms`, met: all.p50 <= 15 },
+  ];
+  if (report.ratioP95) out.push({ target: "≥ 10× plus rapide que la référence naïve (p95)", value: `${report.ratioP95.all}×`, met: report.ratioP95.all! >= 10 });
+  if (report.http) {
+    out.push({ target: "HTTP recherche p95 ≤ 250 ms (10 connexions)", value: `${report.http.search.latency.p95} ms`, met: report.http.search.latency.p95 <= 250 });
+    out.push({ target: "HTTP recherche ≥ 40 % des req/s de la page statique", value: `${Math.round(report.http.rpsRatio * 100)} %`, met: report.http.rpsRatio >= 0.4 });
+    out.push({ target: "RSS du serveur Node < 400 Mo", value: `${report.http.rss.serverMaxMb} Mo`, met: report.http.rss.serverMaxMb < 400 });
+  }
+  return out;
+}
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
+  const line = (cells: (string | number)[]) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]!) : String(cell).padStart(widths[column]!))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export function formatReport(report: BenchReport): string {
+  const parts: string[] = [];
+  const generation = report.generation === "reused" ? "données réutilisées" : `générées en ${report.generation.seconds.toFixed(1)} s`;
+  parts.push(`Repères — banc de performance, ${report.date.slice(0, 16).replace("T", " ")} UTC`);
+  parts.push(`${report.rows} initiatives (${generation}), ${report.queries} requêtes ; ${report.machine.cpus} cœurs ${report.machine.cpuModel}, ${report.machine.memoryGb} Go, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}`);
+  parts.push("");
+  parts.push("Appel complet du service (page + total + toutes les facettes), ms :");
+  parts.push(
+    table(
+      ["classe", "n", "p50", "p95", "p99", ...(report.baseline ? ["naïf p50", "naïf p95", "naïf p99", "ratio p95"] : [])],
+      [...QUERY_CLASSES, "all" as const].map((key) => {
+        const ours = report.service[key];
+        const naive = report.baseline?.[key];
+        return [key, ours.samples, ours.p50, ours.p95, ours.p99, ...(naive ? [naive.p50, naive.p95, naive.p99, `${report.ratioP95![key]}×`] : [])];
+      }),
+    ),
+  );
+  if (report.http) {
+    const h = report.http;
+    parts.push("");
+    parts.push("HTTP (autocannon, 10 connexions), ms :");
+    parts.push(
+      table(
+        ["page", "req/s", "p50", "p95", "p99", "non-2xx", "erreurs"],
+        [
+          ["/initiatives (rotation)", h.search.requestsPerSecond, h.search.latency.p50, h.search.latency.p95, h.search.latency.p99, h.search.non2xx, h.search.errors],
+          [`${h.static.path} (plafond)`, h.static.requestsPerSecond, h.static.latency.p50, h.static.latency.p95, h.static.latency.p99, h.static.non2xx, h.static.errors],
+        ],
+      ),
+    );
+    parts.push(`recherche / statique : ${Math.round(h.rpsRatio * 100)} % des req/s ; RSS max du serveur Node : ${h.rss.serverMaxMb} Mo (avec le processus next start : ${h.rss.treeMaxMb} Mo)`);
+  }
+  parts.push("");
+  parts.push("Objectifs :");
+  for (const t of targets(report)) parts.push(`  ${t.met ? "OK " : "NON"}  ${t.target} : ${t.value}`);
+  return parts.join("\n");
+}

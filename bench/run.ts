@@ -1,0 +1,190 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db/connect";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { toSearchParams } from "@/lib/search/query";
+import { searchInitiatives } from "@/lib/search/service";
+import { buildIsStale } from "@/scripts/build-freshness";
+import { naiveSearch } from "./baseline";
+import { generateBenchData, type GenerateSummary } from "./generate";
+import { loadTest, sampleRss, startNextServer, type HttpFigures } from "./http";
+import { byClass, record, timed, type ClassFigures, type Timings } from "./measure";
+import { buildWorkload, QUERY_CLASSES } from "./workload";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+export interface BenchOptions {
+  rows: number;
+  seed: number;
+  databaseUrl: string;
+  regenerate: boolean;
+  rounds: number;
+  baselineRounds: number;
+  skipHttp: boolean;
+  /** Prepare the database and the data, measure nothing. */
+  generateOnly: boolean;
+  port: number;
+  seconds: number;
+  connections: number;
+  out: string;
+}
+
+/** Candidates for the static ceiling, cheapest first: a prerendered page, else the health route. */
+const STATIC_CANDIDATES = ["/mentions-legales", "/api/health"];
+
+const log = (line: string) => console.log(line);
+
+async function ensureDatabase(url: string) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Generates the data unless the database already holds this row count and seed. */
+async function ensureData(pool: pg.Pool, options: BenchOptions): Promise<GenerateSummary | "reused"> {
+  await pool.query(`CREATE TABLE IF NOT EXISTS bench_meta (rows int NOT NULL, seed int NOT NULL, generated_at timestamptz NOT NULL)`);
+  const meta = await pool.query<{ rows: number; seed: number }>(`SELECT rows, seed FROM bench_meta`);
+  const current = meta.rows[0];
+  if (!options.regenerate && current?.rows === options.rows && current.seed === options.seed) {
+    log(`Données : ${options.rows} initiatives déjà générées (graine ${options.seed}), réutilisées (--regenerate pour refaire).`);
+    return "reused";
+  }
+  log(`Génération de ${options.rows} initiatives (graine ${options.seed})…`);
+  const interactive = process.stdout.isTTY;
+  const summary = await generateBenchData(pool, {
+    initiatives: options.rows,
+    seed: options.seed,
+    progress: (message) => (interactive ? process.stdout.write(`\r  ${message}   `) : log(`  ${message}`)),
+  });
+  if (interactive) process.stdout.write("\n");
+  await pool.query(`DELETE FROM bench_meta`);
+  await pool.query(`INSERT INTO bench_meta VALUES ($1, $2, now())`, [options.rows, options.seed]);
+  log(`  ${summary.initiatives} initiatives, ${summary.actors} acteurs, ${summary.lessons} enseignements, ${summary.relations} relations en ${summary.seconds.toFixed(1)} s`);
+  return summary;
+}
+
+async function measureQueries(pool: pg.Pool, options: BenchOptions) {
+  const db = createPrismaClient(options.databaseUrl);
+  const workload = buildWorkload();
+  const service: Timings = new Map();
+  const baseline: Timings = new Map();
+  try {
+    log(`Mesures : ${workload.length} requêtes, préchauffage puis ${options.rounds} tours (référence naïve : ${options.baselineRounds})…`);
+    for (const item of workload) await searchInitiatives(db, item.query);
+    // The baseline reads every table in full on each query (seconds each at 200,000 rows): two
+    // warm-up queries bring the heap and join tables into cache; more would only add minutes.
+    if (options.baselineRounds > 0) {
+      for (const queryClass of ["common-term", "whole-territory"]) await naiveSearch(pool, workload.find((item) => item.class === queryClass)!.query);
+    }
+    for (let round = 0; round < Math.max(options.rounds, options.baselineRounds); round++) {
+      for (const item of workload) {
+        if (round < options.rounds) record(service, item.name, await timed(() => searchInitiatives(db, item.query)));
+        if (round < options.baselineRounds) record(baseline, item.name, await timed(() => naiveSearch(pool, item.query)));
+      }
+      log(`  tour ${round + 1} terminé`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+  return { workload, service: byClass(workload, service), baseline: options.baselineRounds > 0 ? byClass(workload, baseline) : undefined };
+}
+
+async function measureHttp(options: BenchOptions) {
+  if (buildIsStale(root)) {
+    log("Construction de l'application (next build)…");
+    execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  }
+  log(`next start sur le port ${options.port}…`);
+  const server = await startNextServer({ port: options.port, databaseUrl: options.databaseUrl });
+  try {
+    let staticPath = STATIC_CANDIDATES[STATIC_CANDIDATES.length - 1]!;
+    for (const candidate of STATIC_CANDIDATES) {
+      if ((await fetch(server.baseUrl + candidate)).status === 200) {
+        staticPath = candidate;
+        break;
+      }
+    }
+    const searchPaths = buildWorkload().map((item) => `/initiatives?${toSearchParams(item.query).toString()}`);
+    const run = { connections: options.connections, seconds: options.seconds };
+    log(`  préchauffage (${searchPaths.length} URL de recherche)…`);
+    await loadTest(server.baseUrl, searchPaths, { connections: options.connections, seconds: 3 });
+    const rss = sampleRss(server.process.pid!);
+    log(`  recherche : ${options.seconds} s à ${options.connections} connexions…`);
+    const search = await loadTest(server.baseUrl, searchPaths, run);
+    const searchRss = rss.stop();
+    log(`  page statique ${staticPath} : ${options.seconds} s…`);
+    await loadTest(server.baseUrl, [staticPath], { connections: options.connections, seconds: 2 });
+    const staticRss = sampleRss(server.process.pid!);
+    const staticPage = await loadTest(server.baseUrl, [staticPath], run);
+    const ceilingRss = staticRss.stop();
+    return {
+      search,
+      static: { path: staticPath, ...staticPage },
+      rpsRatio: Math.round((search.requestsPerSecond / staticPage.requestsPerSecond) * 100) / 100,
+      rss: { serverMaxMb: Math.max(searchRss.largestMb, ceilingRss.largestMb), treeMaxMb: Math.max(searchRss.treeMb, ceilingRss.treeMb) },
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface BenchReport {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
+  rows: number;
+  seed: number;
+  generation: GenerateSummary | "reused";
+  queries: number;
+  service: ClassFigures;
+  baseline?: ClassFigures;
+  ratioP95?: Record<string, number>;
+  /** rss.serverMaxMb: the largest process (Next's server); treeMaxMb: `next start` and its children summed. */
+  http?: { search: HttpFigures; static: HttpFigures & { path: string }; rpsRatio: number; rss: { serverMaxMb: number; treeMaxMb: number } };
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<{ report: BenchReport; file: string } | undefined> {
+  await ensureDatabase(options.databaseUrl);
+  await prepareDatabase(options.databaseUrl, { demo: false, progress: (line) => log(`  ${line}`) });
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+  let report: BenchReport;
+  try {
+    const generation = await ensureData(pool, options);
+    if (options.generateOnly) return undefined;
+    const postgres = (await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
+    const measured = await measureQueries(pool, options);
+    report = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres },
+      rows: options.rows,
+      seed: options.seed,
+      generation,
+      queries: measured.workload.length,
+      service: measured.service,
+      baseline: measured.baseline,
+    };
+    if (measured.baseline) {
+      const baseline = measured.baseline;
+      report.ratioP95 = Object.fromEntries(
+        [...QUERY_CLASSES, "all" as const].map((key) => [key, Math.round((baseline[key].p95 / measured.service[key].p95) * 10) / 10]),
+      );
+    }
+  } finally {
+    await pool.end();
+  }
+  if (!options.skipHttp) report.http = await measureHttp(options);
+  mkdirSync(path.dirname(options.out), { recursive: true });
+  writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  return { report, file: options.out };
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: generates (or reuses) the benchmark data, times the search service against a
+ * naive baseline on a fixed workload, then the search page over HTTP. See bench/README.md.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runCli, UserFacingError } from "@/lib/cli/run";
+import { DEFAULT_SEED } from "@/bench/generate";
+import { formatReport } from "@/bench/report";
+import { runBenchmark } from "@/bench/run";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: "string", default: "200000" },
+      seed: { type: "string", default: String(DEFAULT_SEED) },
+      "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/reperes_bench" },
+      regenerate: { type: "boolean", default: false },
+      rounds: { type: "string", default: "5" },
+      "baseline-rounds": { type: "string", default: "1" },
+      "skip-http": { type: "boolean", default: false },
+      "generate-only": { type: "boolean", default: false },
+      port: { type: "string", default: process.env.BENCH_PORT ?? "3100" },
+      seconds: { type: "string", default: "20" },
+      connections: { type: "string", default: "10" },
+      out: { type: "string" },
+    },
+  });
+  const integer = (name: keyof typeof values, min: number) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < min) throw new UserFacingError(`--${name} doit être un entier ≥ ${min} (reçu : ${values[name]}).`);
+    return value;
+  };
+  const rows = integer("rows", 100);
+  const outcome = await runBenchmark({
+    rows,
+    seed: integer("seed", 0),
+    databaseUrl: String(values["database-url"]),
+    regenerate: Boolean(values.regenerate),
+    rounds: integer("rounds", 1),
+    baselineRounds: integer("baseline-rounds", 0),
+    skipHttp: Boolean(values["skip-http"]),
+    generateOnly: Boolean(values["generate-only"]),
+    port: integer("port", 1),
+    seconds: integer("seconds", 1),
+    connections: integer("connections", 1),
+    out: values.out ? path.resolve(values.out) : path.join(root, "bench/results", `bench-${rows}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
+  });
+  if (outcome) console.log(`\n${formatReport(outcome.report)}\n\nRésultats : ${path.relative(root, outcome.file)}`);
+});

@@ -1,0 +1,115 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { naiveSearch } from "@/bench/baseline";
+import { differences, isComparable, pageIds } from "@/bench/compare";
+import { generateBenchData, type GenerateSummary } from "@/bench/generate";
+import { buildWorkload, PLACES, QUERY_CLASSES } from "@/bench/workload";
+import { createPrismaClient } from "@/lib/db/connect";
+import { searchInitiatives } from "@/lib/search/service";
+
+// The CI-sized run of `npm run bench`: same generator, workload and baseline, on 5,000
+// initiatives, asserting that the search service and the naive baseline agree (not timings).
+const ROWS = 5000;
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const db = createPrismaClient();
+const workload = buildWorkload();
+let summary: GenerateSummary;
+const hashes: Record<string, string> = {};
+
+async function contentHash() {
+  const { rows } = await pool.query<{ hash: string }>(
+    `SELECT md5(string_agg(concat_ws('|', i.title, i.description, i.status, i."publishedAt",
+              (SELECT string_agg(t."territoryCode", ',' ORDER BY t."territoryCode") FROM "InitiativeTerritory" t WHERE t."initiativeId" = i.id)), '/' ORDER BY i.id)) AS hash
+     FROM "Initiative" i`,
+  );
+  return rows[0]!.hash;
+}
+
+beforeAll(async () => {
+  // Reproducibility is checked on small runs; the tests below use the full one.
+  await generateBenchData(pool, { initiatives: 400 });
+  hashes.first = await contentHash();
+  await generateBenchData(pool, { initiatives: 400 });
+  hashes.again = await contentHash();
+  await generateBenchData(pool, { initiatives: 400, seed: 7 });
+  hashes.otherSeed = await contentHash();
+  summary = await generateBenchData(pool, { initiatives: ROWS });
+}, 120_000);
+
+afterAll(async () => {
+  await db.$disconnect();
+  await pool.end();
+});
+
+describe("benchmark data generator", () => {
+  it("loads the proportions asked for, mostly published", async () => {
+    expect(summary).toMatchObject({ initiatives: ROWS, actors: ROWS / 10, lessons: (ROWS * 3) / 20 });
+    const { rows } = await pool.query<{ total: number; visible: number; lessons: number; linked: number }>(
+      `SELECT (SELECT count(*)::int FROM "Initiative") AS total,
+              (SELECT count(*)::int FROM "Initiative" WHERE status = 'PUBLISHED' AND "deletedAt" IS NULL) AS visible,
+              (SELECT count(*)::int FROM "Lesson") AS lessons,
+              (SELECT count(DISTINCT "initiativeId")::int FROM "InitiativeTerritory") AS linked`,
+    );
+    expect(rows[0]!.total).toBe(ROWS);
+    expect(rows[0]!.linked).toBe(ROWS);
+    expect(rows[0]!.visible / ROWS).toBeGreaterThan(0.85);
+    expect(rows[0]!.visible).toBeLessThan(ROWS);
+  });
+
+  it("spreads initiatives over every département, EPCI-level and région-level places, and the vocabularies", async () => {
+    const { rows } = await pool.query<{ kind: string; places: number }>(
+      `SELECT t.kind::text AS kind, count(DISTINCT t.code)::int AS places
+       FROM "InitiativeTerritory" it JOIN "Territory" t ON t.code = it."territoryCode" GROUP BY t.kind`,
+    );
+    const places = Object.fromEntries(rows.map((row) => [row.kind, row.places]));
+    expect(places).toMatchObject({ REGION: 1, DEPARTEMENT: 5 });
+    expect(places.EPCI).toBeGreaterThan(50);
+    expect(places.COMMUNE).toBeGreaterThan(1000);
+    const unused = await pool.query(`SELECT slug FROM "Approach" a WHERE NOT EXISTS (SELECT 1 FROM "InitiativeApproach" j WHERE j."approachId" = a.id)`);
+    expect(unused.rows).toEqual([]);
+  });
+
+  it("gives the same data for the same seed, other data for another seed", () => {
+    expect(hashes.again).toBe(hashes.first);
+    expect(hashes.otherSeed).not.toBe(hashes.first);
+  });
+});
+
+describe("benchmark workload", () => {
+  it("has at least 60 queries in every class, on places of the reference data", async () => {
+    expect(workload.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(workload.map((item) => item.name)).size).toBe(workload.length);
+    for (const queryClass of QUERY_CLASSES) expect(workload.filter((item) => item.class === queryClass).length).toBeGreaterThanOrEqual(5);
+    const codes = [PLACES.region, ...PLACES.departements, PLACES.acso, PLACES.mel, PLACES.roubaix, PLACES.creil, PLACES.amiens, PLACES.lille];
+    const found = await pool.query(`SELECT code FROM "Territory" WHERE code = ANY($1::text[])`, [codes]);
+    expect(found.rowCount).toBe(codes.length);
+  });
+});
+
+describe("search service against the naive baseline", () => {
+  it("finds the same totals, pages (recent order) and facet counts on every comparable query", async () => {
+    const comparable = workload.filter((item) => isComparable(item.query));
+    expect(comparable.length).toBeGreaterThanOrEqual(20);
+    const mismatches: string[] = [];
+    let nonEmpty = 0;
+    for (const item of comparable) {
+      const [ours, naive] = await Promise.all([searchInitiatives(db, item.query), naiveSearch(pool, item.query)]);
+      if (naive.total > 0) nonEmpty++;
+      for (const difference of differences(item.query, ours, naive)) mismatches.push(`${item.name}: ${difference}`);
+    }
+    expect(mismatches).toEqual([]);
+    expect(nonEmpty).toBeGreaterThanOrEqual(comparable.length - 2);
+  }, 120_000);
+
+  it("answers text queries of every class on both sides with a consistent page", async () => {
+    // One per class: the baseline's per-row ILIKE makes the whole list take half a minute.
+    const textQueries = QUERY_CLASSES.map((queryClass) => workload.find((entry) => entry.class === queryClass && !isComparable(entry.query)));
+    for (const item of textQueries.filter((entry) => entry !== undefined)) {
+      const [ours, naive] = await Promise.all([searchInitiatives(db, item.query), naiveSearch(pool, item.query)]);
+      expect(pageIds(ours).length).toBe(Math.max(0, Math.min(20, ours.total - (item.query.page - 1) * 20)));
+      expect(naive.ids.length).toBe(Math.max(0, Math.min(20, naive.total - (item.query.page - 1) * 20)));
+    }
+    const common = await naiveSearch(pool, workload.find((item) => item.class === "common-term")!.query);
+    expect(common.total).toBeGreaterThan(ROWS / 2);
+  }, 120_000);
+});
