@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/lib/db/connect";
 import type { UserRole } from "@/lib/db/generated/enums";
+import { SESSION_IDLE_SECONDS } from "./session-policy";
 
-export const SESSION_IDLE_SECONDS = 8 * 3600;
+export { SESSION_IDLE_SECONDS };
+
 // Writing lastSeenAt on every request would make each page view a write: once a minute is enough.
 const TOUCH_INTERVAL_MS = 60_000;
 
