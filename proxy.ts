@@ -19,7 +19,11 @@ function withSecurityHeaders(request: NextRequest, nonce: string): NextResponse 
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
   requestHeaders.delete("x-middleware-subrequest");
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(headers)) {
+    // Uploaded documents carry their own, stricter sandbox policy (app/fichiers/[key]/route.ts).
+    if (name === "Content-Security-Policy" && request.nextUrl.pathname.startsWith("/fichiers/")) continue;
+    response.headers.set(name, value);
+  }
   return response;
 }
 

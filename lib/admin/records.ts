@@ -87,6 +87,8 @@ export async function recordForEdit(def: EntityDefinition<unknown>, id: number) 
   const territories = territoryCodes.length
     ? await prisma.territory.findMany({ where: { code: { in: territoryCodes } }, select: { code: true, name: true, kind: true } })
     : [];
+  const file =
+    def.model === "source" ? await prisma.source.findUnique({ where: { id }, select: { fileKey: true, fileName: true, fileType: true, fileSize: true } }) : null;
   const allowed = (Object.keys(transitions) as TransitionName[]).filter((name) => def.workflow && canTransition(user, meta, name));
   return {
     user,
@@ -96,6 +98,7 @@ export async function recordForEdit(def: EntityDefinition<unknown>, id: number) 
     territoryLabels: Object.fromEntries(territories.map((t) => [t.code, `${t.name} (${t.code})`])),
     history,
     author: author?.name ?? null,
+    file: file?.fileKey ? file : null,
     can: {
       edit: canEdit(user, def, meta),
       trash: canTrash(user, def, meta),

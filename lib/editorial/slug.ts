@@ -1,14 +1,6 @@
-/** "L'action locale du Défenseur" -> "l-action-locale-du-defenseur". */
+import { slugify as baseSlugify } from "@/lib/reference/territories";
+
+/** URL slug of a new record: at most 80 characters, never empty. */
 export function slugify(text: string): string {
-  const slug = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return slug || "sans-titre";
+  return baseSlugify(text).slice(0, 80).replace(/-+$/g, "") || "sans-titre";
 }

@@ -10,11 +10,22 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { transitions } from "@/lib/editorial/permissions";
 import { definitionByPath } from "@/lib/editorial/registry";
 import { formatDate } from "@/lib/format/labels";
+import { ACCEPTED_EXTENSIONS } from "@/lib/uploads/sniff";
 
 type Props = {
   params: Promise<{ entity: string; id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
+
+const uploadMessages: Record<string, string> = {
+  ok: "Document déposé.",
+  empty: "Choisissez un fichier non vide.",
+  too_large: "Ce fichier est trop volumineux.",
+  bad_type: "Type de fichier refusé : seuls les PDF, images et documents bureautiques sont acceptés (vérifié d'après le contenu, pas seulement l'extension).",
+  gone: "Cette source n'existe plus.",
+};
+
+const uploadLimitMb = () => Number(process.env.UPLOAD_MAX_MB || 20);
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -118,6 +129,34 @@ export default async function EditEntityPage(props: Props) {
           </details>
         )}
       </div>
+
+      {def.model === "source" && (
+        <section aria-labelledby="file-title" className="panel">
+          <h2 id="file-title">Document</h2>
+          {typeof search.fichier === "string" && (
+            <p className={search.fichier === "ok" ? "notice" : "error-summary"} role={search.fichier === "ok" ? "status" : "alert"}>
+              {uploadMessages[search.fichier] ?? uploadMessages.bad_type}
+            </p>
+          )}
+          {record.file ? (
+            <p>
+              <a href={`/fichiers/${record.file.fileKey}`}>{record.file.fileName}</a> ({record.file.fileType}, {Math.ceil((record.file.fileSize ?? 0) / 1024)} Ko)
+            </p>
+          ) : (
+            <p>Aucun document déposé.</p>
+          )}
+          {can.edit && (
+            <form method="post" action={`/api/admin/sources/${meta.id}/fichier`} encType="multipart/form-data" className="upload-form">
+              <label htmlFor="file">{record.file ? "Remplacer le document" : "Déposer un document"}</label>
+              <p className="hint" id="file-hint">
+                PDF, image (PNG, JPEG, GIF, WebP) ou document bureautique (Word, Excel, PowerPoint, OpenDocument), {uploadLimitMb()} Mo au plus. Le type est vérifié d&apos;après le contenu du fichier.
+              </p>
+              <input id="file" name="file" type="file" required aria-describedby="file-hint" accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")} />
+              <button type="submit">Déposer</button>
+            </form>
+          )}
+        </section>
+      )}
 
       {can.edit ? (
         <EntityForm
