@@ -62,10 +62,9 @@ runCli(async () => {
   await withCommandDatabase(env, async (db) => {
     try {
       const { id } = await createAccount(db, { email: values.email!, name: values.name ?? values.email!.split("@")[0]!, role, password }, { userId: null });
-      console.log(`Compte n° ${id} créé : ${values.email} (${role}).`);
+      console.log(`Compte n° ${id} créé : ${values.email!.trim().toLowerCase()} (${role}).`);
     } catch (error) {
       if (error instanceof AccountError) throw new UserFacingError(error.message);
-      if (error instanceof Error && error.name === "ZodError") throw new UserFacingError("Adresse e-mail ou nom invalide.");
       throw error;
     }
   });

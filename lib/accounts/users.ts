@@ -73,7 +73,12 @@ export async function createAccount(
   input: { email: string; name: string; role: UserRole; password?: string },
   by: { userId: number | null; ip?: string },
 ): Promise<{ id: number; invitationToken: string | null }> {
-  const data = userSchema.parse(input);
+  const parsed = userSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AccountError(issue.message, String(issue.path[0] ?? ""));
+  }
+  const data = parsed.data;
   if (input.password !== undefined) {
     const check = newPasswordSchema.safeParse(input.password);
     if (!check.success) throw new AccountError(check.error.issues[0]!.message, "password");

@@ -39,7 +39,7 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
     : (await verifyPassword(await dummyPasswordHash(), input.password), false);
 
   const fail = async (reason: SignInFailure) => {
-    await recordSignInAttempt(db, { email, ip: input.ip, success: false });
+    await recordSignInAttempt(db, { email, ip: input.ip, success: false, at: now });
     if (user) {
       await db.user.update({ where: { id: user.id }, data: { failedLoginCount: { increment: 1 } } });
     }
@@ -76,7 +76,7 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
     }
   }
 
-  await recordSignInAttempt(db, { email, ip: input.ip, success: true });
+  await recordSignInAttempt(db, { email, ip: input.ip, success: true, at: now });
   await db.user.update({
     where: { id: user.id },
     data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, totpLastStep, totpRecoveryCodes: recoveryCodes },

@@ -48,6 +48,6 @@ export async function signInBlockedUntil(db: Database, email: string, ip: string
   return until;
 }
 
-export async function recordSignInAttempt(db: Database, attempt: { email: string; ip: string; success: boolean }) {
+export async function recordSignInAttempt(db: Database, attempt: { email: string; ip: string; success: boolean; at: Date }) {
   await db.loginAttempt.create({ data: attempt });
 }

@@ -13,7 +13,7 @@ import type { EntityDefinition } from "@/lib/editorial/definition";
 import { sniffFileType } from "./sniff";
 
 export function uploadDir(): string {
-  return path.resolve(process.env.UPLOAD_DIR || path.join(process.env.REPERES_DATA_DIR || ".data", "uploads"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR || path.join(process.env.REPERES_DATA_DIR || ".data", "uploads"));
 }
 
 export function maxUploadBytes(): number {
@@ -45,7 +45,7 @@ export async function attachFile(sourceId: number, file: File, ip?: string): Pro
   // The stored name is random: the user's file name never reaches the file system.
   const key = `${randomBytes(16).toString("hex")}.${type.extension}`;
   await mkdir(uploadDir(), { recursive: true });
-  await writeFile(path.join(uploadDir(), key), bytes, { flag: "wx", mode: 0o640 });
+  await writeFile(path.join(/*turbopackIgnore: true*/ uploadDir(), key), bytes, { flag: "wx", mode: 0o640 });
   const fileName = cleanFileName(file.name);
   await prisma.source.update({ where: { id: sourceId }, data: { fileKey: key, fileName, fileType: type.mime, fileSize: bytes.length, updatedById: user.id } });
   await recordAudit(prisma, { userId: user.id, action: "file.uploaded", entityType: "SOURCE", entityId: sourceId, details: { fileName, type: type.mime, size: bytes.length }, ip });
@@ -58,7 +58,7 @@ export async function readStoredFile(key: string) {
   const source = await prisma.source.findFirst({ where: { fileKey: key }, select: { status: true, deletedAt: true, fileName: true, fileType: true } });
   if (!source?.fileType) return null;
   if (source.status !== "PUBLISHED" || source.deletedAt) await requireUser("CONTRIBUTOR");
-  const bytes = await readFile(path.join(uploadDir(), key)).catch(() => null);
+  const bytes = await readFile(path.join(/*turbopackIgnore: true*/ uploadDir(), key)).catch(() => null);
   if (!bytes) return null;
   return { bytes, fileName: source.fileName ?? key, mime: source.fileType };
 }

@@ -174,17 +174,16 @@ export const initiativeDefinition: EntityDefinition<Input> = {
   },
   async update(tx, id, input) {
     const where = { initiativeId: id };
-    await Promise.all([
-      tx.initiativeActor.deleteMany({ where }),
-      tx.initiativeTerritory.deleteMany({ where }),
-      tx.initiativeApproach.deleteMany({ where }),
-      tx.initiativeTheme.deleteMany({ where }),
-      tx.initiativeCriterion.deleteMany({ where }),
-      tx.initiativeDomain.deleteMany({ where }),
-      tx.initiativePublic.deleteMany({ where }),
-      tx.initiativeSource.deleteMany({ where }),
-      tx.lessonInitiative.deleteMany({ where }),
-    ]);
+    // One statement at a time: a transaction is one connection.
+    await tx.initiativeActor.deleteMany({ where });
+    await tx.initiativeTerritory.deleteMany({ where });
+    await tx.initiativeApproach.deleteMany({ where });
+    await tx.initiativeTheme.deleteMany({ where });
+    await tx.initiativeCriterion.deleteMany({ where });
+    await tx.initiativeDomain.deleteMany({ where });
+    await tx.initiativePublic.deleteMany({ where });
+    await tx.initiativeSource.deleteMany({ where });
+    await tx.lessonInitiative.deleteMany({ where });
     await tx.initiative.update({ where: { id }, data: { ...scalars(input), ...relations(input) } });
   },
 };

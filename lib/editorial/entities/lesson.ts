@@ -78,7 +78,9 @@ export const lessonDefinition: EntityDefinition<Input> = {
   },
   async update(tx, id, input) {
     const where = { lessonId: id };
-    await Promise.all([tx.lessonInitiative.deleteMany({ where }), tx.lessonTheme.deleteMany({ where }), tx.lessonApproach.deleteMany({ where })]);
+    await tx.lessonInitiative.deleteMany({ where });
+    await tx.lessonTheme.deleteMany({ where });
+    await tx.lessonApproach.deleteMany({ where });
     await tx.lesson.update({ where: { id }, data: { ...scalars(input), ...relations(input) } });
   },
 };
