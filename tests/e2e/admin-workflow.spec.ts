@@ -89,6 +89,7 @@ test("two editors save the same initiative: the second gets the conflict and kee
   await a.getByRole("link", { name: "Les Ambassadeurs de l'égalité à Roubaix" }).click();
   await expect(a).toHaveURL(/\/admin\/initiatives\/\d+$/);
   await b.goto(a.url());
+  const original = await b.getByRole("textbox", { name: "Résumé (obligatoire)" }).inputValue();
 
   await a.getByRole("textbox", { name: "Résumé (obligatoire)" }).fill("Résumé changé par le premier éditeur, qui enregistre d'abord.");
   await a.getByRole("button", { name: "Enregistrer", exact: true }).click();
@@ -103,11 +104,15 @@ test("two editors save the same initiative: the second gets the conflict and kee
   await expect(b.getByRole("textbox", { name: "Titre (obligatoire)" })).toHaveValue(mine);
   await expectNoAxeViolations(b);
 
-  // Nothing was overwritten; after checking, the second editor may keep their version explicitly.
+  // Nothing was overwritten silently: only after reading the changes may the second editor
+  // replace the current version with the whole of theirs.
   await b.getByRole("button", { name: "J'ai vérifié : garder ma version" }).click();
   await b.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(b.getByRole("heading", { level: 1 })).toHaveText(mine);
-  await expect(b.getByRole("textbox", { name: "Résumé (obligatoire)" })).toHaveValue("Résumé changé par le premier éditeur, qui enregistre d'abord.");
+  await expect(b.getByRole("textbox", { name: "Résumé (obligatoire)" })).toHaveValue(original);
+  await b.getByRole("link", { name: "Historique des versions" }).click();
+  await expect(b.getByRole("cell", { name: "Étienne Éditeur" })).toBeVisible();
+  await expect(b.getByRole("cell", { name: "Alice Administratrice" })).toBeVisible();
   await first.close();
   await second.close();
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FilterSelect, toOptions } from "@/components/admin/FilterSelect";
 import { StatusBadge } from "@/components/admin/StatusBadge";
 import { Pagination } from "@/components/navigation/Pagination";
 import { listRecords, parseListQuery, type ListQuery } from "@/lib/admin/records";
@@ -13,6 +14,8 @@ type Props = { params: Promise<{ entity: string }>; searchParams: Promise<Record
 export async function generateMetadata({ params }: Props) {
   return { title: definitionByPath((await params).entity)?.label.many ?? "Page introuvable" };
 }
+
+const sortOptions = toOptions({ recent: "Modifiés récemment", ancien: "Modifiés il y a longtemps", titre: "Titre (A → Z)" });
 
 function queryString(query: ListQuery, page: number) {
   const params = new URLSearchParams();
@@ -49,38 +52,11 @@ export default async function EntityList({ params, searchParams }: Props) {
         </div>
         {def.workflow && (
           <>
-            <div className="field">
-              <label htmlFor="statut">État</label>
-              <select id="statut" name="statut" defaultValue={query.statut}>
-                <option value="">Tous</option>
-                {Object.entries(statusLabels).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="auteur">Auteur</label>
-              <select id="auteur" name="auteur" defaultValue={query.auteur}>
-                <option value="">Tous</option>
-                {authors.map((author) => (
-                  <option key={author.id} value={author.id}>
-                    {author.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect name="statut" label="État" options={toOptions(statusLabels)} value={query.statut} allLabel="Tous" />
+            <FilterSelect name="auteur" label="Auteur" options={authors.map((a) => ({ value: String(a.id), label: a.name }))} value={query.auteur} allLabel="Tous" />
           </>
         )}
-        <div className="field">
-          <label htmlFor="tri">Trier par</label>
-          <select id="tri" name="tri" defaultValue={query.tri}>
-            <option value="recent">Modifiés récemment</option>
-            <option value="ancien">Modifiés il y a longtemps</option>
-            <option value="titre">Titre (A → Z)</option>
-          </select>
-        </div>
+        <FilterSelect name="tri" label="Trier par" options={sortOptions} value={query.tri} />
         <button type="submit">Filtrer</button>
       </form>
       <p role="status">{plural(total, "résultat")}</p>

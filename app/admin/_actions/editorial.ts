@@ -5,6 +5,7 @@ import { z } from "zod";
 import { guarded } from "@/lib/admin/guarded-action";
 import type { FormState } from "@/lib/admin/form-state";
 import { requireUser } from "@/lib/auth/guards";
+import type { UserRole } from "@/lib/db/generated/enums";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { prisma } from "@/lib/db/client";
 import type { EntityDefinition } from "@/lib/editorial/definition";
@@ -101,34 +102,34 @@ export async function changeStatus(_previous: FormState, formData: FormData): Pr
   });
 }
 
+type RecordOperation = (db: typeof prisma, def: EntityDefinition<unknown>, user: Awaited<ReturnType<typeof requireUser>>, id: number, ip: string) => Promise<ActionOutcome>;
+
+/** The shape shared by the one-button actions: a role, an { entity, id } target, an engine call. */
+function recordAction(role: UserRole, operation: RecordOperation) {
+  return (formData: FormData) =>
+    guarded(async () => {
+      const user = await requireUser(role);
+      const parsed = target.safeParse(Object.fromEntries(formData));
+      const def = entityOf(formData);
+      if (!parsed.success || !def) return BAD_REQUEST;
+      return fromOutcome(await operation(prisma, def, user, parsed.data.id, await requestIp()));
+    });
+}
+
+const verify = recordAction("EDITOR", markVerified);
+const trash = recordAction("CONTRIBUTOR", trashRecord);
+const untrash = recordAction("EDITOR", untrashRecord);
+
 export async function markAsVerified(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const user = await requireUser("EDITOR");
-    const parsed = target.safeParse(Object.fromEntries(formData));
-    const def = entityOf(formData);
-    if (!parsed.success || !def) return BAD_REQUEST;
-    return fromOutcome(await markVerified(prisma, def, user, parsed.data.id, await requestIp()));
-  });
+  return verify(formData);
 }
 
 export async function moveToTrash(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const user = await requireUser("CONTRIBUTOR");
-    const parsed = target.safeParse(Object.fromEntries(formData));
-    const def = entityOf(formData);
-    if (!parsed.success || !def) return BAD_REQUEST;
-    return fromOutcome(await trashRecord(prisma, def, user, parsed.data.id, await requestIp()));
-  });
+  return trash(formData);
 }
 
 export async function restoreFromTrash(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const user = await requireUser("EDITOR");
-    const parsed = target.safeParse(Object.fromEntries(formData));
-    const def = entityOf(formData);
-    if (!parsed.success || !def) return BAD_REQUEST;
-    return fromOutcome(await untrashRecord(prisma, def, user, parsed.data.id, await requestIp()));
-  });
+  return untrash(formData);
 }
 
 export async function deletePermanently(_previous: FormState, formData: FormData): Promise<FormState> {

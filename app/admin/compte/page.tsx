@@ -1,8 +1,8 @@
 import { beginTotpSetup, changeOwnPassword, confirmTotpSetup, disableTotp } from "@/app/admin/_actions/account";
+import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
 import { StateForm } from "@/components/admin/StateForm";
 import { ownAccount } from "@/lib/admin/users";
 import { requirePageUser } from "@/lib/auth/guards";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { roleLabels } from "@/lib/auth/roles";
 
 export const metadata = { title: "Mon compte" };
@@ -29,17 +29,7 @@ export default async function AccountPage() {
           <label htmlFor="current">Mot de passe actuel</label>
           <input id="current" name="current" type="password" autoComplete="current-password" required />
         </div>
-        <div className="field">
-          <label htmlFor="password">Nouveau mot de passe</label>
-          <p className="hint" id="password-hint">
-            Au moins {PASSWORD_MIN_LENGTH} caractères, sans autre contrainte : une phrase facile à retenir convient. Les mots de passe trop courants sont refusés.
-          </p>
-          <input id="password" name="password" type="password" autoComplete="new-password" required aria-describedby="password-hint" />
-        </div>
-        <div className="field">
-          <label htmlFor="confirm">Confirmez le nouveau mot de passe</label>
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
-        </div>
+        <NewPasswordFields label="Nouveau mot de passe" />
       </StateForm>
 
       <h2>Double authentification</h2>

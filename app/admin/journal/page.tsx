@@ -1,3 +1,4 @@
+import { FilterSelect, toOptions } from "@/components/admin/FilterSelect";
 import { Pagination } from "@/components/navigation/Pagination";
 import { journalQuerySchema, readJournal } from "@/lib/admin/journal";
 import { auditActionLabels } from "@/lib/audit/log";
@@ -37,39 +38,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       <h1>Journal</h1>
       <p>Qui a fait quoi, et quand. Le journal ne peut être ni modifié ni effacé depuis l&apos;application.</p>
       <form method="get" className="filters" aria-label="Filtrer le journal">
-        <div className="field">
-          <label htmlFor="utilisateur">Utilisateur</label>
-          <select id="utilisateur" name="utilisateur" defaultValue={query.utilisateur}>
-            <option value="">Tous</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="action">Action</label>
-          <select id="action" name="action" defaultValue={query.action}>
-            <option value="">Toutes</option>
-            {Object.entries(auditActionLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="type">Type</label>
-          <select id="type" name="type" defaultValue={query.type}>
-            <option value="">Tous</option>
-            {Object.entries(entityLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="utilisateur" label="Utilisateur" options={users.map((u) => ({ value: String(u.id), label: u.name }))} value={query.utilisateur} allLabel="Tous" />
+        <FilterSelect name="action" label="Action" options={toOptions(auditActionLabels)} value={query.action} allLabel="Toutes" />
+        <FilterSelect name="type" label="Type" options={toOptions(entityLabels)} value={query.type} allLabel="Tous" />
         <div className="field">
           <label htmlFor="du">Du</label>
           <input id="du" name="du" type="date" defaultValue={query.du} />

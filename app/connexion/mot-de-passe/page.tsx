@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { choosePassword } from "@/app/connexion/actions";
+import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
 import { StateForm } from "@/components/admin/StateForm";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { tokenIsUsable } from "@/lib/accounts/public-tokens";
 
 export const metadata: Metadata = { title: "Choisir un mot de passe", robots: { index: false }, referrer: "no-referrer" };
@@ -21,17 +21,7 @@ export default async function ChoosePasswordPage({ searchParams }: { searchParam
       ) : (
         <StateForm action={choosePassword} submitLabel="Enregistrer mon mot de passe" labels={{ password: "Mot de passe", confirm: "Confirmation" }}>
           <input type="hidden" name="token" value={token!} />
-          <div className="field">
-            <label htmlFor="password">Mot de passe</label>
-            <p className="hint" id="password-hint">
-              Au moins {PASSWORD_MIN_LENGTH} caractères, sans autre contrainte : une phrase facile à retenir convient. Les mots de passe trop courants sont refusés.
-            </p>
-            <input id="password" name="password" type="password" autoComplete="new-password" required aria-describedby="password-hint" />
-          </div>
-          <div className="field">
-            <label htmlFor="confirm">Confirmez le mot de passe</label>
-            <input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
-          </div>
+          <NewPasswordFields />
         </StateForm>
       )}
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { notFound } from "next/navigation";
 import { changeStatus, markAsVerified, moveToTrash } from "@/app/admin/_actions/editorial";
 import { ActionButton } from "@/components/admin/ActionButton";
@@ -53,14 +54,7 @@ export default async function EditEntityPage(props: Props) {
   const fields = { entity: def.path, id: meta.id };
   return (
     <>
-      <nav aria-label="Fil d'Ariane" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href={`/admin/${def.path}`}>{def.label.many}</Link>
-          </li>
-          <li aria-current="page">{meta.title}</li>
-        </ol>
-      </nav>
+      <AdminBreadcrumb trail={[{ href: `/admin/${def.path}`, label: def.label.many }]} current={meta.title} />
       <h1>{meta.title}</h1>
       {(search.cree || search.enregistre) && (
         <p className="notice" role="status">

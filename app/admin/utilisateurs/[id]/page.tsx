@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { notFound } from "next/navigation";
 import { sendPasswordReset, updateUser } from "@/app/admin/_actions/users";
 import { RoleSelect } from "@/components/admin/RoleSelect";
@@ -16,14 +16,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
   return (
     <>
-      <nav aria-label="Fil d'Ariane" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/admin/utilisateurs">Utilisateurs</Link>
-          </li>
-          <li aria-current="page">{user.name}</li>
-        </ol>
-      </nav>
+      <AdminBreadcrumb trail={[{ href: "/admin/utilisateurs", label: "Utilisateurs" }]} current={user.name} />
       <h1>{user.name}</h1>
       <p>{user.email}</p>
       <StateForm action={updateUser} submitLabel="Enregistrer" labels={{ name: "Nom", role: "Rôle" }}>

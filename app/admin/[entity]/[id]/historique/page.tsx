@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { restoreVersion } from "@/app/admin/_actions/editorial";
@@ -32,17 +32,13 @@ export default async function HistoryPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav aria-label="Fil d'Ariane" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href={`/admin/${def.path}`}>{def.label.many}</Link>
-          </li>
-          <li>
-            <Link href={`/admin/${def.path}/${data.meta.id}`}>{data.meta.title}</Link>
-          </li>
-          <li aria-current="page">Historique</li>
-        </ol>
-      </nav>
+      <AdminBreadcrumb
+        trail={[
+          { href: `/admin/${def.path}`, label: def.label.many },
+          { href: `/admin/${def.path}/${data.meta.id}`, label: data.meta.title },
+        ]}
+        current="Historique"
+      />
       <h1>Historique : {data.meta.title}</h1>
       {data.revisions.length === 0 ? (
         <p>Aucune version enregistrée (contenu chargé avant l&apos;historique).</p>
