@@ -17,7 +17,8 @@ test("a wrong password gets one French message that does not say whether the acc
 });
 
 test("a contributor drafts an initiative with relations, an editor publishes it, the public sees it", async ({ page }) => {
-  const title = `Atelier de médiation numérique ${Date.now()}`;
+  // Stored XSS attempt in a plain-text field and in Markdown: rendered as text, never run.
+  const title = `Atelier <img src=x onerror="window.pwned=1"> numérique ${Date.now()}`;
   await signIn(page, "CONTRIBUTOR");
   await expectNoAxeViolations(page);
   await page.goto("/admin/initiatives/nouveau");
@@ -56,6 +57,7 @@ test("a contributor drafts an initiative with relations, an editor publishes it,
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Soumettre en relecture" }).click();
   await expect(page.getByText("En relecture", { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   const editUrl = page.url().split("?")[0]!;
 
   await page.context().clearCookies();
