@@ -78,6 +78,13 @@ test("a contributor drafts an initiative with relations, an editor publishes it,
   await expect(facts).toContainText("Creil Sud Oise");
   await expect(page.locator(".prose strong").first()).toHaveText("atelier");
   expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
+
+  // Archiving takes it off the public pages again (and leaves the demo list as the other specs expect).
+  await page.goto(editUrl);
+  await page.getByRole("button", { name: "Archiver" }).click();
+  await expect(page.getByText("Archivé", { exact: true })).toBeVisible();
+  await page.goto("/initiatives");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });
 
 test("two editors save the same initiative: the second gets the conflict and keeps their input", async ({ browser }) => {
@@ -87,9 +94,13 @@ test("two editors save the same initiative: the second gets the conflict and kee
   const b = await second.newPage();
   await signIn(a, "EDITOR");
   await signIn(b, "ADMIN");
-  await a.goto("/admin/initiatives");
-  await a.getByRole("link", { name: "Les Ambassadeurs de l'égalité à Roubaix" }).click();
-  await expect(a).toHaveURL(/\/admin\/initiatives\/\d+$/);
+  // A draft of its own, so that the demo content the other specs read stays as it is.
+  await a.goto("/admin/initiatives/nouveau");
+  await a.getByRole("textbox", { name: "Titre (obligatoire)" }).fill("Initiative relue à deux");
+  await a.getByRole("textbox", { name: "Résumé (obligatoire)" }).fill("Le résumé de départ, que chacun va modifier.");
+  await a.getByRole("button", { name: "Créer le brouillon" }).click();
+  await expect(a).toHaveURL(/\/admin\/initiatives\/\d+\?cree=1$/);
+  await a.goto(a.url().split("?")[0]!);
   await b.goto(a.url());
   const original = await b.getByRole("textbox", { name: "Résumé (obligatoire)" }).inputValue();
 
@@ -97,7 +108,7 @@ test("two editors save the same initiative: the second gets the conflict and kee
   await a.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(a.getByRole("status").filter({ hasText: "Modifications enregistrées" })).toBeVisible();
 
-  const mine = "Les Ambassadeurs de l'égalité (titre du second)";
+  const mine = "Initiative relue à deux (titre du second)";
   await b.getByRole("textbox", { name: "Titre (obligatoire)" }).fill(mine);
   await b.getByRole("button", { name: "Enregistrer", exact: true }).click();
   const alert = b.getByRole("main").getByRole("alert").filter({ hasText: "pendant que vous le modifiiez" });
@@ -113,7 +124,7 @@ test("two editors save the same initiative: the second gets the conflict and kee
   await expect(b.getByRole("heading", { level: 1 })).toHaveText(mine);
   await expect(b.getByRole("textbox", { name: "Résumé (obligatoire)" })).toHaveValue(original);
   await b.getByRole("link", { name: "Historique des versions" }).click();
-  await expect(b.getByRole("cell", { name: "Étienne Éditeur" })).toBeVisible();
+  await expect(b.getByRole("cell", { name: "Étienne Éditeur" }).first()).toBeVisible();
   await expect(b.getByRole("cell", { name: "Alice Administratrice" })).toBeVisible();
   await first.close();
   await second.close();
