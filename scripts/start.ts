@@ -13,6 +13,8 @@ import { parseEnv } from "@/lib/config/env";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
+import { roleLabels } from "@/lib/auth/roles";
+import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { buildIsStale } from "./build-freshness";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -121,6 +123,9 @@ runCli(async () => {
 function printDemoAccess() {
   console.log(
     "Mode démonstration : contenu de la synthèse IREV du 12 décembre 2023.\n" +
-      "Espace équipe : /connexion (les comptes de démonstration sont listés ci-dessous s'ils existent).",
+      "Espace équipe : /connexion, avec un compte de démonstration par rôle (à ne pas utiliser en production) :",
   );
+  for (const account of DEMO_ACCOUNTS) {
+    console.log(`  ${roleLabels[account.role].padEnd(15)} ${account.email.padEnd(28)} mot de passe : ${account.password}`);
+  }
 }

@@ -1,11 +1,6 @@
-/** Long text written by staff. Paragraphs are separated by blank lines; no HTML is interpreted. */
+import { renderMarkdown } from "@/lib/content/markdown";
+
+/** Long text written by staff, in Markdown, rendered through the sanitiser (lib/content/markdown.ts). */
 export function RichText({ text }: { text: string }) {
-  const paragraphs = text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
-  return (
-    <div className="prose">
-      {paragraphs.map((paragraph, index) => (
-        <p key={index}>{paragraph}</p>
-      ))}
-    </div>
-  );
+  return <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
 }

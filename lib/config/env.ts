@@ -34,6 +34,15 @@ export const envSchema = z.object({
     .transform((value) => value === "true" || value === "1"),
   NEXTAUTH_URL: optionalNonEmpty.pipe(z.url().optional()),
   NEXTAUTH_SECRET: optionalNonEmpty,
+  /** Uploaded documents; default REPERES_DATA_DIR/uploads. */
+  UPLOAD_DIR: optionalNonEmpty,
+  /** Largest accepted upload, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** Admins must set up a TOTP second factor before using the back office. */
+  REPERES_ADMIN_TOTP_REQUIRED: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("")
+    .transform((value) => value === "true" || value === "1"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { ensureDemoAccounts } from "@/lib/demo/accounts";
 import { loadDemoContent } from "@/lib/demo/load";
+import { writeBaselineRevisions } from "@/lib/editorial/baseline";
 import { importGeometryDirectory } from "@/lib/map/import";
 import { loadReferenceData, type Progress } from "@/lib/reference/load";
 import { createPrismaClient } from "./connect";
@@ -37,6 +39,9 @@ export async function prepareDatabase(
     }
     const demoLoaded = options.demo ? await loadDemoContent(db) : false;
     if (demoLoaded) progress("contenu de démonstration chargé (synthèse IREV du 12 décembre 2023)");
+    if (referenceLoaded || demoLoaded) await writeBaselineRevisions(db);
+    // Demo accounts only in demo mode: a production database never gets a default account.
+    if (options.demo && (await ensureDemoAccounts(db)) > 0) progress("comptes de démonstration créés");
     let geometryLoaded = false;
     if (options.geometryDir && existsSync(options.geometryDir) && (await db.geometryImport.count()) === 0) {
       const summaries = await importGeometryDirectory(db, options.geometryDir);

@@ -1,0 +1,141 @@
+import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { restoreVersion } from "@/app/admin/_actions/editorial";
+import { ActionButton } from "@/components/admin/ActionButton";
+import { compareRevisions, revisionsOf } from "@/lib/admin/records";
+import { requirePageUser } from "@/lib/auth/guards";
+import { definitionByPath } from "@/lib/editorial/registry";
+
+type Props = {
+  params: Promise<{ entity: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+const revisionId = z.coerce.number().int().positive().optional().catch(undefined);
+
+export const metadata = { title: "Historique des versions" };
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  const { entity, id } = await params;
+  const def = definitionByPath(entity);
+  if (!def || !/^\d{1,9}$/.test(id)) notFound();
+  await requirePageUser("CONTRIBUTOR");
+  const data = await revisionsOf(def, Number(id));
+  if (!data) notFound();
+  const search = await searchParams;
+  const from = revisionId.parse(search.de);
+  const to = revisionId.parse(search.a);
+  const comparison = from && to ? await compareRevisions(def, data.meta.id, from, to) : null;
+  const [latest, previous] = data.revisions;
+
+  return (
+    <>
+      <AdminBreadcrumb
+        trail={[
+          { href: `/admin/${def.path}`, label: def.label.many },
+          { href: `/admin/${def.path}/${data.meta.id}`, label: data.meta.title },
+        ]}
+        current="Historique"
+      />
+      <h1>Historique : {data.meta.title}</h1>
+      {data.revisions.length === 0 ? (
+        <p>Aucune version enregistrée (contenu chargé avant l&apos;historique).</p>
+      ) : (
+        <>
+          <form method="get" className="filters" aria-label="Comparer deux versions">
+            <div className="field">
+              <label htmlFor="de">Comparer la version</label>
+              <select id="de" name="de" defaultValue={String(from ?? previous?.id ?? latest!.id)}>
+                {data.revisions.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    Version {r.version}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="a">avec la version</label>
+              <select id="a" name="a" defaultValue={String(to ?? latest!.id)}>
+                {data.revisions.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    Version {r.version}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">Comparer</button>
+          </form>
+
+          {comparison && (
+            <section aria-labelledby="diff-title">
+              <h2 id="diff-title">
+                Différences entre la version {comparison.from} et la version {comparison.to}
+              </h2>
+              {comparison.changes.length === 0 ? (
+                <p>Aucune différence.</p>
+              ) : (
+                <table className="diff-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Champ</th>
+                      <th scope="col">Version {comparison.from}</th>
+                      <th scope="col">Version {comparison.to}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {comparison.changes.map((change) => (
+                      <tr key={change.key}>
+                        <th scope="row">{change.label}</th>
+                        <td className="diff-before">{change.before}</td>
+                        <td className="diff-after">{change.after}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          )}
+
+          <h2>Versions</h2>
+          <table className="admin-table">
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Date</th>
+                <th scope="col">Auteur</th>
+                <th scope="col">Commentaire</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.revisions.map((revision) => (
+                <tr key={revision.id}>
+                  <td>{revision.version}</td>
+                  <td>{dateTime.format(revision.createdAt)}</td>
+                  <td>{revision.author?.name ?? "—"}</td>
+                  <td>{revision.comment ?? "—"}</td>
+                  <td>
+                    {revision.version === data.meta.version ? (
+                      "Version actuelle"
+                    ) : data.canRestore ? (
+                      <ActionButton
+                        action={restoreVersion}
+                        fields={{ entity: def.path, id: data.meta.id, revision: revision.id, version: data.meta.version }}
+                        label={`Restaurer la version ${revision.version}`}
+                        variant="secondary"
+                      />
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

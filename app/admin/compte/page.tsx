@@ -1,0 +1,62 @@
+import { beginTotpSetup, changeOwnPassword, confirmTotpSetup, disableTotp } from "@/app/admin/_actions/account";
+import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
+import { StateForm } from "@/components/admin/StateForm";
+import { ownAccount } from "@/lib/admin/users";
+import { requirePageUser } from "@/lib/auth/guards";
+import { roleLabels } from "@/lib/auth/roles";
+
+export const metadata = { title: "Mon compte" };
+
+export default async function AccountPage() {
+  await requirePageUser("CONTRIBUTOR", { allowMissingSecondFactor: true });
+  const account = await ownAccount();
+  const totpRequired = process.env.REPERES_ADMIN_TOTP_REQUIRED === "true" || process.env.REPERES_ADMIN_TOTP_REQUIRED === "1";
+  return (
+    <>
+      <h1>Mon compte</h1>
+      <p>
+        {account.name} · {account.email} · {roleLabels[account.role]}
+      </p>
+      {totpRequired && account.role === "ADMIN" && !account.totpEnabledAt && (
+        <p className="error-summary" role="alert">
+          La double authentification est obligatoire pour les administrateurs : activez-la ci-dessous pour accéder au reste de l&apos;espace.
+        </p>
+      )}
+
+      <h2>Changer mon mot de passe</h2>
+      <StateForm action={changeOwnPassword} submitLabel="Changer le mot de passe" labels={{ current: "Mot de passe actuel", password: "Nouveau mot de passe", confirm: "Confirmation" }}>
+        <div className="field">
+          <label htmlFor="current">Mot de passe actuel</label>
+          <input id="current" name="current" type="password" autoComplete="current-password" required />
+        </div>
+        <NewPasswordFields label="Nouveau mot de passe" />
+      </StateForm>
+
+      <h2>Double authentification</h2>
+      {account.totpEnabledAt ? (
+        <>
+          <p>Activée. Codes de secours restants : {account.recoveryCodesLeft}.</p>
+          <StateForm action={disableTotp} submitLabel="Désactiver la double authentification" labels={{ current: "Mot de passe" }}>
+            <div className="field">
+              <label htmlFor="totp-current">Mot de passe (pour confirmer)</label>
+              <input id="totp-current" name="current" type="password" autoComplete="current-password" required />
+            </div>
+          </StateForm>
+        </>
+      ) : (
+        <>
+          <p>Protégez votre compte avec un code à 6 chiffres donné par une application (FreeOTP, Aegis, Google Authenticator…).</p>
+          <StateForm action={beginTotpSetup} submitLabel="1. Générer une clé">
+            {null}
+          </StateForm>
+          <StateForm action={confirmTotpSetup} submitLabel="2. Activer" labels={{ code: "Code" }}>
+            <div className="field">
+              <label htmlFor="code">Code affiché par l&apos;application</label>
+              <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
+            </div>
+          </StateForm>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/admin/SignOutButton";
+import { requirePageUser } from "@/lib/auth/guards";
+import { hasRole, roleLabels } from "@/lib/auth/roles";
+import { definitions } from "@/lib/editorial/registry";
+import "./admin.css";
+
+export const metadata: Metadata = { title: { default: "Espace équipe", template: "%s – Espace équipe – Repères" }, robots: { index: false } };
+
+/** The staff area's frame. Each page and action checks the user again: this is only navigation. */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser("CONTRIBUTOR", { allowMissingSecondFactor: true });
+  return (
+    <div className="container admin">
+      <div className="admin__bar">
+        <p>
+          Connecté : <strong>{user.name}</strong> ({roleLabels[user.role].toLowerCase()})
+        </p>
+        <Link href="/admin/compte">Mon compte</Link>
+        <SignOutButton />
+      </div>
+      <div className="admin__layout">
+        <nav aria-label="Espace équipe" className="admin__nav">
+          <ul>
+            <li>
+              <Link href="/admin">Tableau de bord</Link>
+            </li>
+            {hasRole(user.role, "EDITOR") && (
+              <li>
+                <Link href="/admin/relecture">À relire</Link>
+              </li>
+            )}
+            {definitions.map((def) => (
+              <li key={def.path}>
+                <Link href={`/admin/${def.path}`}>{def.label.many}</Link>
+              </li>
+            ))}
+            <li>
+              <Link href="/admin/territoires">Territoires (alias)</Link>
+            </li>
+            <li>
+              <Link href="/admin/corbeille">Corbeille</Link>
+            </li>
+            {hasRole(user.role, "ADMIN") && (
+              <>
+                <li>
+                  <Link href="/admin/journal">Journal</Link>
+                </li>
+                <li>
+                  <Link href="/admin/utilisateurs">Utilisateurs</Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="admin__content">{children}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { dashboard } from "@/lib/admin/records";
+import { requirePageUser } from "@/lib/auth/guards";
+import { hasRole } from "@/lib/auth/roles";
+import { formatDate, plural } from "@/lib/format/labels";
+
+export const metadata = { title: "Tableau de bord" };
+
+export default async function AdminHome() {
+  await requirePageUser("CONTRIBUTOR");
+  const data = await dashboard();
+  return (
+    <>
+      <h1>Tableau de bord</h1>
+      <ul className="figures">
+        <li>
+          <strong>{data.inReview}</strong> {data.inReview > 1 ? "contenus à relire" : "contenu à relire"}
+          {hasRole(data.user.role, "EDITOR") && (
+            <>
+              {" "}
+              · <Link href="/admin/relecture">Voir la file de relecture</Link>
+            </>
+          )}
+        </li>
+        <li>
+          <strong>{data.staleInitiatives.length + data.staleActors.length}</strong> à vérifier (plus d&apos;un an)
+        </li>
+      </ul>
+      <p>
+        <Link className="button" href="/admin/initiatives/nouveau">
+          Nouvelle initiative
+        </Link>
+      </p>
+
+      <h2>Mes brouillons</h2>
+      {data.myDrafts.length === 0 ? (
+        <p>Aucun brouillon en cours.</p>
+      ) : (
+        <ul>
+          {data.myDrafts.map((item) => (
+            <li key={item.id}>
+              <Link href={`/admin/initiatives/${item.id}`}>{item.title}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Modifié récemment</h2>
+      {data.recent.length === 0 ? (
+        <p>Aucune modification enregistrée.</p>
+      ) : (
+        <ul>
+          {data.recent.map(({ revision, def, title, gone }) => (
+            <li key={revision.id}>
+              {def && !gone ? <Link href={`/admin/${def.path}/${revision.entityId}`}>{title}</Link> : title} — version {revision.version},{" "}
+              {revision.author?.name ?? "inconnu"}, {formatDate(revision.createdAt)}
+              {revision.comment && ` : « ${revision.comment} »`}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>À vérifier</h2>
+      <p className="meta">Contenus publiés depuis plus d&apos;un an et pas vérifiés depuis : contacts, sites et résultats ont pu changer.</p>
+      {data.staleInitiatives.length + data.staleActors.length === 0 ? (
+        <p>Rien à vérifier.</p>
+      ) : (
+        <ul>
+          {data.staleInitiatives.map((item) => (
+            <li key={`i${item.id}`}>
+              <Link href={`/admin/initiatives/${item.id}`}>{item.title}</Link> (initiative,{" "}
+              {item.lastVerifiedAt ? `vérifiée le ${formatDate(item.lastVerifiedAt)}` : "jamais vérifiée"})
+            </li>
+          ))}
+          {data.staleActors.map((item) => (
+            <li key={`a${item.id}`}>
+              <Link href={`/admin/acteurs/${item.id}`}>{item.name}</Link> (acteur, {item.lastVerifiedAt ? `vérifié le ${formatDate(item.lastVerifiedAt)}` : "jamais vérifié"})
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="meta">{plural(data.staleInitiatives.length, "initiative")} et {plural(data.staleActors.length, "acteur")} à vérifier.</p>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { idleState, type FormState } from "@/lib/admin/form-state";
+
+type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * A small form posting to a server action, with its outcome above the fields: errors linked to
+ * the fields (ids = field names), a one-time secret or a list of codes to copy.
+ */
+export function StateForm({ action, submitLabel, children, labels = {} }: { action: Action; submitLabel: string; children: ReactNode; labels?: Record<string, string> }) {
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "idle") outcomeRef.current?.focus();
+  }, [state]);
+  return (
+    <form action={formAction} className="stack form-narrow">
+      <div ref={outcomeRef} tabIndex={-1}>
+        {state.status !== "idle" && (
+          <div className={state.status === "ok" ? "notice" : "error-summary"} role={state.status === "ok" ? "status" : "alert"}>
+            <p>{state.message}</p>
+            {Object.entries(state.fieldErrors ?? {}).length > 0 && (
+              <ul>
+                {Object.entries(state.fieldErrors ?? {}).map(([key, messages]) => (
+                  <li key={key}>
+                    <a href={`#${key}`}>{labels[key] ?? key}</a> : {messages.join(" ")}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {state.secret && (
+              <p>
+                <code className="secret">{state.secret}</code>
+              </p>
+            )}
+            {state.html && state.secret && (
+              <p>
+                Adresse pour l&apos;application : <code className="secret">{state.html}</code>
+              </p>
+            )}
+            {state.items && (
+              <ul className="codes">
+                {state.items.map((item) => (
+                  <li key={item}>
+                    <code>{item}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+      {children}
+      <p>
+        <button type="submit" disabled={pending}>
+          {submitLabel}
+        </button>
+      </p>
+    </form>
+  );
+}

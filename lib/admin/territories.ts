@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/log";
+import { requireUser } from "@/lib/auth/guards";
+import { prisma } from "@/lib/db/client";
+import { territoryKindLabels } from "@/lib/format/labels";
+
+/** Same folding as the searchText trigger: lower case, no accents. */
+const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+
+/** Territories whose name, alias or code contains the query, for the pickers and the alias page. */
+export async function searchTerritories(query: string, limit = 20) {
+  await requireUser("CONTRIBUTOR");
+  const folded = fold(query);
+  if (folded.length < 2) return [];
+  const rows = await prisma.territory.findMany({
+    where: { OR: [{ searchText: { contains: folded } }, { code: query.trim().toUpperCase() }] },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    take: limit,
+    select: { code: true, name: true, kind: true, aliases: true, version: true },
+  });
+  return rows.map((row) => ({ ...row, label: `${row.name} (${territoryKindLabels[row.kind].toLowerCase()}, ${row.code})` }));
+}
+
+export const aliasesSchema = z.object({
+  code: z.string().trim().regex(/^[0-9A-Za-z_-]{1,64}$/, "Territoire invalide."),
+  version: z.coerce.number().int().min(0),
+  aliases: z
+    .string()
+    .max(2000, "Trop d'alias.")
+    .transform((text) => [...new Set(text.split("\n").map((line) => line.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(120, "Un alias ne peut pas dépasser 120 caractères.")).max(20, "Au plus 20 alias.")),
+});
+
+export type AliasOutcome = { ok: true } | { ok: false; message: string };
+
+/** Replaces a territory's aliases (one per line), with the same optimistic lock as records. */
+export async function saveAliases(input: z.infer<typeof aliasesSchema>, ip?: string): Promise<AliasOutcome> {
+  const user = await requireUser("EDITOR");
+  const before = await prisma.territory.findUnique({ where: { code: input.code }, select: { aliases: true } });
+  if (!before) return { ok: false, message: "Ce territoire n'existe pas." };
+  const changed = await prisma.$transaction(async (tx) => {
+    const updated = await tx.territory.updateMany({ where: { code: input.code, version: input.version }, data: { aliases: input.aliases, version: { increment: 1 } } });
+    if (updated.count === 0) return false;
+    await recordAudit(tx, { userId: user.id, action: "entity.updated", entityType: "TERRITORY", entityId: input.code, details: { aliases: { from: before.aliases, to: input.aliases } }, ip });
+    return true;
+  });
+  return changed ? { ok: true } : { ok: false, message: "Quelqu'un a modifié ces alias entre-temps : rechargez la page pour voir la version actuelle." };
+}

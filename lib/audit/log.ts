@@ -1,0 +1,56 @@
+import type { Database } from "@/lib/db/connect";
+import type { EntityType, Prisma } from "@/lib/db/generated/client";
+
+type Writer = Pick<Database, "auditEvent"> | Prisma.TransactionClient;
+
+export interface AuditEntry {
+  userId?: number | null;
+  action: string;
+  entityType?: EntityType | null;
+  entityId?: string | number | null;
+  details?: Prisma.InputJsonValue;
+  ip?: string | null;
+}
+
+/** Appends one event (the table refuses updates and deletes: see the audit_log_append_only migration). */
+export async function recordAudit(db: Writer, entry: AuditEntry): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      userId: entry.userId ?? null,
+      action: entry.action,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      details: entry.details,
+      ip: entry.ip ?? null,
+    },
+  });
+}
+
+/** French labels of the actions, for the journal page. */
+export const auditActionLabels: Record<string, string> = {
+  "auth.sign_in": "Connexion",
+  "auth.sign_in_failed": "Échec de connexion",
+  "auth.locked": "Connexion bloquée (trop de tentatives)",
+  "auth.sign_out": "Déconnexion",
+  "auth.password_changed": "Mot de passe changé",
+  "auth.totp_enabled": "Double authentification activée",
+  "auth.totp_disabled": "Double authentification désactivée",
+  "auth.recovery_code_used": "Code de secours utilisé",
+  "user.created": "Compte créé",
+  "user.updated": "Compte modifié",
+  "user.disabled": "Compte désactivé",
+  "user.enabled": "Compte réactivé",
+  "user.password_reset": "Lien de réinitialisation créé",
+  "entity.created": "Création",
+  "entity.updated": "Modification",
+  "entity.restored_revision": "Version restaurée",
+  "entity.submitted": "Soumis en relecture",
+  "entity.published": "Publication",
+  "entity.returned": "Renvoyé en brouillon",
+  "entity.archived": "Archivage",
+  "entity.verified": "Vérifié",
+  "entity.trashed": "Mis à la corbeille",
+  "entity.untrashed": "Restauré de la corbeille",
+  "entity.purged": "Supprimé définitivement",
+  "file.uploaded": "Fichier déposé",
+};

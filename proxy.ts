@@ -1,0 +1,70 @@
+import { encode } from "next-auth/jwt";
+import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { secureCookies, sessionCookieName } from "@/lib/auth/cookie";
+import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
+import { securityHeaders } from "@/lib/http/security-headers";
+
+// Security headers on every response, a first gate on /admin and the sliding session cookie.
+// This is a convenience layer only: every page, action and route handler checks the user itself
+// (lib/auth/guards.ts), so a request that skips the proxy gains nothing.
+
+const production = process.env.NODE_ENV === "production";
+const isPrivate = (pathname: string) => pathname === "/admin" || pathname.startsWith("/admin/") || pathname.startsWith("/api/admin/");
+
+function withSecurityHeaders(request: NextRequest, nonce: string): NextResponse {
+  const headers = securityHeaders({ nonce, production, privatePage: isPrivate(request.nextUrl.pathname) });
+  const requestHeaders = new Headers(request.headers);
+  // Next.js reads the nonce from the request's CSP; the CVE-2025-29927 header is dropped.
+  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
+  requestHeaders.delete("x-middleware-subrequest");
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) {
+    // Uploaded documents carry their own, stricter sandbox policy (app/fichiers/[key]/route.ts).
+    if (name === "Content-Security-Policy" && request.nextUrl.pathname.startsWith("/fichiers/")) continue;
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+const newNonce = () => btoa(crypto.randomUUID());
+
+const adminGate = withAuth(
+  async (request: NextRequestWithAuth) => {
+    const response = withSecurityHeaders(request, newNonce());
+    const token = request.nextauth.token;
+    const secret = process.env.NEXTAUTH_SECRET;
+    // Sessions expire after 8 hours without activity: each visit pushes the expiry back (at most once a minute).
+    if (token && secret && (typeof token.iat !== "number" || Date.now() / 1000 - token.iat > 60)) {
+      const value = await encode({ token, secret, maxAge: SESSION_IDLE_SECONDS });
+      response.cookies.set(sessionCookieName(), value, {
+        httpOnly: true,
+        sameSite: "lax",
+        secure: secureCookies(),
+        path: "/",
+        maxAge: SESSION_IDLE_SECONDS,
+      });
+    }
+    return response;
+  },
+  { pages: { signIn: "/connexion" }, callbacks: { authorized: ({ token }) => !!token } },
+);
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/admin" || pathname.startsWith("/admin/")) {
+    const response = await adminGate(request as NextRequestWithAuth, event);
+    // The sign-in redirect comes from next-auth without our headers.
+    if (response instanceof Response && !response.headers.has("Content-Security-Policy")) {
+      for (const [name, value] of Object.entries(securityHeaders({ nonce: newNonce(), production, privatePage: true }))) {
+        response.headers.set(name, value);
+      }
+    }
+    return response;
+  }
+  return withSecurityHeaders(request, newNonce());
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
