@@ -17,3 +17,11 @@ export async function signIn(page: Page, role: DemoRole, next = "/admin") {
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
 }
+
+/** Finds an entry through the list's title search (the list is paginated) and opens it. */
+export async function openFromAdminList(page: Page, entity: string, title: string) {
+  await page.goto(`/admin/${entity}`);
+  await page.getByRole("searchbox", { name: "Rechercher dans les titres" }).fill(title);
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await page.getByRole("link", { name: title, exact: false }).first().click();
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { signIn } from "./admin-support";
+import { openFromAdminList, signIn } from "./admin-support";
 
 // Whole journeys with axe on each page: longer than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -132,8 +132,7 @@ test("two editors save the same initiative: the second gets the conflict and kee
 
 test("an editor compares two versions and restores the first one", async ({ page }) => {
   await signIn(page, "EDITOR");
-  await page.goto("/admin/initiatives");
-  await page.getByRole("link", { name: /Défenseur des droits/ }).first().click();
+  await openFromAdminList(page, "initiatives", "Défenseur des droits");
   const original = await page.getByRole("textbox", { name: "Résumé (obligatoire)" }).inputValue();
   await page.getByRole("textbox", { name: "Résumé (obligatoire)" }).fill("Un résumé provisoire qui sera annulé.");
   await page.getByLabel("Commentaire de version (facultatif)").fill("Essai");
@@ -163,8 +162,7 @@ test("trash hides an entry from the public and an editor restores it", async ({ 
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Initiative publiée");
 
   const title = "Le plan territorial de lutte contre les discriminations de l'Agglomération Creil Sud Oise";
-  await page.goto("/admin/initiatives");
-  await page.getByRole("link", { name: title }).click();
+  await openFromAdminList(page, "initiatives", title);
   await page.getByRole("button", { name: "Mettre à la corbeille" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Cet élément est dans la corbeille" })).toBeVisible();
   await page.goto("/initiatives");
