@@ -14,7 +14,7 @@ const DOC_ID = "https://reperes.test/openapi.json";
 export const document = openApiDocument("http://localhost/api/v1");
 
 export async function validateDocument(): Promise<{ valid: boolean; errors: unknown }> {
-  const result = await new Validator().validate(structuredClone(document) as object);
+  const result = await new Validator().validate(structuredClone(document) as unknown as Parameters<Validator["validate"]>[0]);
   return { valid: result.valid, errors: result.errors };
 }
 
@@ -43,4 +43,11 @@ export function contractErrors(apiPath: string, status: number, contentType: str
   const validate = ajv.getSchema(`${DOC_ID}${schemaRef}`);
   if (!validate) return [`cannot resolve ${schemaRef}`];
   return validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/** Errors of `value` against a named component schema of the document (empty when valid). */
+export function componentErrors(name: string, value: unknown): string[] {
+  const validate = ajv.getSchema(`${DOC_ID}#/components/schemas/${name}`);
+  if (!validate) return [`no component ${name}`];
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
