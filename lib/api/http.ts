@@ -52,7 +52,7 @@ function notModified(request: Request, etag: string, lastModified: Date): boolea
 export interface ConditionalBody {
   contentType: string;
   /** Built only when the client's copy is stale. */
-  body: () => Promise<string | null>;
+  body: () => Promise<string | Uint8Array<ArrayBuffer> | null>;
   extraHeaders?: Record<string, string>;
 }
 

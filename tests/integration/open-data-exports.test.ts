@@ -94,7 +94,7 @@ describe("CSV export", () => {
       const row = rows.find((r) => r.Identifiant === initiative.slug)!;
       expect(row.Titre).toBe(initiative.title);
       expect(row["Résumé"]).toBe(initiative.summary);
-      expect(row["Codes des territoires"].split(" | ").sort()).toEqual(initiative.territories.map((t) => t.territoryCode).sort());
+      expect(row["Codes des territoires"]!.split(" | ").sort()).toEqual(initiative.territories.map((t) => t.territoryCode).sort());
       expect(row["Publiée le"]).toBe(initiative.publishedAt!.toISOString());
     }
     const piegee = rows.find((r) => r.Identifiant === "initiative-piegee")!;
