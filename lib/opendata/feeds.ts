@@ -16,6 +16,9 @@ interface Entry {
   category: string;
 }
 
+/** The library marks titles and summaries as HTML: plain text must reach readers as text. */
+const html = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 function atom(options: { title: string; path: string; alternate: string; entries: Entry[] }): string {
   const feed = new Feed({
     id: absoluteUrl(options.path),
@@ -31,9 +34,9 @@ function atom(options: { title: string; path: string; alternate: string; entries
   for (const entry of options.entries) {
     feed.addItem({
       id: absoluteUrl(entry.path),
-      title: entry.title,
+      title: html(entry.title),
       link: absoluteUrl(entry.path),
-      description: entry.summary,
+      description: html(entry.summary),
       date: entry.date,
       published: entry.date,
       category: [{ name: entry.category, term: entry.category }],

@@ -38,8 +38,9 @@ function plain(markdown: string): string {
     .replace(/^\s*[-*]\s+/gm, "• ");
 }
 
-export function renderFiche(record: InitiativeRecord): Promise<Buffer> {
+export function renderFiche(record: InitiativeRecord, options: { compress?: boolean } = {}): Promise<Buffer> {
   const doc = new PDFDocument({
+    compress: options.compress ?? true,
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
     info: { Title: toWinAnsi(record.title), Author: SITE_NAME, Subject: toWinAnsi(record.summary) },
