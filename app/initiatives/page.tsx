@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/navigation/Pagination";
 import { ActiveFilters } from "@/components/search/ActiveFilters";
+import { ExportLinks } from "@/components/search/ExportLinks";
 import { FacetFilters } from "@/components/search/FacetFilters";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitCard } from "@/components/search/SearchHitCard";
@@ -90,6 +91,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
               )
             )}
             <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
+            {result.total > 0 && <ExportLinks query={query} total={result.total} />}
           </section>
         </SearchFormShell>
     </div>

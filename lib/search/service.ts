@@ -231,7 +231,8 @@ const vocabularyTables: Record<Vocabulary, string> = {
 
 const statusLabels = { "en-cours": "En cours", termine: "Terminée" } as const;
 
-function orderBySql(query: SearchQuery, text: TextQuery | undefined): Prisma.Sql {
+/** ORDER BY of the results (over `"InitiativeSearch" s`), shared with the exports. */
+export function orderBySql(query: SearchQuery, text: TextQuery | undefined): Prisma.Sql {
   if (query.tri === "titre") return Prisma.sql`s."sortTitle" ASC, s."initiativeId" ASC`;
   if (query.tri === "pertinence" && text?.q) {
     return Prisma.sql`ts_rank(s.document, ${tsquerySql(text)}) DESC, s."publishedAt" DESC, s."initiativeId" DESC`;

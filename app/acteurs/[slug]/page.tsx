@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/content/JsonLd";
+import { actorJsonLd, openGraph } from "@/lib/opendata/structured-data";
 import { RichText } from "@/components/content/RichText";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { actorKindLabels, actorRoleLabels } from "@/lib/format/labels";
@@ -10,7 +12,9 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const actor = await getActor((await params).slug);
-  return { title: actor ? actor.name : "Page introuvable" };
+  if (!actor) return { title: "Page introuvable" };
+  const description = actor.description.slice(0, 200) || undefined;
+  return { title: actor.name, description, openGraph: openGraph({ title: actor.name, description, path: `/acteurs/${actor.slug}` }) };
 }
 
 export default async function ActorPage({ params }: Props) {
@@ -20,6 +24,7 @@ export default async function ActorPage({ params }: Props) {
     <div className="container">
       <Breadcrumb trail={[{ href: "/acteurs", label: "Acteurs" }]} current={actor.name} />
       <h1>{actor.name}</h1>
+      <JsonLd data={actorJsonLd(actor)} />
       <p className="meta">
         {actorKindLabels[actor.kind]}
         {actor.acronym && ` · ${actor.acronym}`}

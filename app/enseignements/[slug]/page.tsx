@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/content/JsonLd";
+import { lessonJsonLd, openGraph } from "@/lib/opendata/structured-data";
 import { RichText } from "@/components/content/RichText";
 import { SourceCitation } from "@/components/content/SourceCitation";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
@@ -11,7 +13,9 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lesson = await getPublicLesson((await params).slug);
-  return { title: lesson ? lesson.title : "Page introuvable" };
+  if (!lesson) return { title: "Page introuvable" };
+  const description = lesson.body.slice(0, 200);
+  return { title: lesson.title, description, openGraph: openGraph({ title: lesson.title, description, path: `/enseignements/${lesson.slug}`, type: "article" }) };
 }
 
 export default async function LessonPage({ params }: Props) {
@@ -23,6 +27,7 @@ export default async function LessonPage({ params }: Props) {
     <div className="container">
       <Breadcrumb trail={[{ href: "/enseignements", label: "Enseignements" }]} current={lesson.title} />
       <h1>{lesson.title}</h1>
+      <JsonLd data={lessonJsonLd(lesson, source)} />
       <p className="meta">Niveau de preuve : {evidenceLevelLabels[lesson.evidenceLevel]}</p>
       <RichText text={lesson.body} />
       {source && (

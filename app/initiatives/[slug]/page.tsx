@@ -11,14 +11,24 @@ import {
   formatSourceDate,
   territoryKindLabels,
 } from "@/lib/format/labels";
+import { JsonLd } from "@/components/content/JsonLd";
 import { InitiativeCard } from "@/components/initiatives/InitiativeCard";
+import "@/components/initiatives/print.css";
+import { initiativeJsonLd, openGraph } from "@/lib/opendata/structured-data";
 import { getPublishedInitiative, relatedInitiatives } from "@/lib/public/initiatives";
 
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const initiative = await getPublishedInitiative((await params).slug);
-  return initiative ? { title: initiative.title, description: initiative.summary } : { title: "Page introuvable" };
+  return initiative
+    ? {
+        title: initiative.title,
+        description: initiative.summary,
+        openGraph: openGraph({ title: initiative.title, description: initiative.summary, path: `/initiatives/${initiative.slug}`, type: "article" }),
+        alternates: { types: { "application/pdf": `/initiatives/${initiative.slug}/fiche.pdf` } },
+      }
+    : { title: "Page introuvable" };
 }
 
 function Section({ title, text }: { title: string; text: string }) {
@@ -53,6 +63,10 @@ export default async function InitiativePage({ params }: Params) {
       </nav>
       <h1>{initiative.title}</h1>
       <p className="lead">{initiative.summary}</p>
+      <JsonLd data={initiativeJsonLd(initiative)} />
+      <p className="no-print">
+        <a href={`/initiatives/${initiative.slug}/fiche.pdf`}>Télécharger la fiche en PDF</a> (A4, pour imprimer ou joindre à un document)
+      </p>
 
       <div className="grid-2">
         <div>
@@ -228,7 +242,7 @@ export default async function InitiativePage({ params }: Params) {
       </div>
 
       {related.length > 0 && (
-        <section aria-labelledby="related-heading">
+        <section aria-labelledby="related-heading" className="initiative-related">
           <h2 id="related-heading">Initiatives proches</h2>
           <ul className="card-list">
             {related.map((item) => (

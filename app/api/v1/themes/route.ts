@@ -1,0 +1,6 @@
+import { apiEndpoint, preflight } from "@/lib/api/http";
+import { noParams } from "@/lib/api/params";
+import { vocabularyList } from "@/lib/api/resources";
+
+export const GET = apiEndpoint(noParams, () => vocabularyList("themes"));
+export const OPTIONS = preflight;

@@ -1,0 +1,90 @@
+/**
+ * Query parameters of the public API, in zod: parsed strictly (an unknown parameter, a repeated
+ * single one or a malformed value is a 400 naming it) and documented by the OpenAPI document.
+ * The pages are lenient on purpose (a hand-edited URL still shows something); a program calling
+ * the API is better served by an error than by a filter silently dropped. Filters have the
+ * same names and meaning as on /initiatives: once checked here, they go through the page's own
+ * parseSearchQuery, so that the API selects exactly what the page shows.
+ */
+import { z } from "zod";
+import { evidenceParams } from "@/lib/public/lessons";
+import { actorKindParams, MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER, sortParams, statusParams } from "@/lib/search/query";
+import { ApiError } from "./errors";
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const code = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
+const repeated = <T extends z.ZodType>(item: T, description: string) =>
+  z.array(item).max(MAX_VALUES_PER_FILTER).optional().meta({ description: `${description} Répétable (OU entre les valeurs).` });
+
+const page = z.coerce.number().int().min(1).max(10_000).optional().meta({ description: "Numéro de page, à partir de 1." });
+const perPage = z.coerce.number().int().min(1).max(100).optional().meta({ description: "Résultats par page (20 par défaut, 100 au plus)." });
+const text = (description: string) => z.string().max(MAX_QUERY_LENGTH).optional().meta({ description });
+
+export const initiativesParams = z.object({
+  q: text("Recherche plein texte en français (racines, accents et majuscules indifférents, fautes de frappe tolérées)."),
+  territoire: repeated(code, "Code officiel d'un territoire (INSEE, SIREN d'EPCI, code QPV) : inclut tout ce qu'il contient."),
+  approche: repeated(slug, "Identifiant d'une approche (voir /approches)."),
+  theme: repeated(slug, "Identifiant d'un thème (voir /themes)."),
+  critere: repeated(slug, "Identifiant d'un critère de discrimination."),
+  domaine: repeated(slug, "Identifiant d'un domaine."),
+  public: repeated(slug, "Identifiant d'un public."),
+  acteur: repeated(z.enum(Object.keys(actorKindParams) as [string, ...string[]]), "Type d'acteur impliqué."),
+  statut: repeated(z.enum(statusParams), "En cours ou terminée."),
+  annee: repeated(z.coerce.number().int().min(1900).max(2100), "Année d'activité."),
+  tri: z.enum(sortParams).optional().meta({ description: "Ordre des résultats (pertinence par défaut)." }),
+  page,
+  par_page: perPage,
+});
+
+export const actorsParams = z.object({ page, par_page: perPage });
+
+export const territoriesParams = z.object({
+  q: z.string().min(2).max(80).optional().meta({ description: "Nom, alias ou code, sans souci des accents (« acso », « creil », « 59512 »)." }),
+  niveau: z.enum(["region", "departement", "epci", "commune", "qpv"]).optional().meta({ description: "Niveau de territoire." }),
+  page,
+  par_page: perPage,
+});
+
+export const lessonsParams = z.object({
+  q: text("Recherche plein texte en français."),
+  theme: slug.optional().meta({ description: "Identifiant d'un thème." }),
+  approche: slug.optional().meta({ description: "Identifiant d'une approche." }),
+  source: slug.optional().meta({ description: "Identifiant d'une source (événement ou document)." }),
+  niveau: z.enum(Object.keys(evidenceParams) as [string, ...string[]]).optional().meta({ description: "Niveau de preuve." }),
+  page,
+});
+
+export const noParams = z.object({});
+
+function isRepeatable(schema: z.ZodType): boolean {
+  let current = schema as z.ZodType & { _zod: { def: { type: string; innerType?: z.ZodType } } };
+  while (current._zod.def.type === "optional" || current._zod.def.type === "default") current = current._zod.def.innerType as typeof current;
+  return current._zod.def.type === "array";
+}
+
+function describe(schema: z.ZodType): string {
+  const description = z.globalRegistry.get(schema)?.description;
+  return description ? ` Attendu : ${description.charAt(0).toLowerCase()}${description.slice(1)}` : "";
+}
+
+/** Parses a query string strictly against one of the schemas above; throws ApiError(400). */
+export function parseParams<S extends z.ZodObject>(schema: S, params: URLSearchParams): z.infer<S> {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const field = shape[key];
+    if (!field) {
+      const known = Object.keys(shape);
+      throw new ApiError(400, `Paramètre inconnu : « ${key} ».${known.length ? ` Paramètres acceptés : ${known.join(", ")}.` : " Cette adresse n'en accepte aucun."}`, key);
+    }
+    const values = params.getAll(key);
+    if (isRepeatable(field)) raw[key] = values;
+    else if (values.length > 1) throw new ApiError(400, `Le paramètre « ${key} » ne peut être donné qu'une fois.`, key);
+    else raw[key] = values[0]!;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data as z.infer<S>;
+  // The value is not repeated back: a detail may end up in a log or a page unescaped.
+  const key = String(result.error.issues[0]!.path[0]);
+  throw new ApiError(400, `Valeur invalide pour le paramètre « ${key} ».${describe(shape[key]!)}`, key);
+}

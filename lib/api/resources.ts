@@ -1,0 +1,166 @@
+import "server-only";
+import type { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { listApproaches, listThemes } from "@/lib/public/catalogue";
+import { parseLessonQuery, searchLessons, LESSON_PAGE_SIZE } from "@/lib/public/lessons";
+import { findTerritories } from "@/lib/public/search";
+import { publicWhere } from "@/lib/public/visibility";
+import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
+import { absoluteUrl, LICENCE } from "@/lib/opendata/site";
+import { FILTER_KEYS, type SearchQuery } from "@/lib/search/query";
+import { searchInitiatives } from "@/lib/search/service";
+import type { actorListSchema, initiativeDocumentSchema, initiativeListSchema, lessonListSchema, territoryListSchema, vocabularyListSchema } from "./schemas";
+import type { actorsParams, lessonsParams, territoriesParams } from "./params";
+
+const licence = { name: LICENCE.name, url: LICENCE.url };
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** Pagination block with links to the neighbouring pages (same URL, other `page`). */
+function pagination(requestUrl: URL, page: number, perPage: number, total: number) {
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const link = (target: number) => {
+    const url = new URL(requestUrl.pathname, absoluteUrl("/"));
+    for (const [key, value] of requestUrl.searchParams) if (key !== "page") url.searchParams.append(key, value);
+    if (target > 1) url.searchParams.set("page", String(target));
+    return url.toString();
+  };
+  return {
+    page,
+    perPage,
+    total,
+    pageCount,
+    next: page < pageCount ? link(page + 1) : null,
+    previous: page > 1 ? link(Math.min(page - 1, pageCount)) : null,
+  };
+}
+
+export async function initiativeList(requestUrl: URL, query: SearchQuery, perPage: number): Promise<z.infer<typeof initiativeListSchema>> {
+  const result = await searchInitiatives(prisma, query, { pageSize: perPage });
+  return {
+    licence,
+    pagination: pagination(requestUrl, query.page, perPage, result.total),
+    correctedQuery: result.correctedQuery ?? null,
+    facets: FILTER_KEYS.map((key) => ({ parameter: key, values: result.facets[key] })),
+    items: result.items.map((hit) => ({
+      slug: hit.slug,
+      url: absoluteUrl(`/initiatives/${hit.slug}`),
+      title: hit.title,
+      summary: hit.summary,
+      territories: hit.territories,
+      approaches: hit.approaches,
+      startYear: hit.startYear,
+      endYear: hit.endYear,
+      ongoing: hit.ongoing,
+      publishedAt: iso(hit.publishedAt),
+    })),
+  };
+}
+
+export async function initiativeDocument(slug: string): Promise<z.infer<typeof initiativeDocumentSchema> | null> {
+  const item = await getInitiativeRecord(prisma, slug);
+  return item ? { licence, item } : null;
+}
+
+export async function actorList(requestUrl: URL, params: z.infer<typeof actorsParams>): Promise<z.infer<typeof actorListSchema>> {
+  const page = params.page ?? 1;
+  const perPage = params.par_page ?? 20;
+  const [total, actors] = await Promise.all([
+    prisma.actor.count({ where: publicWhere }),
+    prisma.actor.findMany({
+      where: publicWhere,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      include: {
+        territory: { select: { code: true, name: true, kind: true } },
+        _count: { select: { initiatives: { where: { initiative: publicWhere } } } },
+      },
+    }),
+  ]);
+  return {
+    licence,
+    pagination: pagination(requestUrl, page, perPage, total),
+    items: actors.map((actor) => ({
+      slug: actor.slug,
+      url: absoluteUrl(`/acteurs/${actor.slug}`),
+      name: actor.name,
+      acronym: actor.acronym,
+      kind: actor.kind,
+      description: actor.description,
+      website: actor.website,
+      territory: actor.territory,
+      initiativeCount: actor._count.initiatives,
+    })),
+  };
+}
+
+export async function vocabularyList(kind: "themes" | "approches"): Promise<z.infer<typeof vocabularyListSchema>> {
+  const entries = kind === "themes" ? await listThemes() : await listApproaches();
+  return {
+    licence,
+    items: entries.map((entry) => ({
+      slug: entry.slug,
+      url: absoluteUrl(`/${kind}/${entry.slug}`),
+      label: entry.label,
+      description: entry.description,
+      initiativeCount: entry.initiativeCount,
+    })),
+  };
+}
+
+export async function territoryList(requestUrl: URL, params: z.infer<typeof territoriesParams>): Promise<z.infer<typeof territoryListSchema>> {
+  const page = params.page ?? 1;
+  const perPage = params.par_page ?? 20;
+  const kind = params.niveau ? Prisma.sql`AND t.kind = ${params.niveau.toUpperCase()}::"TerritoryKind"` : Prisma.empty;
+  let codes: string[];
+  let total: number;
+  if (params.q) {
+    // The picker's matching and ranking; a search gives its best matches, on one page.
+    const matches = (await findTerritories(params.q, 200)).filter((t) => !params.niveau || t.kind === params.niveau.toUpperCase());
+    total = matches.length;
+    codes = matches.slice((page - 1) * perPage, page * perPage).map((t) => t.code);
+  } else {
+    const [rows, [count]] = await Promise.all([
+      prisma.$queryRaw<{ code: string }[]>(Prisma.sql`SELECT t.code FROM "Territory" t WHERE TRUE ${kind}
+        ORDER BY t.kind, t.name, t.code LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`),
+      prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM "Territory" t WHERE TRUE ${kind}`),
+    ]);
+    codes = rows.map((r) => r.code);
+    total = count?.n ?? 0;
+  }
+  const territories = await prisma.territory.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, kind: true, aliases: true, official: true } });
+  const byCode = new Map(territories.map((t) => [t.code, t]));
+  return {
+    licence,
+    pagination: pagination(requestUrl, page, perPage, total),
+    items: codes
+      .map((code) => byCode.get(code))
+      .filter((t) => t !== undefined)
+      .map((t) => ({ ...t, url: absoluteUrl(`/territoires/${t.code}`) })),
+  };
+}
+
+export async function lessonList(requestUrl: URL, params: z.infer<typeof lessonsParams>): Promise<z.infer<typeof lessonListSchema>> {
+  const query = parseLessonQuery(params as Record<string, string | undefined>);
+  const result = await searchLessons(query);
+  // A published lesson may cite a source still in draft: its name stays private.
+  const citedSlugs = result.items.flatMap((lesson) => (lesson.source ? [lesson.source.slug] : []));
+  const publicSources = new Set(
+    (await prisma.source.findMany({ where: { slug: { in: citedSlugs }, ...publicWhere }, select: { slug: true } })).map((s) => s.slug),
+  );
+  return {
+    licence,
+    pagination: pagination(requestUrl, query.page, LESSON_PAGE_SIZE, result.total),
+    items: result.items.map((lesson) => ({
+      slug: lesson.slug,
+      url: absoluteUrl(`/enseignements/${lesson.slug}`),
+      title: lesson.title,
+      body: lesson.body,
+      evidenceLevel: lesson.evidenceLevel,
+      publishedAt: iso(lesson.publishedAt),
+      source: lesson.source && publicSources.has(lesson.source.slug) ? { slug: lesson.source.slug, title: lesson.source.title, kind: lesson.source.kind, date: isoDay(lesson.source.date) } : null,
+    })),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Full public records of initiatives, built by PostgreSQL as JSON in the shape of the API's
+ * `Initiative` schema (lib/api/schemas.ts): one statement for any number of rows, related
+ * values aggregated per row, only public actors, lessons and sources, contact details only
+ * with consent. Read by the exports (through a cursor) and by the API's detail endpoint.
+ */
+import type { Database } from "@/lib/db/connect";
+import { Prisma } from "@/lib/db/generated/client";
+import type { SearchQuery } from "@/lib/search/query";
+import { initiativeFilterSql, orderBySql, resolveTextQuery, type TextQuery } from "@/lib/search/service";
+import type { InitiativeRecord } from "@/lib/api/schemas";
+import { absoluteUrl } from "./site";
+
+const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const visible = (alias: string) => Prisma.raw(`${alias}.status = 'PUBLISHED' AND ${alias}."deletedAt" IS NULL`);
+
+function termsSql(link: string, table: string, key: string): Prisma.Sql {
+  return Prisma.raw(`COALESCE((SELECT json_agg(json_build_object('slug', v.slug, 'label', v.label) ORDER BY v.position, v.label)
+    FROM "${link}" x JOIN "${table}" v ON v.id = x."${key}" WHERE x."initiativeId" = i.id AND v."deletedAt" IS NULL), '[]')`);
+}
+
+/** SELECT of `record` (json) per public initiative of `"Initiative" i` joined to `"InitiativeSearch" s`. */
+function recordsSql(where: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT json_build_object(
+      'slug', i.slug, 'title', i.title, 'summary', i.summary, 'description', i.description,
+      'objectives', i.objectives, 'means', i.means, 'funding', i.funding, 'results', i.results, 'website', i.website,
+      'contact', CASE WHEN i."contactConsent" AND num_nonnulls(i."contactName", i."contactEmail", i."contactPhone") > 0
+        THEN json_build_object('name', i."contactName", 'role', i."contactRole", 'email', i."contactEmail", 'phone', i."contactPhone") END,
+      'startYear', i."startYear", 'endYear', i."endYear", 'ongoing', i.ongoing,
+      'publishedAt', ${iso(`i."publishedAt"`)}, 'lastVerifiedAt', ${iso(`i."lastVerifiedAt"`)}, 'updatedAt', ${iso(`i."updatedAt"`)},
+      'territories', COALESCE((SELECT json_agg(json_build_object('code', t.code, 'name', t.name, 'kind', t.kind) ORDER BY t.kind, t.name)
+        FROM "InitiativeTerritory" x JOIN "Territory" t ON t.code = x."territoryCode" WHERE x."initiativeId" = i.id), '[]'),
+      'approaches', ${termsSql("InitiativeApproach", "Approach", "approachId")},
+      'themes', ${termsSql("InitiativeTheme", "Theme", "themeId")},
+      'discriminationCriteria', ${termsSql("InitiativeCriterion", "DiscriminationCriterion", "criterionId")},
+      'domains', ${termsSql("InitiativeDomain", "Domain", "domainId")},
+      'publics', ${termsSql("InitiativePublic", "Public", "publicId")},
+      'actors', COALESCE((SELECT json_agg(json_build_object('slug', a.slug, 'name', a.name, 'kind', a.kind, 'role', x.role) ORDER BY x.role, a.name)
+        FROM "InitiativeActor" x JOIN "Actor" a ON a.id = x."actorId" WHERE x."initiativeId" = i.id AND ${visible("a")}), '[]'),
+      'lessons', COALESCE((SELECT json_agg(json_build_object('slug', l.slug, 'title', l.title, 'evidenceLevel', l."evidenceLevel") ORDER BY l.title)
+        FROM "LessonInitiative" x JOIN "Lesson" l ON l.id = x."lessonId" WHERE x."initiativeId" = i.id AND ${visible("l")}), '[]'),
+      'sources', COALESCE((SELECT json_agg(json_build_object('slug', so.slug, 'kind', so.kind, 'title', so.title,
+          'date', to_char(so.date, 'YYYY-MM-DD'), 'url', so.url) ORDER BY so.date, so.title)
+        FROM "InitiativeSource" x JOIN "Source" so ON so.id = x."sourceId" WHERE x."initiativeId" = i.id AND ${visible("so")}), '[]')
+    ) AS record
+    FROM "InitiativeSearch" s JOIN "Initiative" i ON i.id = s."initiativeId"
+    WHERE ${where} AND ${visible("i")}
+    ORDER BY ${order}`;
+}
+
+/** The records of every public initiative matching a search, in the order of the results page. */
+export function matchingRecordsSql(query: SearchQuery, text: TextQuery | undefined): Prisma.Sql {
+  return recordsSql(initiativeFilterSql(query, { text }), orderBySql(query, text));
+}
+
+/**
+ * The text part as the results page uses it: when the exact words find fewer than a handful,
+ * the page widens them with typo corrections, and the exports and feeds must list the same rows.
+ */
+export async function pageTextQuery(db: Database, query: SearchQuery): Promise<TextQuery | undefined> {
+  if (!query.q) return undefined;
+  const [few] = await db.$queryRaw<{ n: number }[]>(Prisma.sql`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "InitiativeSearch" s WHERE ${initiativeFilterSql(query)} LIMIT 3) few`);
+  return resolveTextQuery(db, query, few?.n ?? 0);
+}
+
+type StoredRecord = Omit<InitiativeRecord, "url" | "lessons"> & { lessons: Omit<InitiativeRecord["lessons"][number], "url">[] };
+
+/** Adds the absolute links the database does not know. */
+export function completeRecord(stored: StoredRecord): InitiativeRecord {
+  return {
+    ...stored,
+    url: absoluteUrl(`/initiatives/${stored.slug}`),
+    lessons: stored.lessons.map((lesson) => ({ ...lesson, url: absoluteUrl(`/enseignements/${lesson.slug}`) })),
+  };
+}
+
+export async function getInitiativeRecord(db: Database, slug: string): Promise<InitiativeRecord | null> {
+  const rows = await db.$queryRaw<{ record: StoredRecord }[]>(recordsSql(Prisma.sql`i.slug = ${slug}`, Prisma.sql`i.id`));
+  return rows[0] ? completeRecord(rows[0].record) : null;
+}
