@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { publicWhere } from "./visibility";
+import { ifPublic, publicWhere } from "./visibility";
 
 const listSelect = {
   id: true,
@@ -19,7 +19,7 @@ const listSelect = {
 export type InitiativeListItem = Awaited<ReturnType<typeof latestInitiatives>>[number];
 
 export async function getPublishedInitiative(slug: string) {
-  return prisma.initiative.findFirst({
+  const initiative = await prisma.initiative.findFirst({
     where: { slug, ...publicWhere },
     include: {
       actors: {
@@ -36,10 +36,14 @@ export async function getPublishedInitiative(slug: string) {
       sources: { where: { source: publicWhere }, include: { source: true } },
       lessons: {
         where: { lesson: publicWhere },
-        include: { lesson: { include: { source: { select: { title: true, slug: true, date: true, kind: true, url: true } } } } },
+        include: {
+          lesson: { include: { source: { select: { title: true, slug: true, date: true, kind: true, url: true, status: true, deletedAt: true } } } },
+        },
       },
     },
   });
+  if (!initiative) return null;
+  return { ...initiative, lessons: initiative.lessons.map((link) => ({ ...link, lesson: { ...link.lesson, source: ifPublic(link.lesson.source) } })) };
 }
 
 export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof getPublishedInitiative>>>;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
-import { publicWhere } from "./visibility";
+import { publicWhere, withPublicSources } from "./visibility";
 
 export const LESSON_PAGE_SIZE = 20;
 
@@ -67,9 +67,10 @@ export async function searchLessons(query: LessonQuery) {
   ]);
   const lessons = await prisma.lesson.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
-    include: { source: { select: { slug: true, title: true, date: true, kind: true } } },
+    include: { source: { select: { slug: true, title: true, date: true, kind: true, status: true, deletedAt: true } } },
   });
-  const items = rows.map((r) => lessons.find((l) => l.id === r.id)).filter((l) => l !== undefined);
+  const byId = new Map(withPublicSources(lessons).map((l) => [l.id, l]));
+  const items = rows.map((r) => byId.get(r.id)).filter((l) => l !== undefined);
   const total = count?.total ?? 0;
   return { items, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / LESSON_PAGE_SIZE)) };
 }
@@ -88,8 +89,8 @@ export async function lessonFilterChoices() {
   return { themes, approaches, sources };
 }
 
-export function getPublicLesson(slug: string) {
-  return prisma.lesson.findFirst({
+export async function getPublicLesson(slug: string) {
+  const lesson = await prisma.lesson.findFirst({
     where: { slug, ...publicWhere },
     include: {
       source: { include: { event: { select: { title: true, date: true, kind: true, url: true, status: true, deletedAt: true } } } },
@@ -98,13 +99,15 @@ export function getPublicLesson(slug: string) {
       initiatives: { where: { initiative: publicWhere }, include: { initiative: { select: { slug: true, title: true, summary: true } } } },
     },
   });
+  return lesson && withPublicSources([lesson])[0]!;
 }
 
-export function latestLessons(limit = 3) {
-  return prisma.lesson.findMany({
+export async function latestLessons(limit = 3) {
+  const lessons = await prisma.lesson.findMany({
     where: publicWhere,
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     take: limit,
-    select: { slug: true, title: true, evidenceLevel: true, source: { select: { title: true } } },
+    select: { slug: true, title: true, evidenceLevel: true, source: { select: { title: true, status: true, deletedAt: true } } },
   });
+  return withPublicSources(lessons);
 }

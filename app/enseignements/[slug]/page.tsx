@@ -7,6 +7,7 @@ import { RichText } from "@/components/content/RichText";
 import { SourceCitation } from "@/components/content/SourceCitation";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { evidenceLevelLabels, formatSourceDate } from "@/lib/format/labels";
+import { ifPublic } from "@/lib/public/visibility";
 import { getPublicLesson } from "@/lib/public/lessons";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -22,7 +23,7 @@ export default async function LessonPage({ params }: Props) {
   const lesson = await getPublicLesson((await params).slug);
   if (!lesson) notFound();
   const source = lesson.source && lesson.source.status === "PUBLISHED" && !lesson.source.deletedAt ? lesson.source : null;
-  const event = source?.event && source.event.status === "PUBLISHED" && !source.event.deletedAt ? source.event : null;
+  const event = ifPublic(source?.event);
   return (
     <div className="container">
       <Breadcrumb trail={[{ href: "/enseignements", label: "Enseignements" }]} current={lesson.title} />

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/connect";
+import { loadDemoContent } from "@/lib/demo/load";
+import { getPublishedInitiative } from "@/lib/public/initiatives";
+import { getPublicLesson, latestLessons } from "@/lib/public/lessons";
+
+const db = createPrismaClient();
+const INITIATIVE = "ambassadeurs-de-l-egalite-roubaix";
+
+beforeAll(async () => {
+  await loadDemoContent(db);
+  const draftSource = await db.source.create({
+    data: { slug: "note-interne-brouillon", kind: "DOCUMENT", title: "Note interne non publiée", status: "DRAFT" },
+  });
+  const initiative = await db.initiative.findUniqueOrThrow({ where: { slug: INITIATIVE } });
+  await db.lesson.create({
+    data: {
+      slug: "enseignement-source-brouillon",
+      title: "Un enseignement publié dont la source ne l'est pas",
+      body: "Texte.",
+      evidenceLevel: "TESTIMONY",
+      status: "PUBLISHED",
+      publishedAt: new Date(Date.now() + 60_000),
+      sourceId: draftSource.id,
+      initiatives: { create: { initiativeId: initiative.id } },
+    },
+  });
+});
+
+describe("a published lesson whose source is a draft", () => {
+  it("shows on the initiative page without its source", async () => {
+    const initiative = await getPublishedInitiative(INITIATIVE);
+    const link = initiative?.lessons.find((l) => l.lesson.slug === "enseignement-source-brouillon");
+    expect(link).toBeDefined();
+    expect(link?.lesson.source).toBeNull();
+    const published = initiative?.lessons.find((l) => l.lesson.slug === "pairs-retablir-la-confiance");
+    expect(published?.lesson.source?.title).toMatch(/^Synthèse/);
+  });
+
+  it("shows on its own page and in the latest lessons without its source", async () => {
+    expect((await getPublicLesson("enseignement-source-brouillon"))?.source).toBeNull();
+    const [latest] = await latestLessons(1);
+    expect(latest).toMatchObject({ slug: "enseignement-source-brouillon", source: null });
+  });
+});
