@@ -14,12 +14,13 @@ test("/api explains the API, the exports and the licence, accessibly", async ({ 
 });
 
 test("« Exporter » on a filtered selection downloads that selection as CSV", async ({ page }) => {
-  await page.goto(`/initiatives?territoire=${ACSO}`);
+  // Inside ACSO, only its own plan trains professionals (the e2e fixtures add Creil testings).
+  await page.goto(`/initiatives?territoire=${ACSO}&approche=formation-professionnels`);
   const exporter = page.getByRole("region", { name: "Exporter" });
   await expect(exporter).toBeVisible();
   await expectNoAxeViolations(page);
   const csvLink = exporter.getByRole("link", { name: /Tableur CSV/ });
-  await expect(csvLink).toHaveAttribute("href", `/initiatives/export.csv?territoire=${ACSO}`);
+  await expect(csvLink).toHaveAttribute("href", `/initiatives/export.csv?territoire=${ACSO}&approche=formation-professionnels`);
   const [download] = await Promise.all([page.waitForEvent("download"), csvLink.click()]);
   expect(download.suggestedFilename()).toMatch(/^reperes-initiatives-\d{4}-\d{2}-\d{2}\.csv$/);
   const stream = await download.createReadStream();
