@@ -96,7 +96,7 @@ function where(sql: Sql, query: SearchQuery, except?: FilterKey): string {
     parts.push(`EXISTS (SELECT 1 FROM (${TERRITORY_PAIRS}) tp
                         WHERE tp."initiativeId" = i.id AND tp.code = ANY(${sql.param(query.territoire)}::text[]))`);
   }
-  for (const [key, [join, column, table]] of Object.entries(VOCABULARY_FACETS) as [FilterKey, readonly string[]][]) {
+  for (const [key, [join, column, table]] of Object.entries(VOCABULARY_FACETS) as [FilterKey, readonly [string, string, string]][]) {
     if (!active(key)) continue;
     parts.push(`EXISTS (SELECT 1 FROM "${join}" j JOIN ${vocabularyValues(key, table, column)}
                         WHERE j."initiativeId" = i.id AND v."deletedAt" IS NULL AND v.slug = ANY(${sql.param(query[key])}::text[]))`);
