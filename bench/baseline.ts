@@ -7,11 +7,17 @@ import { actorKindParams, FILTER_KEYS, type FilterKey, type SearchQuery } from "
  * one GROUP BY per facet over the join tables, each re-applying the other filters. The text
  * match is computed once per search (a materialised CTE, one statement): re-running a full-text
  * ILIKE scan for each of the eleven parts would make the baseline slower than anyone would
- * write it, and the comparison meaningless. Same visibility rule
- * and the same filter semantics as the service, so that result sets can be compared:
- * - territory: the territory or any place inside it (closure table);
- * - vocabularies: the slug, among entries not deleted; actor kind: a published actor of that kind;
- * - statut: "en-cours" = ongoing, "termine" = not ongoing; annee: the start year.
+ * write it, and the comparison meaningless. Same visibility rule and the same filter semantics
+ * as the service (lib/search/service.ts, SQL function reperes_search_pairs), so that result
+ * sets can be compared:
+ * - territory: the territory or any place inside it (closure table); an EPCI, which the
+ *   reference does not link under a département, counts in the départements of its communes;
+ * - theme: the theme itself or its parent theme (choosing a parent includes its sub-themes);
+ * - other vocabularies: the slug, among entries not deleted; actor kind: a published, not
+ *   deleted actor of that kind;
+ * - statut: "en-cours" = ongoing, "termine" = not ongoing;
+ * - annee: every year the initiative ran, from its start to its end year (an ongoing one
+ *   without an end year up to the current year; only one of the two years known: that year).
  */
 export interface BaselineResult {
   ids: number[];
@@ -28,6 +34,23 @@ const VOCABULARY_FACETS = {
 } as const;
 
 const TEXT_COLUMNS = ["title", "summary", "description", "objectives", "means", "funding", "results"];
+
+/** (initiative, territory code) for every place an initiative counts in: see the header. */
+const TERRITORY_PAIRS = `
+  SELECT it."initiativeId", ta."ancestorCode" AS code
+  FROM "InitiativeTerritory" it JOIN "TerritoryAncestor" ta ON ta."descendantCode" = it."territoryCode"
+  UNION
+  SELECT it."initiativeId", d."parentCode"
+  FROM "InitiativeTerritory" it
+    JOIN "Territory" e ON e.code = it."territoryCode" AND e.kind = 'EPCI'
+    JOIN "TerritoryParent" m ON m."parentCode" = e.code
+    JOIN "TerritoryParent" d ON d."childCode" = m."childCode"
+    JOIN "Territory" dt ON dt.code = d."parentCode" AND dt.kind = 'DEPARTEMENT'`;
+
+/** The years an initiative `i` ran, as a set-returning expression: see the header. */
+const YEARS = `generate_series(COALESCE(i."startYear", i."endYear"),
+  LEAST(COALESCE(i."endYear", CASE WHEN i.ongoing THEN extract(year FROM now())::int END, i."startYear"),
+        COALESCE(i."startYear", i."endYear") + 60))`;
 
 function likePattern(term: string) {
   return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -58,17 +81,24 @@ function textWhere(sql: Sql, query: SearchQuery): string {
   return parts.join(" AND ");
 }
 
+/** The vocabulary entries `v` a link row `j` stands for: a theme also stands for its parent. */
+function vocabularyValues(key: string, table: string, column: string): string {
+  return key === "theme"
+    ? `"Theme" t ON t.id = j."${column}" JOIN "Theme" v ON v.id IN (t.id, t."parentId")`
+    : `"${table}" v ON v.id = j."${column}"`;
+}
+
 /** The filters of a query over `matched` rows, leaving out one facet's own (for its counts). */
 function where(sql: Sql, query: SearchQuery, except?: FilterKey): string {
   const parts = ["true"];
   const active = (key: FilterKey) => key !== except && query[key].length > 0;
   if (active("territoire")) {
-    parts.push(`EXISTS (SELECT 1 FROM "InitiativeTerritory" it JOIN "TerritoryAncestor" ta ON ta."descendantCode" = it."territoryCode"
-                        WHERE it."initiativeId" = i.id AND ta."ancestorCode" = ANY(${sql.param(query.territoire)}::text[]))`);
+    parts.push(`EXISTS (SELECT 1 FROM (${TERRITORY_PAIRS}) tp
+                        WHERE tp."initiativeId" = i.id AND tp.code = ANY(${sql.param(query.territoire)}::text[]))`);
   }
-  for (const [key, [join, column, table]] of Object.entries(VOCABULARY_FACETS) as [FilterKey, readonly string[]][]) {
+  for (const [key, [join, column, table]] of Object.entries(VOCABULARY_FACETS) as [FilterKey, readonly [string, string, string]][]) {
     if (!active(key)) continue;
-    parts.push(`EXISTS (SELECT 1 FROM "${join}" j JOIN "${table}" v ON v.id = j."${column}"
+    parts.push(`EXISTS (SELECT 1 FROM "${join}" j JOIN ${vocabularyValues(key, table, column)}
                         WHERE j."initiativeId" = i.id AND v."deletedAt" IS NULL AND v.slug = ANY(${sql.param(query[key])}::text[]))`);
   }
   if (active("acteur")) {
@@ -78,7 +108,7 @@ function where(sql: Sql, query: SearchQuery, except?: FilterKey): string {
                           AND a.kind::text = ANY(${sql.param(kinds)}::text[]))`);
   }
   if (active("statut")) parts.push(`i.ongoing = ANY(${sql.param(query.statut.map((s) => s === "en-cours"))}::boolean[])`);
-  if (active("annee")) parts.push(`i."startYear" = ANY(${sql.param(query.annee)}::int[])`);
+  if (active("annee")) parts.push(`EXISTS (SELECT 1 FROM ${YEARS} AS y WHERE y = ANY(${sql.param(query.annee)}::int[]))`);
   return parts.join(" AND ");
 }
 
@@ -97,14 +127,13 @@ function facetSql(sql: Sql, key: FilterKey, query: SearchQuery): string {
   const filtered = `SELECT i.id FROM matched i WHERE ${filters}`;
   if (key in VOCABULARY_FACETS) {
     const [join, column, table] = VOCABULARY_FACETS[key as keyof typeof VOCABULARY_FACETS];
-    return `SELECT v.slug AS value, count(*)::int AS count FROM "${join}" j JOIN "${table}" v ON v.id = j."${column}"
+    return `SELECT v.slug AS value, count(DISTINCT j."initiativeId")::int AS count FROM "${join}" j JOIN ${vocabularyValues(key, table, column)}
             WHERE v."deletedAt" IS NULL AND j."initiativeId" IN (${filtered}) GROUP BY v.slug`;
   }
   switch (key) {
     case "territoire":
-      return `SELECT ta."ancestorCode" AS value, count(DISTINCT it."initiativeId")::int AS count
-              FROM "InitiativeTerritory" it JOIN "TerritoryAncestor" ta ON ta."descendantCode" = it."territoryCode"
-              WHERE it."initiativeId" IN (${filtered}) GROUP BY ta."ancestorCode"`;
+      return `SELECT tp.code AS value, count(DISTINCT tp."initiativeId")::int AS count
+              FROM (${TERRITORY_PAIRS}) tp WHERE tp."initiativeId" IN (${filtered}) GROUP BY tp.code`;
     case "acteur":
       return `SELECT a.kind::text AS value, count(DISTINCT ia."initiativeId")::int AS count
               FROM "InitiativeActor" ia JOIN "Actor" a ON a.id = ia."actorId"
@@ -113,8 +142,8 @@ function facetSql(sql: Sql, key: FilterKey, query: SearchQuery): string {
       return `SELECT CASE WHEN i.ongoing THEN 'en-cours' ELSE 'termine' END AS value, count(*)::int AS count
               FROM matched i WHERE ${filters} GROUP BY 1`;
     case "annee":
-      return `SELECT i."startYear"::text AS value, count(*)::int AS count
-              FROM matched i WHERE i."startYear" IS NOT NULL AND ${filters} GROUP BY 1`;
+      return `SELECT y::text AS value, count(*)::int AS count
+              FROM matched i, ${YEARS} AS y WHERE ${filters} GROUP BY 1`;
     default:
       throw new Error(`facette inconnue : ${key}`);
   }
@@ -124,7 +153,7 @@ const KIND_TO_PARAM = new Map(Object.entries(actorKindParams).map(([param, kind]
 
 export async function naiveSearch(pool: pg.Pool, query: SearchQuery, pageSize = 20): Promise<BaselineResult> {
   const sql = new Sql();
-  const matched = `SELECT i.id, i.title, i."publishedAt", i.ongoing, i."startYear" FROM "Initiative" i WHERE ${textWhere(sql, query)}`;
+  const matched = `SELECT i.id, i.title, i."publishedAt", i.ongoing, i."startYear", i."endYear" FROM "Initiative" i WHERE ${textWhere(sql, query)}`;
   const filters = where(sql, query);
   const order = orderBy(sql, query);
   const page = `SELECT i.id, row_number() OVER (ORDER BY ${order}) AS n FROM matched i WHERE ${filters} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}`;

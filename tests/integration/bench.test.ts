@@ -27,11 +27,11 @@ async function contentHash() {
 
 beforeAll(async () => {
   // Reproducibility is checked on small runs; the tests below use the full one.
-  await generateBenchData(pool, { initiatives: 400 });
+  await generateBenchData(pool, { initiatives: 200 });
   hashes.first = await contentHash();
-  await generateBenchData(pool, { initiatives: 400 });
+  await generateBenchData(pool, { initiatives: 200 });
   hashes.again = await contentHash();
-  await generateBenchData(pool, { initiatives: 400, seed: 7 });
+  await generateBenchData(pool, { initiatives: 200, seed: 7 });
   hashes.otherSeed = await contentHash();
   summary = await generateBenchData(pool, { initiatives: ROWS });
 }, 120_000);
