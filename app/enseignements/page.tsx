@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/navigation/Pagination";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
-import { SelectFilter } from "@/components/search/SelectFilter";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { evidenceLevelLabels, plural } from "@/lib/format/labels";
 import { evidenceParams, lessonFilterChoices, lessonQueryString, parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 
@@ -30,8 +30,8 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
             <input id="lq" name="q" type="search" defaultValue={query.q} maxLength={200} />
           </div>
           <div className="filter-row">
-            <SelectFilter id="ltheme" name="theme" label="Thème" allLabel="Tous les thèmes" value={query.theme} options={choices.themes.map((t) => ({ value: t.slug, label: t.label }))} />
-            <SelectFilter
+            <FilterSelect id="ltheme" name="theme" label="Thème" allLabel="Tous les thèmes" value={query.theme} options={choices.themes.map((t) => ({ value: t.slug, label: t.label }))} />
+            <FilterSelect
               id="lapproche"
               name="approche"
               label="Approche"
@@ -39,8 +39,8 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
               value={query.approche}
               options={choices.approaches.map((a) => ({ value: a.slug, label: a.label }))}
             />
-            <SelectFilter id="lsource" name="source" label="Source" allLabel="Toutes les sources" value={query.source} options={choices.sources.map((s) => ({ value: s.slug, label: s.title }))} />
-            <SelectFilter
+            <FilterSelect id="lsource" name="source" label="Source" allLabel="Toutes les sources" value={query.source} options={choices.sources.map((s) => ({ value: s.slug, label: s.title }))} />
+            <FilterSelect
               id="lniveau"
               name="niveau"
               label="Niveau de preuve"

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FilterSelect, toOptions } from "@/components/admin/FilterSelect";
+import { FilterSelect, toOptions } from "@/components/forms/FilterSelect";
 import { StatusBadge } from "@/components/admin/StatusBadge";
 import { Pagination } from "@/components/navigation/Pagination";
 import { listRecords, parseListQuery, type ListQuery } from "@/lib/admin/records";

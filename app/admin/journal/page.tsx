@@ -1,4 +1,4 @@
-import { FilterSelect, toOptions } from "@/components/admin/FilterSelect";
+import { FilterSelect, toOptions } from "@/components/forms/FilterSelect";
 import { Pagination } from "@/components/navigation/Pagination";
 import { journalQuerySchema, readJournal } from "@/lib/admin/journal";
 import { auditActionLabels } from "@/lib/audit/log";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
+import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { notFound } from "next/navigation";
 import { changeStatus, markAsVerified, moveToTrash } from "@/app/admin/_actions/editorial";
 import { ActionButton } from "@/components/admin/ActionButton";
@@ -54,7 +54,7 @@ export default async function EditEntityPage(props: Props) {
   const fields = { entity: def.path, id: meta.id };
   return (
     <>
-      <AdminBreadcrumb trail={[{ href: `/admin/${def.path}`, label: def.label.many }]} current={meta.title} />
+      <Breadcrumb root={null} trail={[{ href: `/admin/${def.path}`, label: def.label.many }]} current={meta.title} />
       <h1>{meta.title}</h1>
       {(search.cree || search.enregistre) && (
         <p className="notice" role="status">

@@ -1,4 +1,4 @@
-import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
+import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { notFound } from "next/navigation";
 import { EntityForm } from "@/components/admin/EntityForm";
 import { formOptions } from "@/lib/admin/records";
@@ -19,7 +19,7 @@ export default async function NewEntityPage({ params }: Props) {
   const options = await formOptions(def);
   return (
     <>
-      <AdminBreadcrumb trail={[{ href: `/admin/${def.path}`, label: def.label.many }]} current={def.label.new} />
+      <Breadcrumb root={null} trail={[{ href: `/admin/${def.path}`, label: def.label.many }]} current={def.label.new} />
       <h1>{def.label.new}</h1>
       {def.workflow && <p>Le contenu est enregistré comme brouillon : il ne sera visible du public qu&apos;une fois publié par un éditeur.</p>}
       <p className="meta">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>

@@ -1,4 +1,4 @@
-import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
+import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { notFound } from "next/navigation";
 import { sendPasswordReset, updateUser } from "@/app/admin/_actions/users";
 import { RoleSelect } from "@/components/admin/RoleSelect";
@@ -16,7 +16,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
   return (
     <>
-      <AdminBreadcrumb trail={[{ href: "/admin/utilisateurs", label: "Utilisateurs" }]} current={user.name} />
+      <Breadcrumb root={null} trail={[{ href: "/admin/utilisateurs", label: "Utilisateurs" }]} current={user.name} />
       <h1>{user.name}</h1>
       <p>{user.email}</p>
       <StateForm action={updateUser} submitLabel="Enregistrer" labels={{ name: "Nom", role: "Rôle" }}>

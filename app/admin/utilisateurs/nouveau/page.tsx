@@ -1,4 +1,4 @@
-import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
+import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { createUser } from "@/app/admin/_actions/users";
 import { RoleSelect } from "@/components/admin/RoleSelect";
 import { StateForm } from "@/components/admin/StateForm";
@@ -10,7 +10,7 @@ export default async function NewUserPage() {
   await requirePageUser("ADMIN");
   return (
     <>
-      <AdminBreadcrumb trail={[{ href: "/admin/utilisateurs", label: "Utilisateurs" }]} current="Inviter" />
+      <Breadcrumb root={null} trail={[{ href: "/admin/utilisateurs", label: "Utilisateurs" }]} current="Inviter" />
       <h1>Inviter un utilisateur</h1>
       <p>Le compte est créé sans mot de passe : vous obtenez un lien à lui transmettre pour qu&apos;il choisisse le sien.</p>
       <StateForm action={createUser} submitLabel="Créer le compte" labels={{ email: "Adresse e-mail", name: "Nom", role: "Rôle" }}>

@@ -1,4 +1,4 @@
-import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
+import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { restoreVersion } from "@/app/admin/_actions/editorial";
@@ -32,7 +32,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <AdminBreadcrumb
+      <Breadcrumb root={null}
         trail={[
           { href: `/admin/${def.path}`, label: def.label.many },
           { href: `/admin/${def.path}/${data.meta.id}`, label: data.meta.title },
