@@ -345,9 +345,12 @@ function pageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: numb
       ORDER BY ${orderBySql(query, text)} LIMIT ${limit} OFFSET ${offset}`;
   }
   const recent = Prisma.sql`s."publishedAt" DESC, s."initiativeId" DESC`;
+  // Scored after the LIMIT: a plan that sorts every match must not score every match.
   const ranked = Prisma.sql`
-    SELECT s."initiativeId" AS id, s."publishedAt" AS published, ts_rank(s.document, ${tsquerySql(text)}) AS rank, 0 AS tier
-    FROM "InitiativeSearch" s WHERE ${where} ORDER BY ${recent} LIMIT ${RANKED_WINDOW}`;
+    SELECT w.id, w.published, ts_rank(r.document, ${tsquerySql(text)}) AS rank, 0 AS tier
+    FROM (SELECT s."initiativeId" AS id, s."publishedAt" AS published FROM "InitiativeSearch" s
+          WHERE ${where} ORDER BY ${recent} LIMIT ${RANKED_WINDOW}) w
+    JOIN "InitiativeSearch" r ON r."initiativeId" = w.id`;
   // Older matches are read only when the page reaches past the window.
   const older =
     offset + limit > RANKED_WINDOW
