@@ -441,8 +441,60 @@ export async function resolveTextQuery(db: Database, query: SearchQuery, exactTo
   return corrected ? { q: query.q, alternative: corrected } : { q: query.q };
 }
 
+interface FacetCounts {
+  total: number;
+  counts: Map<string, number>;
+}
+
+/** Filter states whose counts are kept, per database client (least recently used dropped first). */
+export const FACET_COUNT_CACHE_SIZE = 500;
+const facetCountCaches = new WeakMap<Database, Map<string, Promise<FacetCounts>>>();
+
+/**
+ * The version of the search read model: a statement trigger on "InitiativeSearch" bumps it in
+ * the editing transaction, so a reader sees a new version exactly when it can see the edit.
+ */
+async function searchVersion(db: Database): Promise<string | undefined> {
+  const [row] = await db.$queryRaw<{ version: bigint }[]>(Prisma.sql`SELECT version FROM "SearchVersion" WHERE id = 1`);
+  return row ? String(row.version) : undefined;
+}
+
+/**
+ * Facet counts and total, cached by (data version, canonical filter state): repeated states
+ * (the landing page, a département) skip the count statement, and an edit changes the version,
+ * so the next request counts again. The version is read before counting: counts computed
+ * after a concurrent commit are at worst fresher than their key, never older.
+ */
+async function cachedFacetCounts(
+  db: Database,
+  version: Promise<string | undefined>,
+  query: SearchQuery,
+  text: TextQuery | undefined,
+  territories: string[],
+): Promise<FacetCounts> {
+  const current = await version;
+  if (current === undefined) return countFacets(db, query, text, territories);
+  const state = [FILTER_KEYS.map((key) => [...new Set(filterValues(query, key))].sort()), text?.q ?? "", text?.alternative ?? "", [...new Set(territories)].sort()];
+  const key = `${current}\u0000${JSON.stringify(state)}`;
+  const cache = facetCountCaches.get(db) ?? new Map<string, Promise<FacetCounts>>();
+  facetCountCaches.set(db, cache);
+  let counts = cache.get(key);
+  if (counts) cache.delete(key);
+  else {
+    // The promise is kept, so that concurrent requests for one state count once.
+    counts = countFacets(db, query, text, territories);
+    counts.catch(() => cache.delete(key));
+  }
+  cache.set(key, counts);
+  for (const oldest of cache.keys()) {
+    if (cache.size <= FACET_COUNT_CACHE_SIZE) break;
+    cache.delete(oldest);
+  }
+  return counts;
+}
+
 /** Filter values (and the total) counted under a search: see facetCountsSql. */
-async function countFacets(db: Database, query: SearchQuery, text: TextQuery | undefined, territories: string[]) {
+async function countFacets(db: Database, query: SearchQuery, text: TextQuery | undefined, territories: string[]): Promise<FacetCounts> {
   const display = Prisma.sql`
     SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])
     UNION ALL
@@ -475,9 +527,10 @@ export async function searchInitiatives(db: Database, query: SearchQuery, option
   const shownTerritories = [...new Set([...query.territoire, ...(options.extraTerritories ?? [])])];
   const offset = (query.page - 1) * pageSize;
 
+  const version = searchVersion(db);
   const run = (text: TextQuery | undefined) =>
     Promise.all([
-      countFacets(db, query, text, shownTerritories),
+      cachedFacetCounts(db, version, query, text, shownTerritories),
       db.$queryRaw<HitRow[]>(resultsSql(query, text, pageSize, offset)),
     ]);
 
