@@ -129,19 +129,53 @@ function filterValues(query: SearchQuery, key: FilterKey): string[] {
  * `except` leaves one filter out (counts of that facet's values); `text` replaces the query's
  * text (a typo-corrected one from resolveTextQuery).
  */
-export function initiativeFilterSql(query: SearchQuery, options: { except?: FilterKey; text?: TextQuery } = {}): Prisma.Sql {
+export function initiativeFilterSql(query: SearchQuery, options: { except?: FilterKey; text?: TextQuery; facetIds?: FacetIds } = {}): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const text = options.text ?? (query.q ? { q: query.q } : undefined);
   if (text?.q) conditions.push(Prisma.sql`s.document @@ ${tsquerySql(text)}`);
   for (const key of FILTER_KEYS) {
     const values = filterValues(query, key);
     if (key === options.except || values.length === 0) continue;
-    // ARRAY(subquery) is computed once (an init plan), so the GIN index on facets applies.
+    const ids = options.facetIds?.[key];
+    if (ids) {
+      // Known ids let the planner estimate how many rows match (statistics of facets).
+      conditions.push(Prisma.sql`s.facets && ${ids}::int[]`);
+      continue;
+    }
+    // ARRAY(subquery) is computed once (an init plan), so the GIN index on facets applies; the
+    // planner guesses its selectivity, though (1 %), whatever the values.
     conditions.push(
       Prisma.sql`s.facets && ARRAY(SELECT f.id FROM "SearchFacet" f WHERE f.facet = ${key} AND f.value = ANY(${values}::text[]))`,
     );
   }
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** SearchFacet ids of the selected values, per filter (resolveFacetIds). */
+export type FacetIds = Partial<Record<FilterKey, number[]>>;
+
+/**
+ * The SearchFacet ids of a query's filter values, for initiativeFilterSql. With ids instead of
+ * a subquery, a selective filter (two communes) reads its few rows through the GIN index instead
+ * of walking the date index: 147 ms → 1 ms at 200,000 initiatives (ADR 004).
+ */
+export async function resolveFacetIds(db: Database, query: SearchQuery): Promise<FacetIds> {
+  const facets: string[] = [];
+  const values: string[] = [];
+  for (const key of FILTER_KEYS) {
+    for (const value of filterValues(query, key)) {
+      facets.push(key);
+      values.push(value);
+    }
+  }
+  const ids: FacetIds = {};
+  for (const key of new Set(facets) as Set<FilterKey>) ids[key] = [];
+  if (facets.length === 0) return ids;
+  const rows = await db.$queryRaw<{ facet: FilterKey; id: number }[]>(Prisma.sql`
+    SELECT f.facet, f.id FROM "SearchFacet" f
+    JOIN unnest(${facets}::text[], ${values}::text[]) AS v(facet, value) ON v.facet = f.facet AND v.value = f.value`);
+  for (const row of rows) ids[row.facet]!.push(row.id);
+  return ids;
 }
 
 /** SELECT of the ids of the matching public initiatives, for IN (...) or joins. */
@@ -337,8 +371,8 @@ export const RANKED_WINDOW = 1000;
  * RANKED_WINDOW most recent matches ranked by ts_rank, then the older matches by date. Up to
  * RANKED_WINDOW matches, this is exactly the ts_rank order over every match.
  */
-function pageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number): Prisma.Sql {
-  const where = initiativeFilterSql(query, { text });
+function pageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
+  const where = initiativeFilterSql(query, { text, facetIds });
   if (!(query.tri === "pertinence" && text?.q)) {
     return Prisma.sql`
       SELECT s."initiativeId" FROM "InitiativeSearch" s WHERE ${where}
@@ -378,14 +412,14 @@ interface HitRow {
   publishedAt: Date | null;
 }
 
-export function resultsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number): Prisma.Sql {
+export function resultsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
   const clean = (column: Prisma.Sql) => Prisma.sql`translate(${column}, ${HIGHLIGHT_START + HIGHLIGHT_END}, '')`;
   const options = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;
   const excerptOptions = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const tsq = text?.q ? tsquerySql(text) : null;
   return Prisma.sql`
     WITH page AS (
-      SELECT page.id, page.n FROM unnest(ARRAY(${pageIdsSql(query, text, limit, offset)})) WITH ORDINALITY AS page(id, n)
+      SELECT page.id, page.n FROM unnest(ARRAY(${pageIdsSql(query, text, limit, offset, facetIds)})) WITH ORDINALITY AS page(id, n)
     )
     SELECT i.id, i.slug, i.title, i.summary, i."startYear", i."endYear", i.ongoing, i."publishedAt",
       ${tsq ? Prisma.sql`ts_headline('french_unaccent', ${clean(Prisma.sql`i.title`)}, ${tsq}, ${options})` : Prisma.sql`i.title`} AS title_marked,
@@ -528,10 +562,11 @@ export async function searchInitiatives(db: Database, query: SearchQuery, option
   const offset = (query.page - 1) * pageSize;
 
   const version = searchVersion(db);
-  const run = (text: TextQuery | undefined) =>
+  const facetIds = resolveFacetIds(db, query);
+  const run = async (text: TextQuery | undefined) =>
     Promise.all([
       cachedFacetCounts(db, version, query, text, shownTerritories),
-      db.$queryRaw<HitRow[]>(resultsSql(query, text, pageSize, offset)),
+      db.$queryRaw<HitRow[]>(resultsSql(query, text, pageSize, offset, await facetIds)),
     ]);
 
   const cataloguePromise = facetCatalogue(db, shownTerritories);
