@@ -5,7 +5,7 @@ import { differences, isComparable, pageIds } from "@/bench/compare";
 import { generateBenchData, type GenerateSummary } from "@/bench/generate";
 import { buildWorkload, PLACES, QUERY_CLASSES } from "@/bench/workload";
 import { createPrismaClient } from "@/lib/db/connect";
-import { searchInitiatives } from "@/lib/search/service";
+import { RANKED_WINDOW, searchInitiatives } from "@/lib/search/service";
 
 // The CI-sized run of `npm run bench`: same generator, workload and baseline, on 5,000
 // initiatives, asserting that the search service and the naive baseline agree (not timings).
@@ -112,4 +112,26 @@ describe("search service against the naive baseline", () => {
     const common = await naiveSearch(pool, workload.find((item) => item.class === "common-term")!.query);
     expect(common.total).toBeGreaterThan(ROWS / 2);
   }, 120_000);
+});
+
+describe("bounded relevance order", () => {
+  it("ranks the most recent matches of a frequent word, then the older ones by date, page after page", async () => {
+    const q = workload.find((item) => item.class === "common-term")!.query.q;
+    const { rows } = await pool.query<{ id: number; rank: number }>(
+      `SELECT s."initiativeId" AS id, ts_rank(s.document, websearch_to_tsquery('french_unaccent', $1)) AS rank
+       FROM "InitiativeSearch" s WHERE s.document @@ websearch_to_tsquery('french_unaccent', $1)
+       ORDER BY s."publishedAt" DESC, s."initiativeId" DESC`,
+      [q],
+    );
+    expect(rows.length).toBeGreaterThan(RANKED_WINDOW + 100);
+    // Ties on rank keep the date order, which the window already has (stable sort).
+    const window = rows.slice(0, RANKED_WINDOW).sort((a, b) => b.rank - a.rank);
+    const expected = [...window, ...rows.slice(RANKED_WINDOW)].map((row) => row.id);
+    const pageOf = async (page: number, pageSize: number) =>
+      pageIds(await searchInitiatives(db, { ...workload[0]!.query, q, tri: "pertinence", page }, { pageSize }));
+    expect(await pageOf(1, 20)).toEqual(expected.slice(0, 20));
+    // A page across the end of the window, and one past it.
+    expect(await pageOf(34, 30)).toEqual(expected.slice(990, 1020));
+    expect(await pageOf(52, 20)).toEqual(expected.slice(1020, 1040));
+  }, 60_000);
 });

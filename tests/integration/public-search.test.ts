@@ -208,6 +208,45 @@ describe("only published, non-deleted initiatives", () => {
     expect((await search("")).total).toBe(6);
   });
 
+  it("counts a repeated filter state once, and again after any edit, text-only ones included", async () => {
+    let statements = 0;
+    const counting = new Proxy(db, {
+      get: (target, property) => (property === "$queryRaw" ? (...args: Parameters<typeof db.$queryRaw>) => (statements++, target.$queryRaw(...args)) : Reflect.get(target, property)),
+    });
+    const run = async (params: string) => {
+      statements = 0;
+      const result = await searchInitiatives(counting, parseSearchQuery(new URLSearchParams(params)));
+      return { total: result.total, statements };
+    };
+    const first = await run("q=zéphyrin&approche=testing");
+    expect(first.total).toBe(0);
+    const again = await run("q=zéphyrin&approche=testing");
+    expect(again).toEqual({ total: 0, statements: first.statements - 1 });
+
+    // A title edit changes no facet, only the text: the next request still counts again.
+    const montataire = await db.initiative.findUniqueOrThrow({ where: { slug: "testing-logement-montataire" } });
+    await db.initiative.update({ where: { id: montataire.id }, data: { title: `${montataire.title} avec Zéphyrin` } });
+    expect((await run("q=zéphyrin&approche=testing")).total).toBe(1);
+    await db.initiative.update({ where: { id: montataire.id }, data: { title: montataire.title } });
+    expect((await run("q=zéphyrin&approche=testing")).total).toBe(0);
+  });
+
+  it("bumps the search version inside the editing transaction, visible to others at commit", async () => {
+    const version = async (client: { $queryRaw: typeof db.$queryRaw }) =>
+      (await client.$queryRaw<{ version: bigint }[]>`SELECT version FROM "SearchVersion" WHERE id = 1`)[0]!.version;
+    const before = await version(db);
+    let inside = 0n;
+    let outside = 0n;
+    await db.$transaction(async (tx) => {
+      await tx.initiative.update({ where: { slug: "testing-logement-montataire" }, data: { summary: "Résumé revu." } });
+      inside = await version(tx);
+      outside = await version(db);
+    });
+    expect(inside).toBeGreaterThan(before);
+    expect(outside).toBe(before);
+    expect(await version(db)).toBe(inside);
+  });
+
   it("an actor taken offline leaves the search text and the actor-kind counts", async () => {
     expect(await slugs("q=Kif")).toContain("permanences-ecoute-kif-kif");
     await db.actor.update({ where: { slug: "collectif-kif-kif" }, data: { status: "DRAFT" } });
