@@ -4,7 +4,7 @@ import { ensureDemoAccounts } from "@/lib/demo/accounts";
 import { loadDemoContent } from "@/lib/demo/load";
 import { writeBaselineRevisions } from "@/lib/editorial/baseline";
 import { importGeometryDirectory } from "@/lib/map/import";
-import { loadReferenceData, type Progress } from "@/lib/reference/load";
+import { loadReferenceData, referenceIsCurrent, type Progress } from "@/lib/reference/load";
 import { createPrismaClient } from "./connect";
 import { applyMigrations } from "./migrations/engine";
 
@@ -32,8 +32,10 @@ export async function prepareDatabase(
 
   const db = createPrismaClient(databaseUrl);
   try {
+    // Loaded into an empty database, and again whenever the reference shipped with the code
+    // changed (a new vocabulary entry, a territory placed differently): it keeps staff's edits.
     let referenceLoaded = false;
-    if ((await db.territory.count()) === 0) {
+    if (!(await referenceIsCurrent(db))) {
       await loadReferenceData(db, progress);
       referenceLoaded = true;
     }

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/connect";
-import { buildRegionReference, type TerritoryReference } from "./territories";
+import { buildRegionReference, withoutReplacedQpv, type TerritoryReference } from "./territories";
 import { approaches, discriminationCriteria, domains, publics, themes } from "./vocabularies";
 
 export type Progress = (message: string) => void;
@@ -43,7 +44,19 @@ export async function upsertTerritories(tx: Tx, reference: TerritoryReference, p
       batch.map((l) => l.parentCode),
     );
   }
-  progress(`liens d'appartenance : ${links.length}`);
+  // A link the reference no longer has (a commune that changed EPCI, say) goes; links of QPV
+  // are left alone, since the official QPV import owns them.
+  const referenceChildren = territories.filter((t) => t.kind !== "QPV" && t.kind !== "REGION").map((t) => t.code);
+  const removed = await tx.$executeRawUnsafe(
+    `WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[]) AS l(child, parent))
+     DELETE FROM "TerritoryParent" p
+     WHERE p."childCode" = ANY($1::text[])
+       AND (p."childCode", p."parentCode") NOT IN (SELECT child, parent FROM wanted)`,
+    referenceChildren,
+    links.map((l) => l.childCode),
+    links.map((l) => l.parentCode),
+  );
+  progress(`liens d'appartenance : ${links.length}${removed > 0 ? ` (${removed} retirés)` : ""}`);
 }
 
 /** Recomputes the ancestor closure from the direct links (a few thousand rows: well under a second). */
@@ -101,17 +114,38 @@ export async function upsertVocabularies(tx: Tx, progress: Progress = () => {}) 
   );
 }
 
+/** Identifies the reference data shipped with this version of the code. */
+export function referenceFingerprint(reference: TerritoryReference = buildRegionReference()): string {
+  const content = JSON.stringify({ reference, approaches, domains, publics, discriminationCriteria, themes });
+  return createHash("sha256").update(content).digest("hex");
+}
+
+/** Whether the database holds the reference data of this version of the code. */
+export async function referenceIsCurrent(db: Database, fingerprint = referenceFingerprint()): Promise<boolean> {
+  const last = await db.referenceImport.findFirst({ orderBy: { id: "desc" }, select: { fingerprint: true } });
+  return last?.fingerprint === fingerprint;
+}
+
 /** Idempotent load of every piece of reference data, in one transaction. */
 export async function loadReferenceData(db: Database, progress: Progress = () => {}) {
   const reference = buildRegionReference();
+  const fingerprint = referenceFingerprint(reference);
   await db.$transaction(
     async (tx) => {
       await upsertVocabularies(tx, progress);
-      await upsertTerritories(tx, reference, progress);
+      const officialQpv = await tx.territory.findMany({
+        where: { kind: "QPV", official: true },
+        select: { name: true, parents: { select: { parentCode: true } } },
+      });
+      const current = withoutReplacedQpv(reference, officialQpv.map((q) => ({ name: q.name, communes: q.parents.map((p) => p.parentCode) })));
+      await upsertTerritories(tx, current, progress);
       const closure = await rebuildTerritoryClosure(tx);
       progress(`hiérarchie des territoires : ${closure} relations`);
       // Initiatives carry their territories' ancestors in the search rows (ADR 003).
       await tx.$executeRawUnsafe(`SELECT reperes_search_rebuild()`);
+      await tx.referenceImport.create({
+        data: { fingerprint, territories: reference.territories.length, links: reference.links.length },
+      });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -107,3 +107,15 @@ export function buildRegionReference(regionCode = HAUTS_DE_FRANCE): TerritoryRef
 
   return { territories, links };
 }
+
+/**
+ * The reference without the provisional QPV that an official one already replaced (same name,
+ * same commune; see lib/reference/qpv-import.ts), so that reloading never brings them back.
+ */
+export function withoutReplacedQpv(reference: TerritoryReference, officialQpv: { name: string; communes: string[] }[]): TerritoryReference {
+  const replaced = new Set(officialQpv.flatMap((qpv) => qpv.communes.map((commune) => provisionalQpvCode(commune, qpv.name))));
+  return {
+    territories: reference.territories.filter((t) => !replaced.has(t.code)),
+    links: reference.links.filter((l) => !replaced.has(l.childCode)),
+  };
+}

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/connect";
 import { loadDemoContent } from "@/lib/demo/load";
+import { loadReferenceData } from "@/lib/reference/load";
 import { ImportError, importQpvCsv } from "@/lib/reference/qpv-import";
 import { provisionalQpvCode } from "@/lib/reference/territories";
 
@@ -42,6 +43,10 @@ describe("official QPV list import", () => {
     expect(summary.replacedProvisional).toBe(1);
     expect(await db.territory.findUnique({ where: { code: provisional } })).toBeNull();
     expect(await db.initiativeTerritory.findUnique({ where: { initiativeId_territoryCode: { initiativeId: initiative.id, territoryCode: "QN06001T" } } })).not.toBeNull();
+
+    // Reloading the reference does not bring the provisional QPV back.
+    await loadReferenceData(db);
+    expect(await db.territory.findUnique({ where: { code: provisional } })).toBeNull();
   });
 
   it("names the line and the field of a bad row, and writes nothing", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/connect";
-import { loadReferenceData } from "@/lib/reference/load";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { loadReferenceData, referenceIsCurrent } from "@/lib/reference/load";
 import { ACSO_SIREN } from "@/lib/reference/territories";
 
 // The template database of every test file already holds the reference data (global setup).
@@ -52,5 +53,28 @@ describe("reference data in the database", () => {
     expect(await db.territoryParent.count()).toBe(before.links);
     expect(await db.territoryAncestor.count()).toBe(before.closure);
     expect((await db.territory.findUniqueOrThrow({ where: { code: "59512" } })).aliases).toEqual(["Roubaix centre"]);
+  });
+
+  it("drops a containment link that the reference no longer has", async () => {
+    await db.territoryParent.create({ data: { childCode: "59512", parentCode: "80" } });
+    await loadReferenceData(db);
+    expect(await db.territoryParent.findMany({ where: { childCode: "59512" }, select: { parentCode: true }, orderBy: { parentCode: "asc" } })).toEqual([
+      { parentCode: "200093201" },
+      { parentCode: "59" },
+    ]);
+    expect(await db.territoryAncestor.count({ where: { descendantCode: "59512", ancestorCode: "80" } })).toBe(0);
+  });
+
+  it("is reloaded at start only when the reference shipped with the code changed", async () => {
+    const url = process.env.DATABASE_URL!;
+    expect(await referenceIsCurrent(db)).toBe(true);
+    expect((await prepareDatabase(url, { demo: false })).referenceLoaded).toBe(false);
+
+    await db.referenceImport.create({ data: { fingerprint: "an-older-reference", territories: 0, links: 0 } });
+    expect(await referenceIsCurrent(db)).toBe(false);
+    const lines: string[] = [];
+    expect((await prepareDatabase(url, { demo: false, progress: (line) => lines.push(line) })).referenceLoaded).toBe(true);
+    expect(lines.some((line) => line.startsWith("territoires :"))).toBe(true);
+    expect(await referenceIsCurrent(db)).toBe(true);
   });
 });
