@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { restoreVersion } from "@/app/admin/_actions/editorial";
 import { ActionButton } from "@/components/admin/ActionButton";
+import { FilterSelect } from "@/components/forms/FilterSelect";
 import { compareRevisions, revisionsOf } from "@/lib/admin/records";
 import { requirePageUser } from "@/lib/auth/guards";
 import { definitionByPath } from "@/lib/editorial/registry";
@@ -29,6 +30,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const to = revisionId.parse(search.a);
   const comparison = from && to ? await compareRevisions(def, data.meta.id, from, to) : null;
   const [latest, previous] = data.revisions;
+  const versionOptions = data.revisions.map((r) => ({ value: String(r.id), label: `Version ${r.version}` }));
 
   return (
     <>
@@ -45,26 +47,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       ) : (
         <>
           <form method="get" className="filters" aria-label="Comparer deux versions">
-            <div className="field">
-              <label htmlFor="de">Comparer la version</label>
-              <select id="de" name="de" defaultValue={String(from ?? previous?.id ?? latest!.id)}>
-                {data.revisions.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    Version {r.version}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="a">avec la version</label>
-              <select id="a" name="a" defaultValue={String(to ?? latest!.id)}>
-                {data.revisions.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    Version {r.version}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect name="de" label="Comparer la version" options={versionOptions} value={String(from ?? previous?.id ?? latest!.id)} />
+            <FilterSelect name="a" label="avec la version" options={versionOptions} value={String(to ?? latest!.id)} />
             <button type="submit">Comparer</button>
           </form>
 
