@@ -53,13 +53,13 @@ export async function getKeyFigures() {
     prisma.initiative.count({ where: publicWhere }),
     prisma.actor.count({ where: publicWhere }),
     prisma.lesson.count({ where: publicWhere }),
-    prisma.initiativeTerritory.findMany({
-      where: { initiative: publicWhere },
-      distinct: ["territoryCode"],
-      select: { territoryCode: true },
-    }),
+    // Counted in SQL: the home page must not load every covered territory into Node.
+    prisma.$queryRaw<{ count: number }[]>(Prisma.sql`
+      SELECT count(DISTINCT it."territoryCode")::int AS count
+      FROM "InitiativeTerritory" it JOIN "Initiative" i ON i.id = it."initiativeId"
+      WHERE i.status = 'PUBLISHED' AND i."deletedAt" IS NULL`),
   ]);
-  return { initiatives, actors, lessons, territories: territories.length };
+  return { initiatives, actors, lessons, territories: territories[0]?.count ?? 0 };
 }
 
 /**
