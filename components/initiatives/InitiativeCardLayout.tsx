@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/** The card of an initiative in any list: plain (home, related) or with search highlights. */
+export function InitiativeCardLayout({
+  slug,
+  title,
+  text,
+  places,
+  period,
+  approaches,
+  headingLevel = 2,
+}: {
+  slug: string;
+  title: ReactNode;
+  text: ReactNode;
+  places: string[];
+  period: string | null;
+  approaches: { slug: string; label: string }[];
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const placeList = places.join(", ");
+  return (
+    <article className="card">
+      <Heading>
+        <Link href={`/initiatives/${slug}`}>{title}</Link>
+      </Heading>
+      <p>{text}</p>
+      {(placeList || period) && (
+        <p className="meta">
+          {placeList}
+          {placeList && period ? " · " : ""}
+          {period}
+        </p>
+      )}
+      {approaches.length > 0 && (
+        <ul className="tags" aria-label="Approches">
+          {approaches.map((approach) => (
+            <li key={approach.slug} className="tag">
+              {approach.label}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
