@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
+import { withServerHeap } from "@/lib/config/server-heap";
 import { percentiles, type Percentiles } from "./measure";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -16,21 +17,22 @@ export interface HttpFigures {
 }
 
 /** `next start` on the benchmark database (the build must exist). */
-export async function startNextServer(options: { port: number; databaseUrl: string }): Promise<{ process: ChildProcess; baseUrl: string; stop(): Promise<void> }> {
+export async function startNextServer(options: { port: number; databaseUrl: string; heapMb: number }): Promise<{ process: ChildProcess; baseUrl: string; stop(): Promise<void> }> {
   const host = "127.0.0.1";
   const baseUrl = `http://${host}:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: options.databaseUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    PORT: String(options.port),
+    HOSTNAME: host,
+  };
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port), "-H", host], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_URL: baseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      PORT: String(options.port),
-      HOSTNAME: host,
-    },
+    env: options.heapMb > 0 ? withServerHeap(env, options.heapMb) : env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -22,6 +22,8 @@ export interface BenchOptions {
   databaseUrl: string;
   regenerate: boolean;
   rounds: number;
+  /** Timed passes with the facet-count cache defeated before every call. */
+  coldRounds: number;
   baselineRounds: number;
   /** The baseline runs on the first N queries of each class (0: all), at seconds per query. */
   baselineSample: number;
@@ -31,6 +33,8 @@ export interface BenchOptions {
   port: number;
   seconds: number;
   connections: number;
+  /** Old-generation heap of the server in MB (0: V8's default, unbounded in practice). */
+  heapMb: number;
   out: string;
 }
 
@@ -68,7 +72,7 @@ async function ensureData(pool: pg.Pool, options: BenchOptions): Promise<Generat
     if (rows[0]!.stale) {
       log("  index de recherche incomplet : reconstruction…");
       await pool.query(`SELECT reperes_search_rebuild()`);
-      await pool.query(`ANALYZE`);
+      await pool.query(`VACUUM (ANALYZE)`);
     }
     return "reused";
   }
@@ -94,6 +98,7 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
     : workload;
   const inSample = new Set(sample.map((item) => item.name));
   const service: Timings = new Map();
+  const cold: Timings = new Map();
   const baseline: Timings = new Map();
   try {
     log(`Mesures : ${workload.length} requêtes, préchauffage puis ${options.rounds} tours (référence naïve : ${options.baselineRounds}, sur ${sample.length} requêtes)…`);
@@ -110,12 +115,22 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
       }
       log(`  tour ${round + 1} terminé`);
     }
+    // A new search version is what an edit makes: every filter state is counted again, as for a
+    // state nobody asked for since the last edit (the case the count cache does not help).
+    for (let round = 0; round < options.coldRounds; round++) {
+      for (const item of workload) {
+        await pool.query(`UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1`);
+        record(cold, item.name, await timed(() => searchInitiatives(db, item.query)));
+      }
+      log(`  tour sans cache de comptes ${round + 1} terminé`);
+    }
   } finally {
     await db.$disconnect();
   }
   return {
     workload,
     service: byClass(workload, service),
+    serviceCold: options.coldRounds > 0 ? byClass(workload, cold) : undefined,
     baseline: options.baselineRounds > 0 ? { queries: sample.length, naive: byClass(sample, baseline), service: byClass(sample, service) } : undefined,
   };
 }
@@ -126,7 +141,7 @@ async function measureHttp(options: BenchOptions) {
     execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   }
   log(`next start sur le port ${options.port}…`);
-  const server = await startNextServer({ port: options.port, databaseUrl: options.databaseUrl });
+  const server = await startNextServer({ port: options.port, databaseUrl: options.databaseUrl, heapMb: options.heapMb });
   try {
     let staticPath = STATIC_CANDIDATES[STATIC_CANDIDATES.length - 1]!;
     for (const candidate of STATIC_CANDIDATES) {
@@ -153,6 +168,7 @@ async function measureHttp(options: BenchOptions) {
       static: { path: staticPath, ...staticPage },
       rpsRatio: Math.round((search.requestsPerSecond / staticPage.requestsPerSecond) * 100) / 100,
       rss: { serverMaxMb: Math.max(searchRss.largestMb, ceilingRss.largestMb), treeMaxMb: Math.max(searchRss.treeMb, ceilingRss.treeMb) },
+      heapMb: options.heapMb,
     };
   } finally {
     await server.stop();
@@ -166,12 +182,15 @@ export interface BenchReport {
   seed: number;
   generation: GenerateSummary | "reused";
   queries: number;
+  /** Facet counts from the cache for repeated filter states (the timed rounds repeat the warm-up). */
   service: ClassFigures;
+  /** The same calls with the count cache defeated before each one. */
+  serviceCold?: ClassFigures;
   /** The naive baseline, and the service on the same queries (the ratio compares these two). */
   baseline?: { queries: number; naive: ClassFigures; service: ClassFigures };
   ratioP95?: Record<string, number>;
   /** rss.serverMaxMb: the largest process (Next's server); treeMaxMb: `next start` and its children summed. */
-  http?: { search: HttpFigures; static: HttpFigures & { path: string }; rpsRatio: number; rss: { serverMaxMb: number; treeMaxMb: number } };
+  http?: { search: HttpFigures; static: HttpFigures & { path: string }; rpsRatio: number; rss: { serverMaxMb: number; treeMaxMb: number }; heapMb: number };
 }
 
 export async function runBenchmark(options: BenchOptions): Promise<{ report: BenchReport; file: string } | undefined> {
@@ -192,6 +211,7 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       generation,
       queries: measured.workload.length,
       service: measured.service,
+      serviceCold: measured.serviceCold,
       baseline: measured.baseline,
     };
     if (measured.baseline) {

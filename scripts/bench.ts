@@ -5,6 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { runCli, UserFacingError } from "@/lib/cli/run";
+import { DEFAULT_SERVER_HEAP_MB } from "@/lib/config/server-heap";
 import { DEFAULT_SEED } from "@/bench/generate";
 import { formatReport } from "@/bench/report";
 import { runBenchmark } from "@/bench/run";
@@ -19,6 +20,7 @@ runCli(async () => {
       "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/reperes_bench" },
       regenerate: { type: "boolean", default: false },
       rounds: { type: "string", default: "5" },
+      "cold-rounds": { type: "string", default: "2" },
       "baseline-rounds": { type: "string", default: "1" },
       "baseline-sample": { type: "string", default: "2" },
       "skip-http": { type: "boolean", default: false },
@@ -26,6 +28,7 @@ runCli(async () => {
       port: { type: "string", default: process.env.BENCH_PORT ?? "3100" },
       seconds: { type: "string", default: "20" },
       connections: { type: "string", default: "10" },
+      "heap-mb": { type: "string", default: String(DEFAULT_SERVER_HEAP_MB) },
       out: { type: "string" },
     },
   });
@@ -41,6 +44,7 @@ runCli(async () => {
     databaseUrl: String(values["database-url"]),
     regenerate: Boolean(values.regenerate),
     rounds: integer("rounds", 1),
+    coldRounds: integer("cold-rounds", 0),
     baselineRounds: integer("baseline-rounds", 0),
     baselineSample: integer("baseline-sample", 0),
     skipHttp: Boolean(values["skip-http"]),
@@ -48,6 +52,7 @@ runCli(async () => {
     port: integer("port", 1),
     seconds: integer("seconds", 1),
     connections: integer("connections", 1),
+    heapMb: integer("heap-mb", 0),
     out: values.out ? path.resolve(values.out) : path.join(root, "bench/results", `bench-${rows}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
   });
   if (outcome) console.log(`\n${formatReport(outcome.report)}\n\nRésultats : ${path.relative(root, outcome.file)}`);

@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { runCli, UserFacingError } from "@/lib/cli/run";
 import { parseEnv } from "@/lib/config/env";
+import { withServerHeap } from "@/lib/config/server-heap";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
@@ -110,7 +111,7 @@ runCli(async () => {
       if (code !== 0) throw new UserFacingError("La construction de l'application a échoué (voir ci-dessus).");
     }
 
-    child = run(["start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], childEnv);
+    child = run(["start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], withServerHeap(childEnv));
     child.once("exit", (code) => void stop(code ?? 1));
     console.log(`\nRepères est disponible sur ${childEnv.NEXTAUTH_URL}  (Ctrl-C pour arrêter)`);
     if (demo) printDemoAccess();

@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { withServerHeap } from "@/lib/config/server-heap";
 import { createPrismaClient } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createTestDatabase } from "./database";
@@ -24,14 +25,14 @@ await fixtures.$disconnect();
 const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", "localhost"], {
   cwd: root,
   stdio: "inherit",
-  env: {
+  env: withServerHeap({
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: database.url,
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
     REPERES_DEMO: "true",
-  },
+  }),
 });
 
 let stopping = false;
