@@ -3,16 +3,22 @@ import { QUERY_CLASSES } from "./workload";
 
 /** The targets of the performance issue, checked against a report. */
 export function targets(report: BenchReport): { target: string; value: string; met: boolean | undefined }[] {
-  const out: { target: string; value: string; met: boolean | undefined }[] = [];
-  for (const [figures, label] of [[report.service, "comptes en cache"], [report.serviceCold, "comptes recalculés"]] as const) {
-    if (!figures) continue;
-    out.push({ target: `service p95 ≤ 50 ms (toute la charge, ${label})`, value: `${figures.all.p95} ms`, met: figures.all.p95 <= 50 });
-    out.push({ target: `service p50 ≤ 15 ms (${label})`, value: `${figures.all.p50} ms`, met: figures.all.p50 <= 15 });
-  }
+  // Repeated queries come from the service's caches: the targets are checked on the pass that
+  // computes every call, when there is one.
+  const [figures, label] = report.serviceCold ? [report.serviceCold, "sans cache"] : [report.service, "requêtes répétées"];
+  const out: { target: string; value: string; met: boolean | undefined }[] = [
+    { target: `service p95 ≤ 50 ms (toute la charge, ${label})`, value: `${figures.all.p95} ms`, met: figures.all.p95 <= 50 },
+    { target: `service p50 ≤ 15 ms (${label})`, value: `${figures.all.p50} ms`, met: figures.all.p50 <= 15 },
+  ];
   if (report.ratioP95) out.push({ target: `≥ 10× plus rapide que la référence naïve (p95, ${report.baseline!.queries} requêtes)`, value: `${report.ratioP95.all}×`, met: report.ratioP95.all! >= 10 });
   if (report.http) {
-    out.push({ target: "HTTP recherche p95 ≤ 250 ms (10 connexions)", value: `${report.http.search.latency.p95} ms`, met: report.http.search.latency.p95 <= 250 });
-    out.push({ target: "HTTP recherche ≥ 40 % des req/s de la page statique", value: `${Math.round(report.http.rpsRatio * 100)} %`, met: report.http.rpsRatio >= 0.4 });
+    for (const [figures, ratio, label] of [
+      [report.http.search, report.http.rpsRatio, "URL répétées"],
+      [report.http.searchCold, report.http.coldRpsRatio, "caches vidés"],
+    ] as const) {
+      out.push({ target: `HTTP recherche p95 ≤ 250 ms (10 connexions, ${label})`, value: `${figures.latency.p95} ms`, met: figures.latency.p95 <= 250 });
+      out.push({ target: `HTTP recherche ≥ 40 % des req/s de la page statique (${label})`, value: `${Math.round(ratio * 100)} %`, met: ratio >= 0.4 });
+    }
     out.push({ target: "RSS du serveur Node < 400 Mo", value: `${report.http.rss.serverMaxMb} Mo`, met: report.http.rss.serverMaxMb < 400 });
   }
   return out;
@@ -55,12 +61,13 @@ export function formatReport(report: BenchReport): string {
       table(
         ["page", "req/s", "p50", "p95", "p99", "non-2xx", "erreurs"],
         [
-          ["/initiatives (rotation)", h.search.requestsPerSecond, h.search.latency.p50, h.search.latency.p95, h.search.latency.p99, h.search.non2xx, h.search.errors],
+          ["/initiatives (rotation, URL répétées)", h.search.requestsPerSecond, h.search.latency.p50, h.search.latency.p95, h.search.latency.p99, h.search.non2xx, h.search.errors],
+          ["/initiatives (rotation, caches vidés)", h.searchCold.requestsPerSecond, h.searchCold.latency.p50, h.searchCold.latency.p95, h.searchCold.latency.p99, h.searchCold.non2xx, h.searchCold.errors],
           [`${h.static.path} (plafond)`, h.static.requestsPerSecond, h.static.latency.p50, h.static.latency.p95, h.static.latency.p99, h.static.non2xx, h.static.errors],
         ],
       ),
     );
-    parts.push(`recherche / statique : ${Math.round(h.rpsRatio * 100)} % des req/s ; RSS max du serveur Node : ${h.rss.serverMaxMb} Mo (avec le processus next start : ${h.rss.treeMaxMb} Mo) ; tas du serveur : ${h.heapMb > 0 ? `${h.heapMb} Mo au plus` : "défaut de V8"}`);
+    parts.push(`recherche / statique : ${Math.round(h.rpsRatio * 100)} % des req/s (caches vidés : ${Math.round(h.coldRpsRatio * 100)} %) ; RSS max du serveur Node : ${h.rss.serverMaxMb} Mo (avec le processus next start : ${h.rss.treeMaxMb} Mo) ; tas du serveur : ${h.heapMb > 0 ? `${h.heapMb} Mo au plus` : "défaut de V8"}`);
   }
   parts.push("");
   parts.push("Objectifs :");

@@ -115,8 +115,8 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
       }
       log(`  tour ${round + 1} terminé`);
     }
-    // A new search version is what an edit makes: every filter state is counted again, as for a
-    // state nobody asked for since the last edit (the case the count cache does not help).
+    // A new search version is what an edit makes: every search is computed again, as for one
+    // nobody asked for since the last edit (the case the caches do not help).
     for (let round = 0; round < options.coldRounds; round++) {
       for (const item of workload) {
         await pool.query(`UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1`);
@@ -131,8 +131,32 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
     workload,
     service: byClass(workload, service),
     serviceCold: options.coldRounds > 0 ? byClass(workload, cold) : undefined,
-    baseline: options.baselineRounds > 0 ? { queries: sample.length, naive: byClass(sample, baseline), service: byClass(sample, service) } : undefined,
+    // The ratio compares the baseline with calls that compute everything, as it does.
+    baseline: options.baselineRounds > 0 ? { queries: sample.length, naive: byClass(sample, baseline), service: byClass(sample, options.coldRounds > 0 ? cold : service) } : undefined,
   };
+}
+
+/** Interval of the version bumps of the cold HTTP pass: nearly every request misses the caches. */
+const COLD_BUMP_MS = 50;
+
+/** Runs `work` while another session bumps the search version, as a stream of edits would. */
+async function withVersionBumps<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let running = true;
+  const bumping = (async () => {
+    while (running) {
+      await client.query(`UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1`);
+      await new Promise((resolve) => setTimeout(resolve, COLD_BUMP_MS));
+    }
+  })();
+  try {
+    return await work();
+  } finally {
+    running = false;
+    await bumping;
+    await client.end();
+  }
 }
 
 async function measureHttp(options: BenchOptions) {
@@ -155,8 +179,10 @@ async function measureHttp(options: BenchOptions) {
     log(`  préchauffage (${searchPaths.length} URL de recherche)…`);
     await loadTest(server.baseUrl, searchPaths, { connections: options.connections, seconds: 3 });
     const rss = sampleRss(server.process.pid!);
-    log(`  recherche : ${options.seconds} s à ${options.connections} connexions…`);
+    log(`  recherche, URL répétées : ${options.seconds} s à ${options.connections} connexions…`);
     const search = await loadTest(server.baseUrl, searchPaths, run);
+    log(`  recherche, caches vidés toutes les ${COLD_BUMP_MS} ms : ${options.seconds} s…`);
+    const searchCold = await withVersionBumps(options.databaseUrl, () => loadTest(server.baseUrl, searchPaths, run));
     const searchRss = rss.stop();
     log(`  page statique ${staticPath} : ${options.seconds} s…`);
     await loadTest(server.baseUrl, [staticPath], { connections: options.connections, seconds: 2 });
@@ -165,8 +191,10 @@ async function measureHttp(options: BenchOptions) {
     const ceilingRss = staticRss.stop();
     return {
       search,
+      searchCold,
       static: { path: staticPath, ...staticPage },
       rpsRatio: Math.round((search.requestsPerSecond / staticPage.requestsPerSecond) * 100) / 100,
+      coldRpsRatio: Math.round((searchCold.requestsPerSecond / staticPage.requestsPerSecond) * 100) / 100,
       rss: { serverMaxMb: Math.max(searchRss.largestMb, ceilingRss.largestMb), treeMaxMb: Math.max(searchRss.treeMb, ceilingRss.treeMb) },
       heapMb: options.heapMb,
     };
@@ -182,15 +210,24 @@ export interface BenchReport {
   seed: number;
   generation: GenerateSummary | "reused";
   queries: number;
-  /** Facet counts from the cache for repeated filter states (the timed rounds repeat the warm-up). */
+  /** The timed rounds repeat the warm-up's queries: results come from the service's cache. */
   service: ClassFigures;
-  /** The same calls with the count cache defeated before each one. */
+  /** The same calls with the caches defeated (search version bumped) before each one. */
   serviceCold?: ClassFigures;
   /** The naive baseline, and the service on the same queries (the ratio compares these two). */
   baseline?: { queries: number; naive: ClassFigures; service: ClassFigures };
   ratioP95?: Record<string, number>;
   /** rss.serverMaxMb: the largest process (Next's server); treeMaxMb: `next start` and its children summed. */
-  http?: { search: HttpFigures; static: HttpFigures & { path: string }; rpsRatio: number; rss: { serverMaxMb: number; treeMaxMb: number }; heapMb: number };
+  /** search: the rotation of URLs, repeated (caches warm); searchCold: the same with the caches defeated. */
+  http?: {
+    search: HttpFigures;
+    searchCold: HttpFigures;
+    static: HttpFigures & { path: string };
+    rpsRatio: number;
+    coldRpsRatio: number;
+    rss: { serverMaxMb: number; treeMaxMb: number };
+    heapMb: number;
+  };
 }
 
 export async function runBenchmark(options: BenchOptions): Promise<{ report: BenchReport; file: string } | undefined> {

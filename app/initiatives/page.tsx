@@ -4,9 +4,10 @@ import { ActiveFilters } from "@/components/search/ActiveFilters";
 import { ExportLinks } from "@/components/search/ExportLinks";
 import { FacetFilters } from "@/components/search/FacetFilters";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
-import { SearchHitCard } from "@/components/search/SearchHitCard";
+import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural, sortLabels } from "@/lib/format/labels";
 import { findTerritories, placeQuerySchema, search } from "@/lib/public/search";
+import { toHitCards } from "@/lib/search/hit-card";
 import { hasFilters, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
@@ -72,13 +73,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
               </p>
             )}
             {result.items.length > 0 ? (
-              <ul className="card-list">
-                {result.items.map((hit) => (
-                  <li key={hit.id}>
-                    <SearchHitCard hit={hit} />
-                  </li>
-                ))}
-              </ul>
+              <SearchHitList hits={toHitCards(result.items)} />
             ) : result.total > 0 ? (
               <p>
                 Cette page n&apos;existe pas. <a href={hrefFor(1)}>Revenir à la première page des résultats</a>.

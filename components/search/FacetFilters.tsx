@@ -1,6 +1,7 @@
 import { filterLabels } from "@/lib/format/labels";
 import { FILTER_KEYS, type FilterKey, type SearchQuery } from "@/lib/search/query";
 import type { FacetValue } from "@/lib/search/service";
+import { FacetValueList } from "./FacetValueList";
 
 /**
  * One fieldset of checkboxes per facet, each value with its count under the other filters. A
@@ -42,27 +43,13 @@ export function FacetFilters({
             {values.length === 0 ? (
               <p className="meta">Aucune valeur.</p>
             ) : (
-              <ul className="facet__values">
-                {values.map((value) => {
-                  const id = `f-${key}-${value.value}`;
+              <FacetValueList
+                name={key}
+                options={values.map((value) => {
                   const checked = selected.includes(value.value);
-                  return (
-                    <li key={value.value}>
-                      <input
-                        type="checkbox"
-                        id={id}
-                        name={key}
-                        value={value.value}
-                        defaultChecked={checked}
-                        disabled={value.count === 0 && !checked}
-                      />
-                      <label htmlFor={id}>
-                        {value.label} <span className="facet__count">({value.count.toLocaleString("fr-FR")})</span>
-                      </label>
-                    </li>
-                  );
+                  return { value: value.value, label: value.label, count: value.count.toLocaleString("fr-FR"), checked, disabled: value.count === 0 && !checked };
                 })}
-              </ul>
+              />
             )}
           </fieldset>
         );

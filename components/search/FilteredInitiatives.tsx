@@ -2,8 +2,9 @@ import Link from "next/link";
 import { Pagination } from "@/components/navigation/Pagination";
 import { plural } from "@/lib/format/labels";
 import { type SearchQuery, toSearchParams } from "@/lib/search/query";
+import { toHitCards } from "@/lib/search/hit-card";
 import type { SearchResult } from "@/lib/search/service";
-import { SearchHitCard } from "./SearchHitCard";
+import { SearchHitList } from "./SearchHitList";
 
 /**
  * The public initiatives of a theme, an approach or a territory: the same search as
@@ -23,15 +24,7 @@ export function FilteredInitiatives({ result, query, basePath }: { result: Searc
           </>
         )}
       </p>
-      {result.items.length > 0 && (
-        <ul className="card-list">
-          {result.items.map((hit) => (
-            <li key={hit.id}>
-              <SearchHitCard hit={hit} headingLevel={3} />
-            </li>
-          ))}
-        </ul>
-      )}
+      {result.items.length > 0 && <SearchHitList hits={toHitCards(result.items)} headingLevel={3} />}
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => (page > 1 ? `${basePath}?page=${page}` : basePath)} />
     </section>
   );

@@ -11,5 +11,7 @@ export function createPrismaClient(connectionString = process.env.DATABASE_URL):
   if (!connectionString) {
     throw new Error("DATABASE_URL n'est pas défini : lancez l'application avec `npm start`, qui le fournit.");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5000 }) });
+  // JIT off: the search statements are planned as costly (bitmap masks, GIN estimates) and
+  // PostgreSQL then spent 60 ms compiling them for 20 ms of work (ADR 004, "Third pass").
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5000, options: "-c jit=off" }) });
 }

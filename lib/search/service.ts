@@ -481,11 +481,43 @@ interface FacetCounts {
 
 /** Filter states whose counts are kept, per database client (least recently used dropped first). */
 export const FACET_COUNT_CACHE_SIZE = 500;
-const facetCountCaches = new WeakMap<Database, Map<string, Promise<FacetCounts>>>();
+/** Whole results kept (a page of hits and every facet: about 30 KB each). */
+export const RESULT_CACHE_SIZE = 200;
 
 /**
- * The version of the search read model: a statement trigger on "InitiativeSearch" bumps it in
- * the editing transaction, so a reader sees a new version exactly when it can see the edit.
+ * Promises of computed values, per database client, in an LRU keyed by string. The promise is
+ * kept, so that concurrent requests for one key compute once; a rejected one is forgotten.
+ */
+class PromiseCache<T> {
+  private readonly caches = new WeakMap<Database, Map<string, Promise<T>>>();
+
+  constructor(private readonly size: number) {}
+
+  get(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
+    const cache = this.caches.get(db) ?? new Map<string, Promise<T>>();
+    this.caches.set(db, cache);
+    let value = cache.get(key);
+    if (value) cache.delete(key);
+    else {
+      value = compute();
+      value.catch(() => cache.delete(key));
+    }
+    cache.set(key, value);
+    for (const oldest of cache.keys()) {
+      if (cache.size <= this.size) break;
+      cache.delete(oldest);
+    }
+    return value;
+  }
+}
+
+const facetCountCache = new PromiseCache<FacetCounts>(FACET_COUNT_CACHE_SIZE);
+const resultCache = new PromiseCache<SearchResult>(RESULT_CACHE_SIZE);
+
+/**
+ * The version of what search shows: statement triggers on "InitiativeSearch", the vocabularies
+ * and the territories bump it in the editing transaction, so a reader sees a new version exactly
+ * when it can see the edit.
  */
 async function searchVersion(db: Database): Promise<string | undefined> {
   const [row] = await db.$queryRaw<{ version: bigint }[]>(Prisma.sql`SELECT version FROM "SearchVersion" WHERE id = 1`);
@@ -498,32 +530,21 @@ async function searchVersion(db: Database): Promise<string | undefined> {
  * so the next request counts again. The version is read before counting: counts computed
  * after a concurrent commit are at worst fresher than their key, never older.
  */
-async function cachedFacetCounts(
+function cachedFacetCounts(
   db: Database,
-  version: Promise<string | undefined>,
+  version: string | undefined,
   query: SearchQuery,
   text: TextQuery | undefined,
   territories: string[],
 ): Promise<FacetCounts> {
-  const current = await version;
-  if (current === undefined) return countFacets(db, query, text, territories);
-  const state = [FILTER_KEYS.map((key) => [...new Set(filterValues(query, key))].sort()), text?.q ?? "", text?.alternative ?? "", [...new Set(territories)].sort()];
-  const key = `${current}\u0000${JSON.stringify(state)}`;
-  const cache = facetCountCaches.get(db) ?? new Map<string, Promise<FacetCounts>>();
-  facetCountCaches.set(db, cache);
-  let counts = cache.get(key);
-  if (counts) cache.delete(key);
-  else {
-    // The promise is kept, so that concurrent requests for one state count once.
-    counts = countFacets(db, query, text, territories);
-    counts.catch(() => cache.delete(key));
-  }
-  cache.set(key, counts);
-  for (const oldest of cache.keys()) {
-    if (cache.size <= FACET_COUNT_CACHE_SIZE) break;
-    cache.delete(oldest);
-  }
-  return counts;
+  if (version === undefined) return countFacets(db, query, text, territories);
+  const state = [canonicalFilters(query), text?.q ?? "", text?.alternative ?? "", [...new Set(territories)].sort()];
+  return facetCountCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => countFacets(db, query, text, territories));
+}
+
+/** Every filter's values, deduplicated and sorted: one key for the states that select the same. */
+function canonicalFilters(query: SearchQuery): string[][] {
+  return FILTER_KEYS.map((key) => [...new Set(filterValues(query, key))].sort());
 }
 
 /** Filter values (and the total) counted under a search: see facetCountsSql. */
@@ -555,12 +576,23 @@ export async function countByFacetValue(db: Database, query: SearchQuery, facet:
   return counts;
 }
 
+/**
+ * The search: results page, total, every facet's counts. Whole results are cached by (data
+ * version, canonical query): a URL asked again since the last edit (the landing page, a
+ * département, a shared link) costs one read of the version. Callers must not modify a result.
+ */
 export async function searchInitiatives(db: Database, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+  const version = await searchVersion(db);
+  if (version === undefined) return computeSearch(db, query, options, undefined);
+  const state = [canonicalFilters(query), query.q, query.tri, query.page, options.pageSize ?? DEFAULT_PAGE_SIZE, [...new Set(options.extraTerritories ?? [])].sort()];
+  return resultCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => computeSearch(db, query, options, version));
+}
+
+async function computeSearch(db: Database, query: SearchQuery, options: SearchOptions, version: string | undefined): Promise<SearchResult> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const shownTerritories = [...new Set([...query.territoire, ...(options.extraTerritories ?? [])])];
   const offset = (query.page - 1) * pageSize;
 
-  const version = searchVersion(db);
   const facetIds = resolveFacetIds(db, query);
   const run = async (text: TextQuery | undefined) =>
     Promise.all([

@@ -208,7 +208,7 @@ describe("only published, non-deleted initiatives", () => {
     expect((await search("")).total).toBe(6);
   });
 
-  it("counts a repeated filter state once, and again after any edit, text-only ones included", async () => {
+  it("answers a repeated search from its cache, counts a repeated filter state once, and computes again after any edit", async () => {
     let statements = 0;
     const counting = new Proxy(db, {
       get: (target, property) => (property === "$queryRaw" ? (...args: Parameters<typeof db.$queryRaw>) => (statements++, target.$queryRaw(...args)) : Reflect.get(target, property)),
@@ -220,8 +220,10 @@ describe("only published, non-deleted initiatives", () => {
     };
     const first = await run("q=zéphyrin&approche=testing");
     expect(first.total).toBe(0);
-    const again = await run("q=zéphyrin&approche=testing");
-    expect(again).toEqual({ total: 0, statements: first.statements - 1 });
+    // The same search: only the version is read.
+    expect(await run("approche=testing&q=zéphyrin")).toEqual({ total: 0, statements: 1 });
+    // Another page of the same filter state: computed, but without the count statement.
+    expect(await run("q=zéphyrin&approche=testing&page=2")).toEqual({ total: 0, statements: first.statements - 1 });
 
     // A title edit changes no facet, only the text: the next request still counts again.
     const montataire = await db.initiative.findUniqueOrThrow({ where: { slug: "testing-logement-montataire" } });
@@ -229,6 +231,23 @@ describe("only published, non-deleted initiatives", () => {
     expect((await run("q=zéphyrin&approche=testing")).total).toBe(1);
     await db.initiative.update({ where: { id: montataire.id }, data: { title: montataire.title } });
     expect((await run("q=zéphyrin&approche=testing")).total).toBe(0);
+  });
+
+  it("shows a renamed vocabulary value or territory at the next request", async () => {
+    const label = async (params: string, key: "approche" | "territoire", value: string) =>
+      (await search(params)).facets[key].find((entry) => entry.value === value)?.label;
+    expect(await label("", "approche", "testing")).not.toBe("Tests de situation");
+    const original = await db.approach.findUniqueOrThrow({ where: { slug: "testing" } });
+    await db.approach.update({ where: { id: original.id }, data: { label: "Tests de situation" } });
+    expect(await label("", "approche", "testing")).toBe("Tests de situation");
+    const hit = (await search("approche=testing")).items[0]!;
+    expect(hit.approaches.map((a) => a.label)).toContain("Tests de situation");
+
+    const roubaix = await db.territory.findUniqueOrThrow({ where: { code: ROUBAIX } });
+    await db.territory.update({ where: { code: ROUBAIX }, data: { name: "Roubaix (ville)" } });
+    expect((await search(`territoire=${ROUBAIX}`)).items[0]!.territories.map((t) => t.name)).toContain("Roubaix (ville)");
+    await db.territory.update({ where: { code: ROUBAIX }, data: { name: roubaix.name } });
+    await db.approach.update({ where: { id: original.id }, data: { label: original.label } });
   });
 
   it("bumps the search version inside the editing transaction, visible to others at commit", async () => {
