@@ -1,12 +1,12 @@
 /**
  * Heap of the Next server, for every way we start it (`npm start`, the browser tests, the
  * benchmark). Left alone, V8 lets the old generation grow with the rate of garbage: the server
- * under search load sat at 700 MB RSS. Bounded at 256 MB it stays under 400 MB but collects more
+ * under search load sat at 700 MB RSS. Bounded at 224 MB it stays under 400 MB but collects more
  * often; a 16 MB young generation semi-space (V8's default is smaller) lets the short-lived
- * objects of a page render die young instead, which brings the throughput back (ADR 004, "Third
- * pass": 23.8 → 27.1 req/s, RSS 364 MB, on the search benchmark).
+ * objects of a page render die young instead, which brings the throughput back (measures in
+ * ADR 004, "Third pass").
  */
-export const DEFAULT_SERVER_HEAP_MB = 256;
+export const DEFAULT_SERVER_HEAP_MB = 224;
 const SEMI_SPACE_MB = 16;
 
 /**
