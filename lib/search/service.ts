@@ -593,15 +593,20 @@ async function computeSearch(db: Database, query: SearchQuery, options: SearchOp
   const shownTerritories = [...new Set([...query.territoire, ...(options.extraTerritories ?? [])])];
   const offset = (query.page - 1) * pageSize;
 
-  const facetIds = resolveFacetIds(db, query);
-  const run = async (text: TextQuery | undefined) =>
+  // Independent reads in parallel, each wave awaited as a whole, so that a failed read is never
+  // left unobserved while another is awaited.
+  const [typed, facetIds, catalogue] = await Promise.all([
+    query.q ? withWordTree(db, { q: query.q }) : undefined,
+    resolveFacetIds(db, query),
+    facetCatalogue(db, shownTerritories),
+  ]);
+  const run = (text: TextQuery | undefined) =>
     Promise.all([
       cachedFacetCounts(db, version, query, text, shownTerritories),
-      db.$queryRaw<HitRow[]>(resultsSql(query, text, pageSize, offset, await facetIds)),
+      db.$queryRaw<HitRow[]>(resultsSql(query, text, pageSize, offset, facetIds)),
     ]);
 
-  const cataloguePromise = facetCatalogue(db, shownTerritories);
-  let text: TextQuery | undefined = query.q ? await withWordTree(db, { q: query.q }) : undefined;
+  let text = typed;
   let [{ total, counts }, rows] = await run(text);
   let correctedQuery: string | undefined;
   if (text && total < FEW_RESULTS) {
@@ -612,7 +617,6 @@ async function computeSearch(db: Database, query: SearchQuery, options: SearchOp
       [{ total, counts }, rows] = await run(text);
     }
   }
-  const catalogue = await cataloguePromise;
   for (const year of query.annee.map(String)) {
     if (!catalogue.annee.some((entry) => entry.value === year)) catalogue.annee.push({ value: year, label: year });
   }
