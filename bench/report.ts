@@ -1,3 +1,4 @@
+import type { HttpFigures } from "./http";
 import type { BenchReport } from "./run";
 import { QUERY_CLASSES } from "./workload";
 
@@ -28,6 +29,10 @@ function table(headers: string[], rows: (string | number)[][]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
   const line = (cells: (string | number)[]) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]!) : String(cell).padStart(widths[column]!))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function httpRow(page: string, figures: HttpFigures): (string | number)[] {
+  return [page, figures.requestsPerSecond, figures.latency.p50, figures.latency.p95, figures.latency.p99, figures.non2xx, figures.errors];
 }
 
 export function formatReport(report: BenchReport): string {
@@ -61,9 +66,9 @@ export function formatReport(report: BenchReport): string {
       table(
         ["page", "req/s", "p50", "p95", "p99", "non-2xx", "erreurs"],
         [
-          ["/initiatives (rotation, URL répétées)", h.search.requestsPerSecond, h.search.latency.p50, h.search.latency.p95, h.search.latency.p99, h.search.non2xx, h.search.errors],
-          ["/initiatives (rotation, caches vidés)", h.searchCold.requestsPerSecond, h.searchCold.latency.p50, h.searchCold.latency.p95, h.searchCold.latency.p99, h.searchCold.non2xx, h.searchCold.errors],
-          [`${h.static.path} (plafond)`, h.static.requestsPerSecond, h.static.latency.p50, h.static.latency.p95, h.static.latency.p99, h.static.non2xx, h.static.errors],
+          httpRow("/initiatives (rotation, URL répétées)", h.search),
+          httpRow("/initiatives (rotation, caches vidés)", h.searchCold),
+          httpRow(`${h.static.path} (plafond)`, h.static),
         ],
       ),
     );

@@ -22,7 +22,7 @@ export interface BenchOptions {
   databaseUrl: string;
   regenerate: boolean;
   rounds: number;
-  /** Timed passes with the facet-count cache defeated before every call. */
+  /** Timed passes with the service's caches defeated before every call. */
   coldRounds: number;
   baselineRounds: number;
   /** The baseline runs on the first N queries of each class (0: all), at seconds per query. */
@@ -42,6 +42,9 @@ export interface BenchOptions {
 const STATIC_CANDIDATES = ["/mentions-legales", "/api/health"];
 
 const log = (line: string) => console.log(line);
+
+/** What an edit does to the search version (ADR 004): every cache keyed by it misses after. */
+const BUMP_SEARCH_VERSION = `UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1`;
 
 async function ensureDatabase(url: string) {
   const target = new URL(url);
@@ -119,10 +122,10 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
     // nobody asked for since the last edit (the case the caches do not help).
     for (let round = 0; round < options.coldRounds; round++) {
       for (const item of workload) {
-        await pool.query(`UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1`);
+        await pool.query(BUMP_SEARCH_VERSION);
         record(cold, item.name, await timed(() => searchInitiatives(db, item.query)));
       }
-      log(`  tour sans cache de comptes ${round + 1} terminé`);
+      log(`  tour sans cache ${round + 1} terminé`);
     }
   } finally {
     await db.$disconnect();
@@ -146,7 +149,7 @@ async function withVersionBumps<T>(databaseUrl: string, work: () => Promise<T>):
   let running = true;
   const bumping = (async () => {
     while (running) {
-      await client.query(`UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1`);
+      await client.query(BUMP_SEARCH_VERSION);
       await new Promise((resolve) => setTimeout(resolve, COLD_BUMP_MS));
     }
   })();

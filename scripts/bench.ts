@@ -5,7 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { runCli, UserFacingError } from "@/lib/cli/run";
-import { DEFAULT_SERVER_HEAP_MB } from "@/lib/config/server-heap";
+import { DEFAULT_SERVER_HEAP_MB } from "@/lib/config/next-server";
 import { DEFAULT_SEED } from "@/bench/generate";
 import { formatReport } from "@/bench/report";
 import { runBenchmark } from "@/bench/run";

@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { runCli, UserFacingError } from "@/lib/cli/run";
 import { parseEnv } from "@/lib/config/env";
-import { withServerHeap } from "@/lib/config/server-heap";
+import { NEXT_BIN, withServerHeap } from "@/lib/config/next-server";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
@@ -19,7 +19,6 @@ import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { buildIsStale } from "./build-freshness";
 
 const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function portIsFree(port: number, host: string) {
   return new Promise<boolean>((resolve) => {
@@ -31,7 +30,7 @@ function portIsFree(port: number, host: string) {
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: "inherit" });
+  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: root, env, stdio: "inherit" });
 }
 
 function persistentSecret(dataDir: string) {

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { saveEntity } from "@/app/admin/_actions/editorial";
 import { idleState, type FormState } from "@/lib/admin/form-state";
 import type { FieldSpec, FormValues, OptionLists } from "@/lib/editorial/form-values";
+import { FieldDiffTable } from "./FieldDiffTable";
 import { ActorRolesField } from "./fields/ActorRolesField";
 import { MarkdownField } from "./fields/MarkdownField";
 import { TerritoryPicker } from "./fields/TerritoryPicker";
@@ -112,25 +113,7 @@ function StateSummary({ state, fields }: { state: FormState; fields: FieldSpec[]
             {state.conflict.changedBy && `, enregistrée par ${state.conflict.changedBy}`}.
           </p>
           {state.conflict.changes.length > 0 ? (
-            <table className="diff-table">
-              <caption>Modifié entre-temps</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Champ</th>
-                  <th scope="col">Avant</th>
-                  <th scope="col">Maintenant</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.conflict.changes.map((change) => (
-                  <tr key={change.key}>
-                    <th scope="row">{change.label}</th>
-                    <td>{change.before}</td>
-                    <td>{change.after}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FieldDiffTable changes={state.conflict.changes} beforeLabel="Avant" afterLabel="Maintenant" caption="Modifié entre-temps" />
           ) : (
             <p>Le contenu n&apos;a pas changé (seul l&apos;état ou les liens ont été modifiés).</p>
           )}

@@ -1,7 +1,8 @@
 /**
- * The public search over initiatives: results page, total and every facet's counts in two
- * round trips, for the /initiatives page, the benchmark (scripts import this module: no
- * "server-only" here, the database comes as an argument), the map, the exports and the API.
+ * The public search over initiatives: results page, total and every facet's counts (one read
+ * of the search version when cached, else three waves of parallel statements), for the
+ * /initiatives page, the benchmark (scripts import this module: no "server-only" here, the
+ * database comes as an argument), the map, the exports and the API.
  *
  * Everything reads the read model of docs/decisions/004-search-and-facets.md:
  * "InitiativeSearch" (one row per public initiative: tsvector, facet token ids) and

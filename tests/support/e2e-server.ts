@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { withServerHeap } from "@/lib/config/server-heap";
+import { NEXT_BIN, withServerHeap } from "@/lib/config/next-server";
 import { createPrismaClient } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createTestDatabase } from "./database";
@@ -22,7 +22,7 @@ const fixtures = createPrismaClient(database.url);
 await loadE2eFixtures(fixtures);
 await fixtures.$disconnect();
 
-const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", port, "--hostname", "localhost"], {
+const app = spawn(process.execPath, [NEXT_BIN, "start", "--port", port, "--hostname", "localhost"], {
   cwd: root,
   stdio: "inherit",
   env: withServerHeap({

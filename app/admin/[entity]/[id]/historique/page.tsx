@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { restoreVersion } from "@/app/admin/_actions/editorial";
 import { ActionButton } from "@/components/admin/ActionButton";
+import { FieldDiffTable } from "@/components/admin/FieldDiffTable";
 import { FilterSelect } from "@/components/forms/FilterSelect";
 import { compareRevisions, revisionsOf } from "@/lib/admin/records";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -60,24 +61,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               {comparison.changes.length === 0 ? (
                 <p>Aucune différence.</p>
               ) : (
-                <table className="diff-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Champ</th>
-                      <th scope="col">Version {comparison.from}</th>
-                      <th scope="col">Version {comparison.to}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {comparison.changes.map((change) => (
-                      <tr key={change.key}>
-                        <th scope="row">{change.label}</th>
-                        <td className="diff-before">{change.before}</td>
-                        <td className="diff-after">{change.after}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FieldDiffTable changes={comparison.changes} beforeLabel={`Version ${comparison.from}`} afterLabel={`Version ${comparison.to}`} />
               )}
             </section>
           )}

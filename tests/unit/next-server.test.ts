@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SERVER_HEAP_MB, withServerHeap } from "@/lib/config/server-heap";
+import { DEFAULT_SERVER_HEAP_MB, withServerHeap } from "@/lib/config/next-server";
 
 describe("withServerHeap", () => {
   it("bounds the old generation and widens the young one, keeping other options", () => {

@@ -1,3 +1,8 @@
+import { createRequire } from "node:module";
+
+/** The `next` command line, for the scripts that start Next themselves (start, browser tests, benchmark). */
+export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
 /**
  * Heap of the Next server, for every way we start it (`npm start`, the browser tests, the
  * benchmark). Left alone, V8 lets the old generation grow with the rate of garbage: the server
