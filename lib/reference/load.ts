@@ -17,21 +17,26 @@ export async function upsertTerritories(tx: Tx, reference: TerritoryReference, p
   for (let start = 0; start < territories.length; start += BATCH) {
     const batch = territories.slice(start, start + BATCH);
     await tx.$executeRawUnsafe(
-      `INSERT INTO "Territory" (code, kind, name, aliases, official, "updatedAt")
-       SELECT t.code, t.kind, t.name, ARRAY(SELECT json_array_elements_text(t.aliases)), t.official, now()
-       FROM unnest($1::text[], $2::"TerritoryKind"[], $3::text[], $4::json[], $5::boolean[])
-            AS t(code, kind, name, aliases, official)
+      `INSERT INTO "Territory" (code, kind, name, aliases, official, postcodes, population, "updatedAt")
+       SELECT t.code, t.kind, t.name, ARRAY(SELECT json_array_elements_text(t.aliases)), t.official,
+              ARRAY(SELECT json_array_elements_text(t.postcodes)), t.population, now()
+       FROM unnest($1::text[], $2::"TerritoryKind"[], $3::text[], $4::json[], $5::boolean[], $6::json[], $7::int[])
+            AS t(code, kind, name, aliases, official, postcodes, population)
        ON CONFLICT (code) DO UPDATE SET
          kind = EXCLUDED.kind,
          name = EXCLUDED.name,
          official = EXCLUDED.official,
          aliases = ARRAY(SELECT DISTINCT unnest("Territory".aliases || EXCLUDED.aliases) ORDER BY 1),
+         postcodes = EXCLUDED.postcodes,
+         population = EXCLUDED.population,
          "updatedAt" = now()`,
       batch.map((t) => t.code),
       batch.map((t) => t.kind),
       batch.map((t) => t.name),
       batch.map((t) => JSON.stringify(t.aliases)),
       batch.map((t) => t.official),
+      batch.map((t) => JSON.stringify(t.postcodes)),
+      batch.map((t) => t.population),
     );
     progress(`territoires : ${Math.min(start + BATCH, territories.length)} / ${territories.length}`);
   }

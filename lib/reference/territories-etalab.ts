@@ -9,6 +9,9 @@ export interface EtalabCommune {
   type: string;
   departement?: string;
   region?: string;
+  codesPostaux?: string[];
+  /** Municipal population (INSEE). */
+  population?: number;
 }
 export interface EtalabEpci {
   code: string;

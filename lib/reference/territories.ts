@@ -1,3 +1,4 @@
+import { epciAliases } from "./epci-abbreviations";
 import { loadEtalab } from "./territories-etalab";
 
 export type TerritoryKindName = "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
@@ -8,6 +9,10 @@ export interface TerritoryRow {
   name: string;
   aliases: string[];
   official: boolean;
+  /** Postcodes of a commune; empty for other kinds. */
+  postcodes: string[];
+  /** Municipal population; of a larger territory, the sum of its communes; null for a QPV. */
+  population: number | null;
 }
 
 export interface ParentLink {
@@ -22,12 +27,6 @@ export interface TerritoryReference {
 
 export const HAUTS_DE_FRANCE = "32";
 export const ACSO_SIREN = "200068047";
-
-/** Names people use for an EPCI instead of its official one (source: shared/data/domain.md). */
-const EPCI_ALIASES: Record<string, string[]> = {
-  [ACSO_SIREN]: ["ACSO", "Agglomération Creil Sud Oise"],
-  "200093201": ["MEL", "Métropole Européenne de Lille"],
-};
 
 /**
  * ACSO's seven QPV in force since 2024 (source: the agglomeration's politique de la ville page).
@@ -69,39 +68,64 @@ export function buildRegionReference(regionCode = HAUTS_DE_FRANCE): TerritoryRef
   const region = data.regions.find((r) => r.code === regionCode);
   if (!region) throw new Error(`Région ${regionCode} absente du découpage administratif.`);
 
+  const communes = data.communes.filter((c) => c.region === regionCode && c.type === "commune-actuelle");
+  const communeCodes = new Set(communes.map((c) => c.code));
+  // Every current commune of France, for EPCI that span another région.
+  const populationOf = new Map(
+    data.communes.filter((c) => c.type === "commune-actuelle").map((c) => [c.code, c.population ?? 0]),
+  );
+  const sum = (codes: string[]) => codes.reduce((total, code) => total + (populationOf.get(code) ?? 0), 0);
+  const departements = data.departements.filter((d) => d.region === regionCode);
+
   const territories: TerritoryRow[] = [
-    { code: region.code, kind: "REGION", name: region.nom, aliases: [], official: true },
+    { code: region.code, kind: "REGION", name: region.nom, aliases: [], official: true, postcodes: [], population: sum([...communeCodes]) },
   ];
   const links: ParentLink[] = [];
 
-  for (const departement of data.departements.filter((d) => d.region === regionCode)) {
-    territories.push({ code: departement.code, kind: "DEPARTEMENT", name: departement.nom, aliases: [], official: true });
+  for (const departement of departements) {
+    const population = sum(communes.filter((c) => c.departement === departement.code).map((c) => c.code));
+    territories.push({ code: departement.code, kind: "DEPARTEMENT", name: departement.nom, aliases: [], official: true, postcodes: [], population });
     links.push({ childCode: departement.code, parentCode: regionCode });
   }
 
-  const communes = data.communes.filter((c) => c.region === regionCode && c.type === "commune-actuelle");
-  const communeCodes = new Set(communes.map((c) => c.code));
   for (const commune of communes) {
-    territories.push({ code: commune.code, kind: "COMMUNE", name: commune.nom, aliases: [], official: true });
+    territories.push({
+      code: commune.code,
+      kind: "COMMUNE",
+      name: commune.nom,
+      aliases: [],
+      official: true,
+      postcodes: [...new Set(commune.codesPostaux ?? [])].sort(),
+      population: commune.population ?? null,
+    });
     if (commune.departement) links.push({ childCode: commune.code, parentCode: commune.departement });
   }
 
   const departementOf = new Map(communes.map((c) => [c.code, c.departement]));
+  const aliases = epciAliases();
   for (const epci of data.epci) {
     const members = epci.membres.filter((m) => communeCodes.has(m.code));
     if (members.length === 0) continue;
-    territories.push({ code: epci.code, kind: "EPCI", name: epci.nom, aliases: EPCI_ALIASES[epci.code] ?? [], official: true });
+    territories.push({
+      code: epci.code,
+      kind: "EPCI",
+      name: epci.nom,
+      aliases: aliases.get(epci.code) ?? [],
+      official: true,
+      postcodes: [],
+      population: sum(epci.membres.map((m) => m.code)),
+    });
     // An EPCI lies inside a département only when all its communes do (ACSO in the Oise);
     // one spanning two départements hangs from the région, or it would pull in the other's communes.
-    const departements = new Set(members.map((m) => departementOf.get(m.code)));
-    const [only] = departements;
-    links.push({ childCode: epci.code, parentCode: departements.size === 1 && only ? only : regionCode });
+    const memberDepartements = new Set(members.map((m) => departementOf.get(m.code)));
+    const [only] = memberDepartements;
+    links.push({ childCode: epci.code, parentCode: memberDepartements.size === 1 && only ? only : regionCode });
     for (const member of members) links.push({ childCode: member.code, parentCode: epci.code });
   }
 
   for (const qpv of ACSO_QPV.filter((q) => communeCodes.has(q.commune))) {
     const code = provisionalQpvCode(qpv.commune, qpv.name);
-    territories.push({ code, kind: "QPV", name: qpv.name, aliases: [], official: false });
+    territories.push({ code, kind: "QPV", name: qpv.name, aliases: [], official: false, postcodes: [], population: null });
     links.push({ childCode: code, parentCode: qpv.commune });
   }
 

@@ -1,0 +1,126 @@
+/**
+ * The one place lookup, for the public picker, the territories API and the staff pickers: a
+ * place as people type it. In order: an official code or a postcode (its communes, most
+ * populous first), an abbreviation or alias, the exact name, the start of the name or of one of
+ * its words, then names within a few typos. Ties and near-ties go to the largest population:
+ * "Lille" is the commune before Lillers, "saint" is Saint-Quentin first.
+ *
+ * Names are compared through reperes_place_key() (migration 20261201110000_place_lookup): no
+ * case, accents, hyphens nor apostrophes, "St" as "Saint". Every branch reads an index of
+ * "Territory" (code, postcodes, aliasKeys, nameKey trigrams).
+ *
+ * The database comes as an argument, so that the benchmark and tests can time it.
+ */
+import type { Database } from "@/lib/db/connect";
+import { Prisma } from "@/lib/db/generated/client";
+
+export type PlaceKind = "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
+export const PLACE_KINDS: PlaceKind[] = ["REGION", "DEPARTEMENT", "EPCI", "COMMUNE", "QPV"];
+
+/** How a place matched, best first. */
+export type PlaceMatchReason = "code" | "postcode" | "alias" | "name" | "prefix" | "approx";
+
+export interface PlaceMatch {
+  code: string;
+  name: string;
+  kind: PlaceKind;
+  population: number | null;
+  postcodes: string[];
+  /** Name of the département the place lies in (none for the région, an EPCI spanning two). */
+  departement: string | null;
+  matchedBy: PlaceMatchReason;
+}
+
+/** Longest text looked up: longer input is junk for a place name (the longest is ~45 characters). */
+export const PLACE_QUERY_MAX = 100;
+/** Shortest folded text looked up by name ("Eu" is a commune of the Seine-Maritime, not ours). */
+const MIN_KEY = 2;
+
+/**
+ * The text as the lookup reads it: control and format characters (NUL cannot even reach
+ * PostgreSQL) become spaces, runs of spaces one, and anything beyond PLACE_QUERY_MAX is cut.
+ */
+export function cleanPlaceText(text: string): string {
+  return text
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\uFFFD]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, PLACE_QUERY_MAX);
+}
+
+/** Codes and postcodes are typed with spaces ("59 100") and in any case ("qn05912m"). */
+function codeCandidate(text: string): string | null {
+  const compact = text.replace(/\s+/g, "");
+  return /^[0-9A-Za-z_-]{2,64}$/.test(compact) ? compact : null;
+}
+
+export async function lookupPlaces(
+  db: Database,
+  text: string,
+  options: { limit?: number; kinds?: PlaceKind[] } = {},
+): Promise<PlaceMatch[]> {
+  const clean = cleanPlaceText(text);
+  if (clean.length < MIN_KEY) return [];
+  const limit = Math.max(1, Math.min(options.limit ?? 10, 200));
+  const kinds = options.kinds?.length ? options.kinds : PLACE_KINDS;
+  const code = codeCandidate(clean);
+  const codes = code ? [...new Set([code, code.toUpperCase()])] : [];
+  const postcode = code && /^\d{5}$/.test(code) ? code : null;
+  // Each reason has its band (a code and a postcode share one: "59100" is Bousignies' code and
+  // Roubaix's postcode); within a band, similarity (typos only, by tenths, so that near-ties fall
+  // to population) then population.
+  return db.$queryRaw<PlaceMatch[]>(Prisma.sql`
+    WITH q AS (SELECT reperes_place_key(${clean}) AS key),
+    candidates AS (
+      SELECT t.code, 0 AS band, 1::real AS score FROM "Territory" t WHERE t.code = ANY(${codes}::text[])
+      UNION ALL
+      SELECT t.code, 0, 1 FROM "Territory" t WHERE ${postcode}::text IS NOT NULL AND t.postcodes @> ARRAY[${postcode}::text]
+      UNION ALL
+      SELECT t.code, 1, 1 FROM "Territory" t, q WHERE length(q.key) >= ${MIN_KEY} AND t."aliasKeys" @> ARRAY[q.key]
+      UNION ALL
+      SELECT t.code, 2, 1 FROM "Territory" t, q WHERE length(q.key) >= ${MIN_KEY} AND t."nameKey" = q.key
+      UNION ALL
+      SELECT t.code, 3, 1 FROM "Territory" t, q WHERE length(q.key) >= ${MIN_KEY} AND t."nameKey" LIKE q.key || '%'
+      UNION ALL
+      SELECT t.code, 3, 1 FROM "Territory" t, q, unnest(t."aliasKeys") a
+      WHERE length(q.key) >= ${MIN_KEY} AND t."aliasKeys" <> '{}' AND a LIKE q.key || '%'
+      UNION ALL
+      SELECT t.code, 4, 1 FROM "Territory" t, q WHERE length(q.key) >= ${MIN_KEY} AND t."nameKey" LIKE '% ' || q.key || '%'
+      UNION ALL
+      SELECT t.code, 5, similarity(t."nameKey", q.key) FROM "Territory" t, q WHERE length(q.key) >= 3 AND t."nameKey" % q.key
+    ),
+    best AS (
+      SELECT c.code, min(c.band) AS band, max(c.score) AS score FROM candidates c GROUP BY c.code
+    )
+    SELECT t.code, t.name, t.kind::text AS kind, t.population, t.postcodes,
+      (SELECT d.name FROM "TerritoryAncestor" a JOIN "Territory" d ON d.code = a."ancestorCode" AND d.kind = 'DEPARTEMENT'
+        WHERE a."descendantCode" = t.code AND a.depth > 0 ORDER BY a.depth LIMIT 1) AS departement,
+      CASE WHEN b.band > 0 THEN (ARRAY['alias', 'name', 'prefix', 'prefix', 'approx'])[b.band]
+           WHEN t.code = ANY(${codes}::text[]) THEN 'code' ELSE 'postcode' END AS "matchedBy"
+    FROM best b JOIN "Territory" t ON t.code = b.code
+    WHERE t.kind::text = ANY(${kinds}::text[])
+    ORDER BY b.band, CASE WHEN b.band = 5 THEN round(b.score::numeric, 1) END DESC,
+             t.population DESC NULLS LAST, t.name, t.code
+    LIMIT ${limit}`);
+}
+
+const kindWords: Record<PlaceKind, string> = {
+  REGION: "région",
+  DEPARTEMENT: "département",
+  EPCI: "intercommunalité",
+  COMMUNE: "commune",
+  QPV: "quartier prioritaire",
+};
+
+/** « Roubaix — commune, Nord, 59100 »: enough to tell two places of one name apart. */
+export function placeDescription(place: Pick<PlaceMatch, "kind" | "departement" | "postcodes" | "code">): string {
+  const parts: string[] = [kindWords[place.kind]];
+  if (place.departement) parts.push(place.departement);
+  if (place.kind === "COMMUNE") parts.push(place.postcodes[0] ?? place.code);
+  else if (place.kind !== "QPV") parts.push(place.code);
+  return parts.join(", ");
+}
+
+/** What to try when nothing matched. */
+export const PLACE_LOOKUP_HINT =
+  "Essayez un nom de commune (Roubaix), un code postal (59100), un sigle d'intercommunalité (MEL, ACSO), un département (Oise) ou un code officiel (59512).";

@@ -1,0 +1,38 @@
+-- AlterTable
+ALTER TABLE "Territory" ADD COLUMN     "aliasKeys" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "nameKey" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "population" INTEGER,
+ADD COLUMN     "postcodes" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
+-- CreateIndex
+CREATE INDEX "Territory_nameKey_idx" ON "Territory" USING GIN ("nameKey" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "Territory_aliasKeys_idx" ON "Territory" USING GIN ("aliasKeys");
+
+-- CreateIndex
+CREATE INDEX "Territory_postcodes_idx" ON "Territory" USING GIN ("postcodes");
+
+-- How the place lookup compares names: no case, no accents, any run of other characters (hyphen,
+-- apostrophe, slash) as one space, and "St"/"Ste" as people abbreviate "Saint"/"Sainte", so that
+-- "saint leu d'esserent", "St-Leu-d Esserent" and "Saint-Leu-d'Esserent" are one key.
+CREATE OR REPLACE FUNCTION reperes_place_key(text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$
+    SELECT btrim(regexp_replace(regexp_replace(
+      ' ' || regexp_replace(lower(reperes_unaccent($1)), '[^a-z0-9]+', ' ', 'g') || ' ',
+      ' st (?=\S)', ' saint ', 'g'), ' ste (?=\S)', ' sainte ', 'g'))
+  $$;
+
+CREATE OR REPLACE FUNCTION reperes_territory_search_text() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  NEW."searchText" := lower(reperes_unaccent(concat_ws(' ', NEW.name, array_to_string(NEW.aliases, ' '), NEW.code)));
+  NEW."nameKey" := reperes_place_key(NEW.name);
+  NEW."aliasKeys" := ARRAY(SELECT reperes_place_key(a) FROM unnest(NEW.aliases) AS a);
+  RETURN NEW;
+END
+$$;
+
+-- Fills the new keys of the territories already loaded (the trigger fires on name).
+UPDATE "Territory" SET name = name;
