@@ -4,22 +4,23 @@ import { recordAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db/client";
 import { territoryKindLabels } from "@/lib/format/labels";
+import { lookupPlaces } from "@/lib/territories/lookup";
 
-/** Same folding as the searchText trigger: lower case, no accents. */
-const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
-
-/** Territories whose name, alias or code contains the query, for the pickers and the alias page. */
+/** Territories matching the query as the public picker finds them (lookupPlaces), for the pickers and the alias page. */
 export async function searchTerritories(query: string, limit = 20) {
   await requireUser("CONTRIBUTOR");
-  const folded = fold(query);
-  if (folded.length < 2) return [];
-  const rows = await prisma.territory.findMany({
-    where: { OR: [{ searchText: { contains: folded } }, { code: query.trim().toUpperCase() }] },
-    orderBy: [{ kind: "asc" }, { name: "asc" }],
-    take: limit,
-    select: { code: true, name: true, kind: true, aliases: true, version: true },
+  const matches = await lookupPlaces(prisma, query, { limit });
+  const details = await prisma.territory.findMany({
+    where: { code: { in: matches.map((m) => m.code) } },
+    select: { code: true, aliases: true, version: true },
   });
-  return rows.map((row) => ({ ...row, label: `${row.name} (${territoryKindLabels[row.kind].toLowerCase()}, ${row.code})` }));
+  const byCode = new Map(details.map((d) => [d.code, d]));
+  return matches.flatMap((match) => {
+    const detail = byCode.get(match.code);
+    if (!detail) return [];
+    const label = `${match.name} (${territoryKindLabels[match.kind].toLowerCase()}, ${match.departement ? `${match.departement}, ` : ""}${match.code})`;
+    return [{ code: match.code, name: match.name, kind: match.kind, aliases: detail.aliases, version: detail.version, label }];
+  });
 }
 
 export const aliasesSchema = z.object({

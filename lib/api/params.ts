@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { evidenceParams } from "@/lib/public/lessons";
 import { actorKindParams, MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER, sortParams, statusParams } from "@/lib/search/query";
+import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { ApiError } from "./errors";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
@@ -39,7 +40,15 @@ export const initiativesParams = z.object({
 export const actorsParams = z.object({ page, par_page: perPage });
 
 export const territoriesParams = z.object({
-  q: z.string().min(2).max(80).optional().meta({ description: "Nom, alias ou code, sans souci des accents (« acso », « creil », « 59512 »)." }),
+  q: z
+    .string()
+    .min(2)
+    .max(PLACE_QUERY_MAX)
+    .optional()
+    .meta({
+      description:
+        "Lieu tel qu'on le tape : nom (accents, tirets et fautes de frappe tolérés : « roubeix »), sigle (« MEL », « ACSO »), code postal (« 59100 ») ou code officiel (« 59512 »). Les meilleures correspondances d'abord (à égalité, la plus peuplée).",
+    }),
   niveau: z.enum(["region", "departement", "epci", "commune", "qpv"]).optional().meta({ description: "Niveau de territoire." }),
   page,
   par_page: perPage,

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { listApproaches, listThemes } from "@/lib/public/catalogue";
 import { parseLessonQuery, searchLessons, LESSON_PAGE_SIZE } from "@/lib/public/lessons";
 import { findTerritories } from "@/lib/public/search";
+import type { PlaceKind } from "@/lib/territories/place-text";
 import { publicWhere } from "@/lib/public/visibility";
 import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
 import { absoluteUrl, LICENCE } from "@/lib/opendata/site";
@@ -118,7 +119,8 @@ export async function territoryList(requestUrl: URL, params: z.infer<typeof terr
   let total: number;
   if (params.q) {
     // The picker's matching and ranking; a search gives its best matches, on one page.
-    const matches = (await findTerritories(params.q, 200)).filter((t) => !params.niveau || t.kind === params.niveau.toUpperCase());
+    const kinds = params.niveau ? [params.niveau.toUpperCase() as PlaceKind] : undefined;
+    const matches = await findTerritories(params.q, 200, kinds);
     total = matches.length;
     codes = matches.slice((page - 1) * perPage, page * perPage).map((t) => t.code);
   } else {
@@ -130,7 +132,8 @@ export async function territoryList(requestUrl: URL, params: z.infer<typeof terr
     codes = rows.map((r) => r.code);
     total = count?.n ?? 0;
   }
-  const territories = await prisma.territory.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, kind: true, aliases: true, official: true } });
+  const territories = await prisma.territory.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, kind: true, aliases: true, official: true, postcodes: true, population: true },
+  });
   const byCode = new Map(territories.map((t) => [t.code, t]));
   return {
     licence,

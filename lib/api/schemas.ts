@@ -162,7 +162,16 @@ export const vocabularyListSchema = named("VocabularyList", z.object({ licence: 
 
 export const territorySchema = named(
   "Territory",
-  z.object({ code: z.string(), url, name: z.string(), kind: territoryKindSchema, aliases: z.array(z.string()), official: z.boolean() }),
+  z.object({
+    code: z.string(),
+    url,
+    name: z.string(),
+    kind: territoryKindSchema,
+    aliases: z.array(z.string()),
+    official: z.boolean(),
+    postcodes: z.array(z.string()).meta({ description: "Codes postaux d'une commune (vide pour les autres niveaux)." }),
+    population: z.int().nullable().meta({ description: "Population municipale (INSEE) ; pour un territoire plus large, somme de ses communes ; null pour un QPV." }),
+  }),
 );
 export const territoryListSchema = named(
   "TerritoryList",

@@ -11,42 +11,10 @@
  *
  * The database comes as an argument, so that the benchmark and tests can time it.
  */
+import "server-only";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
-
-export type PlaceKind = "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
-export const PLACE_KINDS: PlaceKind[] = ["REGION", "DEPARTEMENT", "EPCI", "COMMUNE", "QPV"];
-
-/** How a place matched, best first. */
-export type PlaceMatchReason = "code" | "postcode" | "alias" | "name" | "prefix" | "approx";
-
-export interface PlaceMatch {
-  code: string;
-  name: string;
-  kind: PlaceKind;
-  population: number | null;
-  postcodes: string[];
-  /** Name of the département the place lies in (none for the région, an EPCI spanning two). */
-  departement: string | null;
-  matchedBy: PlaceMatchReason;
-}
-
-/** Longest text looked up: longer input is junk for a place name (the longest is ~45 characters). */
-export const PLACE_QUERY_MAX = 100;
-/** Shortest folded text looked up by name ("Eu" is a commune of the Seine-Maritime, not ours). */
-const MIN_KEY = 2;
-
-/**
- * The text as the lookup reads it: control and format characters (NUL cannot even reach
- * PostgreSQL) become spaces, runs of spaces one, and anything beyond PLACE_QUERY_MAX is cut.
- */
-export function cleanPlaceText(text: string): string {
-  return text
-    .replace(/[\p{Cc}\p{Cf}\p{Cs}\uFFFD]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, PLACE_QUERY_MAX);
-}
+import { cleanPlaceText, PLACE_KINDS, PLACE_MIN_LENGTH, type PlaceKind, type PlaceMatch } from "./place-text";
 
 /** Codes and postcodes are typed with spaces ("59 100") and in any case ("qn05912m"). */
 function codeCandidate(text: string): string | null {
@@ -60,7 +28,7 @@ export async function lookupPlaces(
   options: { limit?: number; kinds?: PlaceKind[] } = {},
 ): Promise<PlaceMatch[]> {
   const clean = cleanPlaceText(text);
-  if (clean.length < MIN_KEY) return [];
+  if (clean.length < PLACE_MIN_LENGTH) return [];
   const limit = Math.max(1, Math.min(options.limit ?? 10, 200));
   const kinds = options.kinds?.length ? options.kinds : PLACE_KINDS;
   const code = codeCandidate(clean);
@@ -76,16 +44,16 @@ export async function lookupPlaces(
       UNION ALL
       SELECT t.code, 0, 1 FROM "Territory" t WHERE ${postcode}::text IS NOT NULL AND t.postcodes @> ARRAY[${postcode}::text]
       UNION ALL
-      SELECT t.code, 1, 1 FROM "Territory" t, q WHERE length(q.key) >= ${MIN_KEY} AND t."aliasKeys" @> ARRAY[q.key]
+      SELECT t.code, 1, 1 FROM "Territory" t, q WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."aliasKeys" @> ARRAY[q.key]
       UNION ALL
-      SELECT t.code, 2, 1 FROM "Territory" t, q WHERE length(q.key) >= ${MIN_KEY} AND t."nameKey" = q.key
+      SELECT t.code, 2, 1 FROM "Territory" t, q WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."nameKey" = q.key
       UNION ALL
-      SELECT t.code, 3, 1 FROM "Territory" t, q WHERE length(q.key) >= ${MIN_KEY} AND t."nameKey" LIKE q.key || '%'
+      SELECT t.code, 3, 1 FROM "Territory" t, q WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."nameKey" LIKE q.key || '%'
       UNION ALL
       SELECT t.code, 3, 1 FROM "Territory" t, q, unnest(t."aliasKeys") a
-      WHERE length(q.key) >= ${MIN_KEY} AND t."aliasKeys" <> '{}' AND a LIKE q.key || '%'
+      WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."aliasKeys" <> '{}' AND a LIKE q.key || '%'
       UNION ALL
-      SELECT t.code, 4, 1 FROM "Territory" t, q WHERE length(q.key) >= ${MIN_KEY} AND t."nameKey" LIKE '% ' || q.key || '%'
+      SELECT t.code, 4, 1 FROM "Territory" t, q WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."nameKey" LIKE '% ' || q.key || '%'
       UNION ALL
       SELECT t.code, 5, similarity(t."nameKey", q.key) FROM "Territory" t, q WHERE length(q.key) >= 3 AND t."nameKey" % q.key
     ),
@@ -103,24 +71,3 @@ export async function lookupPlaces(
              t.population DESC NULLS LAST, t.name, t.code
     LIMIT ${limit}`);
 }
-
-const kindWords: Record<PlaceKind, string> = {
-  REGION: "région",
-  DEPARTEMENT: "département",
-  EPCI: "intercommunalité",
-  COMMUNE: "commune",
-  QPV: "quartier prioritaire",
-};
-
-/** « Roubaix — commune, Nord, 59100 »: enough to tell two places of one name apart. */
-export function placeDescription(place: Pick<PlaceMatch, "kind" | "departement" | "postcodes" | "code">): string {
-  const parts: string[] = [kindWords[place.kind]];
-  if (place.departement) parts.push(place.departement);
-  if (place.kind === "COMMUNE") parts.push(place.postcodes[0] ?? place.code);
-  else if (place.kind !== "QPV") parts.push(place.code);
-  return parts.join(", ");
-}
-
-/** What to try when nothing matched. */
-export const PLACE_LOOKUP_HINT =
-  "Essayez un nom de commune (Roubaix), un code postal (59100), un sigle d'intercommunalité (MEL, ACSO), un département (Oise) ou un code officiel (59512).";
