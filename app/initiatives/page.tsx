@@ -6,7 +6,8 @@ import { FacetFilters } from "@/components/search/FacetFilters";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural, sortLabels } from "@/lib/format/labels";
-import { findTerritories, placeQuerySchema, search } from "@/lib/public/search";
+import { placeFacet } from "@/lib/public/place-facet";
+import { EXPAND_PARAM, search } from "@/lib/public/search";
 import { toHitCards } from "@/lib/search/hit-card";
 import { hasFilters, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
 
@@ -17,11 +18,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const query = parseSearchQuery(raw);
-  const place = placeQuerySchema.parse(Array.isArray(raw.lieu) ? raw.lieu[0] : raw.lieu);
-  const places = place ? await findTerritories(place) : [];
-  const result = await search(query, { extraTerritories: places.map((p) => p.code) });
+  const place = await placeFacet("/initiatives", query, raw);
+  const result = await search(query, { expandTerritories: place.expanded });
   const current = toSearchParams(query);
-  if (place) current.set("lieu", place);
+  if (place.query) current.set("lieu", place.query);
+  for (const code of place.expanded) current.append(EXPAND_PARAM, code);
   const hrefFor = (page: number) => {
     const params = toSearchParams({ ...query, page }).toString();
     return params ? `/initiatives?${params}` : "/initiatives";
@@ -54,7 +55,10 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           </div>
           <aside className="search-layout__facets" aria-label="Filtres">
             <h2>Filtrer</h2>
-            <FacetFilters query={query} facets={result.facets} place={place} placeMatches={places.length} />
+            <FacetFilters query={query} facets={result.facets} place={place} />
+            {place.expanded.map((code) => (
+              <input key={code} type="hidden" name={EXPAND_PARAM} value={code} />
+            ))}
             <p>
               <button type="submit">Appliquer les filtres</button>
             </p>

@@ -2,6 +2,7 @@ import { filterLabels } from "@/lib/format/labels";
 import { FILTER_KEYS, type FilterKey, type SearchQuery } from "@/lib/search/query";
 import type { FacetValue } from "@/lib/search/service";
 import { FacetValueList } from "./FacetValueList";
+import { PlacePicker, type PlaceSuggestion } from "./PlacePicker";
 
 /**
  * One fieldset of checkboxes per facet, each value with its count under the other filters. A
@@ -11,12 +12,15 @@ export function FacetFilters({
   query,
   facets,
   place,
-  placeMatches,
 }: {
   query: SearchQuery;
   facets: Record<FilterKey, FacetValue[]>;
-  place: string;
-  placeMatches: number;
+  place: {
+    query: string;
+    suggestions: PlaceSuggestion[];
+    /** « Voir les communes de … » / « Masquer … » for the selected places with a next level down. */
+    expandLinks: { href: string; label: string }[];
+  };
 }) {
   return (
     <div className="facets">
@@ -27,18 +31,20 @@ export function FacetFilters({
           <fieldset key={key} className="facet">
             <legend>{filterLabels[key]}</legend>
             {key === "territoire" && (
-              <div className="facet__place">
-                <label htmlFor="lieu">Chercher un lieu (nom, sigle ou code)</label>
-                <div className="facet__place-row">
-                  <input id="lieu" name="lieu" type="search" defaultValue={place} autoComplete="off" />
-                  <button type="submit" className="button--secondary">
-                    Chercher
-                  </button>
-                </div>
-                {place && (
-                  <p className="meta">{placeMatches > 0 ? `Lieux trouvés pour « ${place} » ajoutés ci-dessous.` : `Aucun lieu trouvé pour « ${place} ».`}</p>
+              <>
+                <PlacePicker initialQuery={place.query} suggestions={place.suggestions} />
+                {place.expandLinks.length > 0 && (
+                  <ul className="facet__expand">
+                    {place.expandLinks.map((link) => (
+                      <li key={link.href}>
+                        <a href={link.href}>
+                          {link.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
                 )}
-              </div>
+              </>
             )}
             {values.length === 0 ? (
               <p className="meta">Aucune valeur.</p>

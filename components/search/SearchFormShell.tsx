@@ -48,6 +48,8 @@ export function SearchFormShell({
     const searchParams = new URLSearchParams(current);
     for (const element of Array.from(form.elements)) {
       if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) continue;
+      // Hidden fields are rendered from the URL already, and may repeat a name with other values.
+      if (element instanceof HTMLInputElement && element.type === "hidden") continue;
       if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
         element.checked = searchParams.getAll(element.name).includes(element.value);
       } else if (element.name) {

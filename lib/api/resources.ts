@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { listApproaches, listThemes } from "@/lib/public/catalogue";
 import { parseLessonQuery, searchLessons, LESSON_PAGE_SIZE } from "@/lib/public/lessons";
 import { findTerritories } from "@/lib/public/search";
+import { departementNameSql } from "@/lib/territories/lookup";
 import type { PlaceKind } from "@/lib/territories/place-text";
 import { publicWhere } from "@/lib/public/visibility";
 import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
@@ -132,8 +133,10 @@ export async function territoryList(requestUrl: URL, params: z.infer<typeof terr
     codes = rows.map((r) => r.code);
     total = count?.n ?? 0;
   }
-  const territories = await prisma.territory.findMany({ where: { code: { in: codes } }, select: { code: true, name: true, kind: true, aliases: true, official: true, postcodes: true, population: true },
-  });
+  const territories = await prisma.$queryRaw<Omit<z.infer<typeof territoryListSchema>["items"][number], "url">[]>(Prisma.sql`
+    SELECT t.code, t.name, t.kind::text AS kind, t.aliases, t.official, t.postcodes, t.population,
+           ${departementNameSql(Prisma.sql`t.code`)} AS departement
+    FROM "Territory" t WHERE t.code = ANY(${codes}::text[])`);
   const byCode = new Map(territories.map((t) => [t.code, t]));
   return {
     licence,

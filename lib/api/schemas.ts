@@ -171,6 +171,7 @@ export const territorySchema = named(
     official: z.boolean(),
     postcodes: z.array(z.string()).meta({ description: "Codes postaux d'une commune (vide pour les autres niveaux)." }),
     population: z.int().nullable().meta({ description: "Population municipale (INSEE) ; pour un territoire plus large, somme de ses communes ; null pour un QPV." }),
+    departement: z.string().nullable().meta({ description: "Nom du département où se trouve le territoire (null pour la région et une intercommunalité sur deux départements)." }),
   }),
 );
 export const territoryListSchema = named(

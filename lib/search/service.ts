@@ -54,8 +54,8 @@ export interface SearchResult {
 
 export interface SearchOptions {
   pageSize?: number;
-  /** More territories to count and show in the territory facet (e.g. the picker's matches). */
-  extraTerritories?: string[];
+  /** Territories whose next level down the facet shows too (« voir les communes »). */
+  expandTerritories?: string[];
 }
 
 /** The text part of a search: the words typed, and optionally a corrected spelling OR-ed in. */
@@ -310,12 +310,28 @@ export function territoryChildrenSql(codes: string[]): Prisma.Sql {
     WHERE d."parentCode" = ANY(${codes}::text[])`;
 }
 
-/** Territories shown in the facet: the départements, the selected ones and their next level down. */
-export function territoryDisplaySql(selected: string[]): Prisma.Sql {
+/** Which territories the territory facet shows, beyond the départements. */
+export interface TerritoryDisplay {
+  /** Shown with their ancestors (the selected places). */
+  shown: string[];
+  /** Shown with their next level down, on demand (« voir les communes »). */
+  expanded: string[];
+}
+
+/**
+ * Territories shown in the facet: the départements, the shown ones and their ancestors (Roubaix
+ * brings the MEL, the Nord and the région, never the MEL's other 94 communes), and the next level
+ * down of the expanded ones only.
+ */
+export function territoryDisplaySql(display: TerritoryDisplay): Prisma.Sql {
   return Prisma.sql`
     SELECT code FROM "Territory" WHERE kind = 'DEPARTEMENT'
-    UNION SELECT unnest(${selected}::text[])
-    UNION ${territoryChildrenSql(selected)}`;
+    UNION SELECT a."ancestorCode" FROM "TerritoryAncestor" a WHERE a."descendantCode" = ANY(${display.shown}::text[])
+    UNION ${territoryChildrenSql(display.expanded)}`;
+}
+
+function canonicalDisplay(display: TerritoryDisplay): string[][] {
+  return [[...new Set(display.shown)].sort(), [...new Set(display.expanded)].sort()];
 }
 
 /**
@@ -447,11 +463,11 @@ function vocabularySql(): Prisma.Sql {
 }
 
 /** The values every facet shows, with their labels, whatever their count. */
-async function facetCatalogue(db: Database, shownTerritories: string[]) {
+async function facetCatalogue(db: Database, display: TerritoryDisplay) {
   const [vocabulary, territories, years] = await Promise.all([
     db.$queryRaw<{ facet: Vocabulary; value: string; label: string }[]>(vocabularySql()),
     db.$queryRaw<{ code: string; name: string }[]>(Prisma.sql`
-      SELECT code, name FROM "Territory" WHERE code IN (${territoryDisplaySql(shownTerritories)}) ORDER BY kind, name`),
+      SELECT code, name FROM "Territory" WHERE code IN (${territoryDisplaySql(display)}) ORDER BY kind, name`),
     db.$queryRaw<{ value: string }[]>(Prisma.sql`
       SELECT value FROM "SearchFacet" WHERE facet = 'annee' ORDER BY value DESC`),
   ]);
@@ -536,11 +552,11 @@ function cachedFacetCounts(
   version: string | undefined,
   query: SearchQuery,
   text: TextQuery | undefined,
-  territories: string[],
+  display: TerritoryDisplay,
 ): Promise<FacetCounts> {
-  if (version === undefined) return countFacets(db, query, text, territories);
-  const state = [canonicalFilters(query), text?.q ?? "", text?.alternative ?? "", [...new Set(territories)].sort()];
-  return facetCountCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => countFacets(db, query, text, territories));
+  if (version === undefined) return countFacets(db, query, text, display);
+  const state = [canonicalFilters(query), text?.q ?? "", text?.alternative ?? "", canonicalDisplay(display)];
+  return facetCountCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => countFacets(db, query, text, display));
 }
 
 /** Every filter's values, deduplicated and sorted: one key for the states that select the same. */
@@ -549,7 +565,7 @@ function canonicalFilters(query: SearchQuery): string[][] {
 }
 
 /** Filter values (and the total) counted under a search: see facetCountsSql. */
-async function countFacets(db: Database, query: SearchQuery, text: TextQuery | undefined, territories: string[]): Promise<FacetCounts> {
+async function countFacets(db: Database, query: SearchQuery, text: TextQuery | undefined, territories: TerritoryDisplay): Promise<FacetCounts> {
   const display = Prisma.sql`
     SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])
     UNION ALL
@@ -585,13 +601,16 @@ export async function countByFacetValue(db: Database, query: SearchQuery, facet:
 export async function searchInitiatives(db: Database, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const version = await searchVersion(db);
   if (version === undefined) return computeSearch(db, query, options, undefined);
-  const state = [canonicalFilters(query), query.q, query.tri, query.page, options.pageSize ?? DEFAULT_PAGE_SIZE, [...new Set(options.extraTerritories ?? [])].sort()];
+  const state = [canonicalFilters(query), query.q, query.tri, query.page, options.pageSize ?? DEFAULT_PAGE_SIZE, [...new Set(options.expandTerritories ?? [])].sort()];
   return resultCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => computeSearch(db, query, options, version));
 }
 
 async function computeSearch(db: Database, query: SearchQuery, options: SearchOptions, version: string | undefined): Promise<SearchResult> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const shownTerritories = [...new Set([...query.territoire, ...(options.extraTerritories ?? [])])];
+  const display: TerritoryDisplay = {
+    shown: [...new Set(query.territoire)],
+    expanded: [...new Set(options.expandTerritories ?? [])],
+  };
   const offset = (query.page - 1) * pageSize;
 
   // Independent reads in parallel, each wave awaited as a whole, so that a failed read is never
@@ -599,11 +618,11 @@ async function computeSearch(db: Database, query: SearchQuery, options: SearchOp
   const [typed, facetIds, catalogue] = await Promise.all([
     query.q ? withWordTree(db, { q: query.q }) : undefined,
     resolveFacetIds(db, query),
-    facetCatalogue(db, shownTerritories),
+    facetCatalogue(db, display),
   ]);
   const run = (text: TextQuery | undefined) =>
     Promise.all([
-      cachedFacetCounts(db, version, query, text, shownTerritories),
+      cachedFacetCounts(db, version, query, text, display),
       db.$queryRaw<HitRow[]>(resultsSql(query, text, pageSize, offset, facetIds)),
     ]);
 

@@ -22,6 +22,12 @@ function codeCandidate(text: string): string | null {
   return /^[0-9A-Za-z_-]{2,64}$/.test(compact) ? compact : null;
 }
 
+/** The name of the département a territory lies in (a scalar subquery), null when none. */
+export function departementNameSql(code: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT d.name FROM "TerritoryAncestor" a JOIN "Territory" d ON d.code = a."ancestorCode" AND d.kind = 'DEPARTEMENT'
+    WHERE a."descendantCode" = ${code} AND a.depth > 0 ORDER BY a.depth LIMIT 1)`;
+}
+
 export async function lookupPlaces(
   db: Database,
   text: string,
@@ -61,8 +67,7 @@ export async function lookupPlaces(
       SELECT c.code, min(c.band) AS band, max(c.score) AS score FROM candidates c GROUP BY c.code
     )
     SELECT t.code, t.name, t.kind::text AS kind, t.population, t.postcodes,
-      (SELECT d.name FROM "TerritoryAncestor" a JOIN "Territory" d ON d.code = a."ancestorCode" AND d.kind = 'DEPARTEMENT'
-        WHERE a."descendantCode" = t.code AND a.depth > 0 ORDER BY a.depth LIMIT 1) AS departement,
+      ${departementNameSql(Prisma.sql`t.code`)} AS departement,
       CASE WHEN b.band > 0 THEN (ARRAY['alias', 'name', 'prefix', 'prefix', 'approx'])[b.band]
            WHEN t.code = ANY(${codes}::text[]) THEN 'code' ELSE 'postcode' END AS "matchedBy"
     FROM best b JOIN "Territory" t ON t.code = b.code

@@ -20,9 +20,7 @@ const codes = async (text: string, limit = 10) => (await lookupPlaces(db, text, 
 let client = 0;
 async function api(query: string) {
   const url = new URL(`http://localhost/api/v1/territoires${query}`);
-  const response = await getTerritories(new Request(url, { headers: { "x-forwarded-for": `203.0.113.${++client % 250}` } }), {
-    params: Promise.resolve({}),
-  } as never);
+  const response = await getTerritories(new Request(url, { headers: { "x-forwarded-for": `203.0.113.${++client % 250}` } }));
   const body = await response.json();
   expect(contractErrors("/territoires", response.status, response.headers.get("content-type") ?? "", body)).toEqual([]);
   return { status: response.status, body };
