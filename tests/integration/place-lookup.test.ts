@@ -4,6 +4,9 @@ import { createPrismaClient } from "@/lib/db/connect";
 import { EPCI_ABBREVIATIONS } from "@/lib/reference/epci-abbreviations";
 import { loadReferenceData, referenceFingerprint } from "@/lib/reference/load";
 import { buildRegionReference } from "@/lib/reference/territories";
+import { placeFacet } from "@/lib/public/place-facet";
+import { parseSearchQuery } from "@/lib/search/query";
+import { searchInitiatives } from "@/lib/search/service";
 import { lookupPlaces } from "@/lib/territories/lookup";
 import { contractErrors } from "../support/openapi-contract";
 
@@ -146,5 +149,46 @@ describe("/api/v1/territoires?q", () => {
     const long = await api(`?q=${"x".repeat(10_000)}`);
     expect(long.status).toBe(400);
     expect(JSON.stringify(long.body)).toMatch(/caractères|trop long|invalide/i);
+  });
+});
+
+describe("the territory facet of /initiatives", () => {
+  const facetCodes = async (params: string, expandTerritories: string[] = []) =>
+    (await searchInitiatives(db, parseSearchQuery(new URLSearchParams(params)), { expandTerritories })).facets.territoire.map((t) => t.value);
+
+  it("shows a chosen place with its ancestors, not its siblings", async () => {
+    const shown = await facetCodes(`territoire=${ROUBAIX}`);
+    expect(shown).toEqual(expect.arrayContaining([ROUBAIX, MEL, "59", "32", "60", "80"]));
+    expect(shown).not.toContain(LILLE);
+    expect(shown.length).toBeLessThan(12);
+  });
+
+  it("shows an EPCI's communes only when asked (« voir les communes »)", async () => {
+    const mel = await facetCodes(`territoire=${MEL}`);
+    expect(mel).not.toContain(ROUBAIX);
+    const expanded = await facetCodes(`territoire=${MEL}`, [MEL]);
+    expect(expanded).toEqual(expect.arrayContaining([ROUBAIX, LILLE]));
+    expect(expanded.length).toBeGreaterThan(95);
+  });
+
+  it("turns the typed place into links that apply it, and offers the next level down of selected places", async () => {
+    const found = await placeFacet("/initiatives", parseSearchQuery(new URLSearchParams("q=egalite")), { lieu: "59100" });
+    expect(found.suggestions[0]).toMatchObject({ code: ROUBAIX, description: "commune, Nord, 59100" });
+    expect(found.suggestions[0]?.href).toBe(`/initiatives?q=egalite&territoire=${ROUBAIX}`);
+
+    const selected = await placeFacet("/initiatives", parseSearchQuery(new URLSearchParams(`territoire=${MEL}`)), {});
+    expect(selected.expandLinks).toEqual([{ href: `/initiatives?territoire=${MEL}&voir=${MEL}`, label: "Voir les communes de Métropole Européenne de Lille (95)" }]);
+    const open = await placeFacet("/initiatives", parseSearchQuery(new URLSearchParams(`territoire=${MEL}`)), { voir: [MEL, "%ff", "\u0000", "x".repeat(10_000)] });
+    expect(open.expanded).toEqual([MEL]);
+    expect(open.expandLinks[0]?.label).toBe("Masquer les communes de Métropole Européenne de Lille");
+    // « voir » only applies to selected places.
+    expect((await placeFacet("/initiatives", parseSearchQuery(new URLSearchParams("")), { voir: MEL })).expanded).toEqual([]);
+  });
+
+  it("says nothing was found for junk, never fails", async () => {
+    for (const lieu of ["\u0000", "%ff", ")(*&", "x".repeat(10_000)]) {
+      const facet = await placeFacet("/initiatives", parseSearchQuery(new URLSearchParams("")), { lieu });
+      expect(facet.suggestions).toEqual([]);
+    }
   });
 });
