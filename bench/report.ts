@@ -1,4 +1,5 @@
 import type { HttpFigures } from "./http";
+import { PLACE_LOOKUP_TARGET_P95_MS, PLACE_LOOKUPS } from "./place-lookup";
 import type { BenchReport } from "./run";
 import { QUERY_CLASSES } from "./workload";
 
@@ -11,6 +12,9 @@ export function targets(report: BenchReport): { target: string; value: string; m
     { target: `service p95 ≤ 50 ms (toute la charge, ${label})`, value: `${figures.all.p95} ms`, met: figures.all.p95 <= 50 },
     { target: `service p50 ≤ 15 ms (${label})`, value: `${figures.all.p50} ms`, met: figures.all.p50 <= 15 },
   ];
+  if (report.placeLookup) {
+    out.push({ target: `lieux : p95 ≤ ${PLACE_LOOKUP_TARGET_P95_MS} ms (${PLACE_LOOKUPS.length} saisies)`, value: `${report.placeLookup.p95} ms`, met: report.placeLookup.p95 <= PLACE_LOOKUP_TARGET_P95_MS });
+  }
   if (report.ratioP95) out.push({ target: `≥ 10× plus rapide que la référence naïve (p95, ${report.baseline!.queries} requêtes)`, value: `${report.ratioP95.all}×`, met: report.ratioP95.all! >= 10 });
   if (report.http) {
     for (const [figures, ratio, label] of [
@@ -58,6 +62,11 @@ export function formatReport(report: BenchReport): string {
       }),
     ),
   );
+  if (report.placeLookup) {
+    const p = report.placeLookup;
+    parts.push("");
+    parts.push(`Recherche de lieux (${PLACE_LOOKUPS.length} saisies, ${p.samples} mesures), ms : p50 ${p.p50}, p95 ${p.p95}, p99 ${p.p99}, max ${p.max}`);
+  }
   if (report.http) {
     const h = report.http;
     parts.push("");

@@ -11,7 +11,8 @@ import { buildIsStale } from "@/scripts/build-freshness";
 import { naiveSearch } from "./baseline";
 import { generateBenchData, type GenerateSummary } from "./generate";
 import { loadTest, sampleRss, startNextServer, type HttpFigures } from "./http";
-import { byClass, record, timed, type ClassFigures, type Timings } from "./measure";
+import { byClass, record, timed, type ClassFigures, type Percentiles, type Timings } from "./measure";
+import { measurePlaceLookup } from "./place-lookup";
 import { buildWorkload, QUERY_CLASSES } from "./workload";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -220,6 +221,8 @@ export interface BenchReport {
   /** The naive baseline, and the service on the same queries (the ratio compares these two). */
   baseline?: { queries: number; naive: ClassFigures; service: ClassFigures };
   ratioP95?: Record<string, number>;
+  /** The place lookup of the pickers and the territories API (bench/place-lookup.ts); absent from older reports. */
+  placeLookup?: Percentiles;
   /** rss.serverMaxMb: the largest process (Next's server); treeMaxMb: `next start` and its children summed. */
   /** search: the rotation of URLs, repeated (caches warm); searchCold: the same with the caches defeated. */
   http?: {
@@ -243,6 +246,8 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
     if (options.generateOnly) return undefined;
     const postgres = (await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
     const measured = await measureQueries(pool, options);
+    const lookupDb = createPrismaClient(options.databaseUrl);
+    const placeLookup = await measurePlaceLookup(lookupDb, options.rounds).finally(() => lookupDb.$disconnect());
     report = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres },
@@ -253,6 +258,7 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       service: measured.service,
       serviceCold: measured.serviceCold,
       baseline: measured.baseline,
+      placeLookup,
     };
     if (measured.baseline) {
       const baseline = measured.baseline;

@@ -157,7 +157,7 @@ export function PlacePicker({ initialQuery, suggestions }: { initialQuery: strin
             </li>
           ))}
       </ul>
-      <p role="status" className="meta place-picker__status">
+      <p aria-live="polite" aria-atomic="true" className="meta place-picker__status">
         {status}
       </p>
       {initialQuery &&
