@@ -200,6 +200,6 @@ describe("every route handler that changes something, or reads private data, che
     caller.user = users.CONTRIBUTOR;
     const ok = await GET(new Request("http://localhost:3000/api/admin/territoires?q=roubaix"));
     expect(ok.status).toBe(200);
-    expect(((await ok.json()) as { items: { label: string }[] }).items.map((i) => i.label)).toContain("Roubaix (commune, 59512)");
+    expect(((await ok.json()) as { items: { label: string }[] }).items.map((i) => i.label)).toContain("Roubaix (commune, Nord, 59512)");
   });
 });
