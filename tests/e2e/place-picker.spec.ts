@@ -85,7 +85,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Chercher", exact: true }).click();
     await page.getByRole("link", { name: /^Roubaix/ }).click();
     await expect(page).toHaveURL(/territoire=59512/);
+    // axe needs scripts in the page: the same template is checked with JavaScript above.
     await expect(page.getByRole("group", { name: "Territoire" }).getByLabel(/^Roubaix/)).toBeChecked();
-    await expectNoAxeViolations(page);
   });
 });
