@@ -43,25 +43,28 @@ export async function lookupPlaces(
   // Each reason has its band (a code and a postcode share one: "59100" is Bousignies' code and
   // Roubaix's postcode); within a band, similarity (typos only, by tenths, so that near-ties fall
   // to population) then population.
+  // The key is written out in every branch, not read from a CTE: reperes_place_key() is
+  // IMMUTABLE, so the planner folds it to a constant and can use the indexes on it.
+  const key = Prisma.sql`reperes_place_key(${clean})`;
+  const long = (min: number) => Prisma.sql`length(${key}) >= ${min}`;
   return db.$queryRaw<PlaceMatch[]>(Prisma.sql`
-    WITH q AS (SELECT reperes_place_key(${clean}) AS key),
-    candidates AS (
+    WITH candidates AS (
       SELECT t.code, 0 AS band, 1::real AS score FROM "Territory" t WHERE t.code = ANY(${codes}::text[])
       UNION ALL
       SELECT t.code, 0, 1 FROM "Territory" t WHERE ${postcode}::text IS NOT NULL AND t.postcodes @> ARRAY[${postcode}::text]
       UNION ALL
-      SELECT t.code, 1, 1 FROM "Territory" t, q WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."aliasKeys" @> ARRAY[q.key]
+      SELECT t.code, 1, 1 FROM "Territory" t WHERE ${long(PLACE_MIN_LENGTH)} AND t."aliasKeys" @> ARRAY[${key}]
       UNION ALL
-      SELECT t.code, 2, 1 FROM "Territory" t, q WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."nameKey" = q.key
+      SELECT t.code, 2, 1 FROM "Territory" t WHERE ${long(PLACE_MIN_LENGTH)} AND t."nameKey" = ${key}
       UNION ALL
-      SELECT t.code, 3, 1 FROM "Territory" t, q WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."nameKey" LIKE q.key || '%'
+      SELECT t.code, 3, 1 FROM "Territory" t WHERE ${long(PLACE_MIN_LENGTH)} AND t."nameKey" LIKE ${key} || '%'
       UNION ALL
-      SELECT t.code, 3, 1 FROM "Territory" t, q, unnest(t."aliasKeys") a
-      WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."aliasKeys" <> '{}' AND a LIKE q.key || '%'
+      SELECT t.code, 3, 1 FROM "Territory" t, unnest(t."aliasKeys") a
+      WHERE ${long(PLACE_MIN_LENGTH)} AND t."aliasKeys" <> '{}' AND a LIKE ${key} || '%'
       UNION ALL
-      SELECT t.code, 4, 1 FROM "Territory" t, q WHERE length(q.key) >= ${PLACE_MIN_LENGTH} AND t."nameKey" LIKE '% ' || q.key || '%'
+      SELECT t.code, 4, 1 FROM "Territory" t WHERE ${long(PLACE_MIN_LENGTH)} AND t."nameKey" LIKE '% ' || ${key} || '%'
       UNION ALL
-      SELECT t.code, 5, similarity(t."nameKey", q.key) FROM "Territory" t, q WHERE length(q.key) >= 3 AND t."nameKey" % q.key
+      SELECT t.code, 5, similarity(t."nameKey", ${key}) FROM "Territory" t WHERE ${long(3)} AND t."nameKey" % ${key}
     ),
     best AS (
       SELECT c.code, min(c.band) AS band, max(c.score) AS score FROM candidates c GROUP BY c.code
