@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { runCli, UserFacingError } from "@/lib/cli/run";
 import { parseEnv } from "@/lib/config/env";
-import { NEXT_BIN, withServerHeap } from "@/lib/config/next-server";
+import { NEXT_BIN, withPeerAddress, withServerHeap } from "@/lib/config/next-server";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
@@ -110,7 +110,7 @@ runCli(async () => {
       if (code !== 0) throw new UserFacingError("La construction de l'application a échoué (voir ci-dessus).");
     }
 
-    child = run(["start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], withServerHeap(childEnv));
+    child = run(["start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], withPeerAddress(withServerHeap(childEnv)));
     child.once("exit", (code) => void stop(code ?? 1));
     console.log(`\nRepères est disponible sur ${childEnv.NEXTAUTH_URL}  (Ctrl-C pour arrêter)`);
     if (demo) printDemoAccess();

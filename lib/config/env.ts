@@ -38,6 +38,11 @@ export const envSchema = z.object({
   UPLOAD_DIR: optionalNonEmpty,
   /** Largest accepted upload, in megabytes. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address is
+   * read that many entries before the TCP peer. 0: the peer itself (no proxy, or one that does not say).
+   */
+  REPERES_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Admins must set up a TOTP second factor before using the back office. */
   REPERES_ADMIN_TOTP_REQUIRED: z
     .enum(["true", "false", "1", "0", ""])
