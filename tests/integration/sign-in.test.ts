@@ -80,6 +80,20 @@ describe("sign-in", () => {
     expect(await resolveSession(db, result.sessionId, other.id)).toBeNull();
   });
 
+  it("ends a session 7 days after sign-in, however active it stays", async () => {
+    const other = await makeUser(db, "CONTRIBUTOR");
+    const result = await signIn(db, { email: other.email, password: other.password, ip: freshIp() });
+    if (!result.ok) throw new Error("sign-in failed");
+    const { createdAt } = await db.userSession.findUniqueOrThrow({ where: { id: result.sessionId } });
+    // A request every 6 hours keeps it from idling...
+    let at = createdAt.getTime();
+    for (; at + 6 * 3600_000 < createdAt.getTime() + 7 * 24 * 3600_000; at += 6 * 3600_000) {
+      expect(await resolveSession(db, result.sessionId, other.id, new Date(at))).not.toBeNull();
+    }
+    // ...but not past its seventh day.
+    expect(await resolveSession(db, result.sessionId, other.id, new Date(createdAt.getTime() + 7 * 24 * 3600_000 + 1000))).toBeNull();
+  });
+
   it("asks for the TOTP code, refuses a replayed one, accepts a recovery code once", async () => {
     const other = await makeUser(db, "ADMIN");
     const secret = newTotpSecret();
