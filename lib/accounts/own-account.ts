@@ -8,6 +8,7 @@ import { revokeUserSessions } from "@/lib/auth/sessions";
 import { recordSignInAttempt, signInBlockedUntil } from "@/lib/auth/throttle";
 import { newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "@/lib/auth/totp";
 import type { Database } from "@/lib/db/connect";
+import { formatTime } from "@/lib/format/labels";
 
 /** Who acts on their own account: the signed-in user, from which session and address. */
 export interface AccountActor {
@@ -17,7 +18,6 @@ export interface AccountActor {
 }
 
 const field = z.string().max(1024).catch("");
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
 
 type Check = { ok: true } | { ok: false; state: FormState };
 
@@ -32,7 +32,7 @@ async function checkCurrentCredential(db: Database, actor: AccountActor, value: 
   const blockedUntil = await signInBlockedUntil(db, account.email, actor.ip, now);
   if (blockedUntil) {
     await recordAudit(db, { userId: account.id, action: "auth.locked", entityType: "USER", entityId: account.id, details: { purpose: options.purpose, until: blockedUntil.toISOString() }, ip: actor.ip });
-    const message = `Trop de tentatives : réessayez après ${timeFormat.format(blockedUntil)}.`;
+    const message = `Trop de tentatives : réessayez après ${formatTime(blockedUntil)}.`;
     return { ok: false, state: { status: "invalid", message, fieldErrors: fieldErrors(message) } };
   }
   if (value && (await verifyPassword(account.passwordHash, value))) return { ok: true };
