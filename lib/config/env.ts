@@ -18,6 +18,11 @@ const optionalNonEmpty = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("")
+  .transform((value) => value === "true" || value === "1");
+
 /** Every environment variable the app and its scripts read, parsed once. */
 export const envSchema = z
   .object({
@@ -29,10 +34,9 @@ export const envSchema = z
     REPERES_DATA_DIR: z.string().trim().min(1).default(".data"),
     EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(5488),
     /** Load the demo content into an empty database given by DATABASE_URL too. */
-    REPERES_DEMO: z
-      .enum(["true", "false", "1", "0", ""])
-      .default("")
-      .transform((value) => value === "true" || value === "1"),
+    REPERES_DEMO: flag,
+    /** In production, accept demo accounts (published passwords): only for a public demonstration site. */
+    REPERES_ALLOW_DEMO_ACCOUNTS: flag,
     NEXTAUTH_URL: optionalNonEmpty.pipe(z.url().optional()),
     NEXTAUTH_SECRET: optionalNonEmpty,
     /** Uploaded documents; default REPERES_DATA_DIR/uploads. */
@@ -45,10 +49,7 @@ export const envSchema = z
      */
     REPERES_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Admins must set up a TOTP second factor before using the back office. */
-    REPERES_ADMIN_TOTP_REQUIRED: z
-      .enum(["true", "false", "1", "0", ""])
-      .default("")
-      .transform((value) => value === "true" || value === "1"),
+    REPERES_ADMIN_TOTP_REQUIRED: flag,
   })
   .superRefine((env, context) => {
     // A short secret signs sessions that can be forged by guessing it.
