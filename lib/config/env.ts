@@ -43,6 +43,8 @@ export const envSchema = z
     UPLOAD_DIR: optionalNonEmpty,
     /** Largest accepted upload, in megabytes. */
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+    /** What the documents one person uploaded may weigh together, in megabytes. */
+    UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(500),
     /**
      * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address is
      * read that many entries before the TCP peer. 0: the peer itself (no proxy, or one that does not say).
