@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { runCli, UserFacingError } from "@/lib/cli/run";
-import { parseEnv } from "@/lib/config/env";
+import { parseEnv, secondFactorRequired } from "@/lib/config/env";
 import { NEXT_BIN, withPeerAddress, withServerHeap } from "@/lib/config/next-server";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -101,6 +101,8 @@ runCli(async () => {
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://${env.HOSTNAME}:${env.PORT}`,
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? persistentSecret(dataDir),
       REPERES_DEMO: demo ? "true" : "false",
+      // Decided from the operator's NODE_ENV: the server itself always runs as production.
+      REPERES_ADMIN_TOTP_REQUIRED: String(secondFactorRequired(env)),
     };
 
     if (buildIsStale(root)) {

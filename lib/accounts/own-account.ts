@@ -6,7 +6,7 @@ import { seal, unseal } from "@/lib/auth/secret-box";
 import { consumeSecondFactor } from "@/lib/auth/second-factor";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { recordSignInAttempt, signInBlockedUntil } from "@/lib/auth/throttle";
-import { newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "@/lib/auth/totp";
+import { newRecoveryCodes, newTotpSecret, totpQrCode, totpUri, verifyTotp } from "@/lib/auth/totp";
 import type { Database } from "@/lib/db/connect";
 import { formatTime } from "@/lib/format/labels";
 
@@ -64,12 +64,14 @@ export async function changePassword(db: Database, actor: AccountActor, formData
 export async function beginTotpSetup(db: Database, actor: AccountActor): Promise<FormState> {
   const account = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true } });
   const secret = newTotpSecret();
+  const uri = totpUri(account.email, secret);
   await db.user.update({ where: { id: actor.id }, data: { totpPendingSecret: seal(secret) } });
   return {
     status: "ok",
     message: "Ajoutez ce compte dans votre application d'authentification (code QR, clé à saisir ou adresse otpauth), puis saisissez le code affiché.",
     secret,
-    html: totpUri(account.email, secret),
+    html: uri,
+    qrCode: await totpQrCode(uri),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
+import QRCode from "qrcode";
 
 const PERIOD = 30;
 export const TOTP_ISSUER = "Repères IREV";
@@ -10,6 +11,12 @@ export function newTotpSecret(): string {
 
 export function totpUri(email: string, secret: string): string {
   return generateURI({ issuer: TOTP_ISSUER, label: email, secret });
+}
+
+/** The otpauth address as a QR code: an SVG image (data URL), drawn on the server. */
+export async function totpQrCode(uri: string): Promise<string> {
+  const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
 
 /**

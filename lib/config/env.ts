@@ -50,8 +50,14 @@ export const envSchema = z
      * read that many entries before the TCP peer. 0: the peer itself (no proxy, or one that does not say).
      */
     REPERES_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    /** Admins must set up a TOTP second factor before using the back office. */
-    REPERES_ADMIN_TOTP_REQUIRED: flag,
+    /**
+     * Admins and editors must set up a TOTP second factor before using the back office. Unset:
+     * required in production only (see secondFactorRequired).
+     */
+    REPERES_ADMIN_TOTP_REQUIRED: z
+      .enum(["true", "false", "1", "0", ""])
+      .default("")
+      .transform((value) => (value === "" ? undefined : value === "true" || value === "1")),
   })
   .superRefine((env, context) => {
     // A short secret signs sessions that can be forged by guessing it.
@@ -79,4 +85,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   return result.data;
+}
+
+/** Whether admins and editors need a second factor: REPERES_ADMIN_TOTP_REQUIRED, or by default in production. */
+export function secondFactorRequired(env: Pick<Env, "NODE_ENV" | "REPERES_ADMIN_TOTP_REQUIRED">): boolean {
+  return env.REPERES_ADMIN_TOTP_REQUIRED ?? env.NODE_ENV === "production";
 }

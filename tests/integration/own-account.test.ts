@@ -44,7 +44,11 @@ describe("own account: second factor", () => {
   it("keeps an enabled factor when a new key is generated, until the new one is confirmed", async () => {
     const user = await userWithSecondFactor();
     const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect((await beginTotpSetup(db, user.actor)).status).toBe("ok");
+    const started = await beginTotpSetup(db, user.actor);
+    expect(started.status).toBe("ok");
+    // The otpauth address comes as a QR code, an SVG drawn on the server.
+    expect(started.html).toMatch(/^otpauth:\/\/totp\//);
+    expect(Buffer.from(started.qrCode!.replace(/^data:image\/svg\+xml;base64,/, ""), "base64").toString()).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"[\s\S]*<path /);
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.totpEnabledAt).toEqual(before.totpEnabledAt);
     expect(after.totpSecret).toBe(before.totpSecret);

@@ -2,24 +2,24 @@ import { beginTotpSetup, changeOwnPassword, confirmTotpSetup, disableTotp } from
 import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
 import { StateForm } from "@/components/admin/StateForm";
 import { ownAccount } from "@/lib/admin/users";
-import { requirePageUser } from "@/lib/auth/guards";
-import { roleLabels } from "@/lib/auth/roles";
+import { requirePageUser, serverRequiresSecondFactor } from "@/lib/auth/guards";
+import { hasRole, roleLabels } from "@/lib/auth/roles";
 
 export const metadata = { title: "Mon compte" };
 
 export default async function AccountPage() {
   await requirePageUser("CONTRIBUTOR", { allowMissingSecondFactor: true });
   const account = await ownAccount();
-  const totpRequired = process.env.REPERES_ADMIN_TOTP_REQUIRED === "true" || process.env.REPERES_ADMIN_TOTP_REQUIRED === "1";
+
   return (
     <>
       <h1>Mon compte</h1>
       <p>
         {account.name} · {account.email} · {roleLabels[account.role]}
       </p>
-      {totpRequired && account.role === "ADMIN" && !account.totpEnabledAt && (
+      {serverRequiresSecondFactor() && hasRole(account.role, "EDITOR") && !account.totpEnabledAt && (
         <p className="error-summary" role="alert">
-          La double authentification est obligatoire pour les administrateurs : activez-la ci-dessous pour accéder au reste de l&apos;espace.
+          La double authentification est obligatoire pour les administrateurs et les éditeurs : activez-la ci-dessous pour accéder au reste de l&apos;espace.
         </p>
       )}
 
