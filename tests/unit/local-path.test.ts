@@ -31,3 +31,16 @@ describe("localPath (redirect after sign-in)", () => {
     expect(localPath(undefined, "/admin")).toBe("/admin");
   });
 });
+
+describe("next-auth's redirect after sign-in or sign-out", () => {
+  it("stays on this site, whatever callbackUrl next-auth was given", async () => {
+    const { authOptions } = await import("@/lib/auth/options");
+    const redirect = (url: string) => authOptions.callbacks!.redirect!({ url, baseUrl: "http://localhost:3000" });
+    expect(await redirect("/admin/initiatives?page=2")).toBe("http://localhost:3000/admin/initiatives?page=2");
+    expect(await redirect("http://localhost:3000/admin/compte")).toBe("http://localhost:3000/admin/compte");
+    expect(await redirect("http://localhost:3000")).toBe("http://localhost:3000/");
+    for (const hostile of ["/\t/evil.example", "/\n/evil.example", "//evil.example", "https://evil.example/", "http://localhost:3000.evil.example/"]) {
+      expect(await redirect(hostile)).toBe("http://localhost:3000/admin");
+    }
+  });
+});
