@@ -1,3 +1,8 @@
+// The proxy (proxy.ts) buffers request bodies up to proxyClientMaxBodySize and silently cuts the
+// rest (10 MB by default): it must let the largest upload through, with its multipart envelope.
+// UPLOAD_MAX_MB is validated at start (lib/config/env.ts); 20 is its default there.
+const uploadMaxMb = Number(process.env.UPLOAD_MAX_MB) || 20;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -15,7 +20,7 @@ const nextConfig = {
   ],
   typedRoutes: false,
   // forbidden() in lib/auth/guards.ts: a real 403 page for a role too low.
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: (uploadMaxMb + 1) * 1024 * 1024 },
 };
 
 export default nextConfig;

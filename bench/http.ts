@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import { NEXT_BIN, withServerHeap } from "@/lib/config/next-server";
+import { NEXT_BIN, withPeerAddress, withServerHeap } from "@/lib/config/next-server";
 import { percentiles, type Percentiles } from "./measure";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -32,7 +32,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
   };
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", host], {
     cwd: root,
-    env: options.heapMb > 0 ? withServerHeap(env, options.heapMb) : env,
+    env: withPeerAddress(options.heapMb > 0 ? withServerHeap(env, options.heapMb) : env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

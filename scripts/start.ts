@@ -9,13 +9,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { runCli, UserFacingError } from "@/lib/cli/run";
-import { parseEnv } from "@/lib/config/env";
-import { NEXT_BIN, withServerHeap } from "@/lib/config/next-server";
+import { parseEnv, secondFactorRequired } from "@/lib/config/env";
+import { NEXT_BIN, withPeerAddress, withServerHeap } from "@/lib/config/next-server";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
 import { roleLabels } from "@/lib/auth/roles";
-import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
+import { DEMO_ACCOUNTS, demoPolicy } from "@/lib/demo/accounts";
 import { buildIsStale } from "./build-freshness";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -86,11 +86,11 @@ runCli(async () => {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    const demo = !env.DATABASE_URL || env.REPERES_DEMO;
+    const { demo, demoAccounts } = demoPolicy(env);
     console.log("Préparation de la base…");
     // The demo draws its map from the reference contours kept beside the project, when present.
     const geometryDir = demo ? path.resolve(root, "../shared/data/geo") : undefined;
-    const prepared = await prepareDatabase(databaseUrl, { demo, progress: log, geometryDir });
+    const prepared = await prepareDatabase(databaseUrl, { demo, demoAccounts, progress: log, geometryDir });
     if (prepared.appliedMigrations.length === 0) log("schéma à jour");
 
     const childEnv: NodeJS.ProcessEnv = {
@@ -101,6 +101,8 @@ runCli(async () => {
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://${env.HOSTNAME}:${env.PORT}`,
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? persistentSecret(dataDir),
       REPERES_DEMO: demo ? "true" : "false",
+      // Decided from the operator's NODE_ENV: the server itself always runs as production.
+      REPERES_ADMIN_TOTP_REQUIRED: String(secondFactorRequired(env)),
     };
 
     if (buildIsStale(root)) {
@@ -110,22 +112,21 @@ runCli(async () => {
       if (code !== 0) throw new UserFacingError("La construction de l'application a échoué (voir ci-dessus).");
     }
 
-    child = run(["start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], withServerHeap(childEnv));
+    child = run(["start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], withPeerAddress(withServerHeap(childEnv)));
     child.once("exit", (code) => void stop(code ?? 1));
     console.log(`\nRepères est disponible sur ${childEnv.NEXTAUTH_URL}  (Ctrl-C pour arrêter)`);
-    if (demo) printDemoAccess();
+    if (demo) printDemoAccess(prepared.demoAccountsOpen);
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
 });
 
-function printDemoAccess() {
-  console.log(
-    "Mode démonstration : contenu de la synthèse IREV du 12 décembre 2023.\n" +
-      "Espace équipe : /connexion, avec un compte de démonstration par rôle (à ne pas utiliser en production) :",
-  );
-  for (const account of DEMO_ACCOUNTS) {
+function printDemoAccess(openAccounts: string[]) {
+  console.log("Mode démonstration : contenu de la synthèse IREV du 12 décembre 2023.");
+  if (openAccounts.length === 0) return;
+  console.log("Espace équipe : /connexion, avec ces comptes de démonstration (à ne pas utiliser en production) :");
+  for (const account of DEMO_ACCOUNTS.filter((a) => openAccounts.includes(a.email))) {
     console.log(`  ${roleLabels[account.role].padEnd(15)} ${account.email.padEnd(28)} mot de passe : ${account.password}`);
   }
 }

@@ -1,14 +1,16 @@
 import Link from "next/link";
 import { dashboard } from "@/lib/admin/records";
+import { signInLocks } from "@/lib/admin/users";
 import { requirePageUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
-import { formatDate, plural } from "@/lib/format/labels";
+import { formatDate, formatTime, plural } from "@/lib/format/labels";
 
 export const metadata = { title: "Tableau de bord" };
 
 export default async function AdminHome() {
   await requirePageUser("CONTRIBUTOR");
   const data = await dashboard();
+  const locks = hasRole(data.user.role, "ADMIN") ? await signInLocks() : [];
   return (
     <>
       <h1>Tableau de bord</h1>
@@ -31,6 +33,20 @@ export default async function AdminHome() {
           Nouvelle initiative
         </Link>
       </p>
+
+      {locks.length > 0 && (
+        <section aria-labelledby="locks-title">
+          <h2 id="locks-title">Connexions bloquées</h2>
+          <p className="meta">Trop d&apos;échecs de connexion : ces comptes sont refusés depuis ces adresses jusqu&apos;à l&apos;heure indiquée.</p>
+          <ul>
+            {locks.map((lock) => (
+              <li key={`${lock.email} ${lock.ip ?? ""}`}>
+                {lock.email} — {lock.ip ? `depuis l'adresse ${lock.ip}` : "depuis toutes les adresses"}, jusqu&apos;à {formatTime(lock.until)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <h2>Mes brouillons</h2>
       {data.myDrafts.length === 0 ? (

@@ -2,17 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/admin/SignInForm";
 import { currentUser } from "@/lib/auth/current-user";
+import { localPath } from "@/lib/http/local-path";
 
 export const metadata: Metadata = { title: "Connexion à l'espace équipe", robots: { index: false } };
 
-/** Only a local path: an open redirect after sign-in would help phishing. */
-function safeCallback(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.includes("\\") ? value : "/admin";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a local path: an open redirect after sign-in would help phishing.
+  const callbackUrl = localPath(params.callbackUrl, "/admin");
   if (await currentUser()) redirect(callbackUrl);
   return (
     <div className="container narrow">

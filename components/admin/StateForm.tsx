@@ -30,6 +30,11 @@ export function StateForm({ action, submitLabel, children, labels = {} }: { acti
                 ))}
               </ul>
             )}
+            {state.qrCode && state.secret && (
+              <p>
+                <img className="qr-code" src={state.qrCode} width={200} height={200} alt="Code QR à scanner avec votre application d'authentification ; la clé écrite ci-dessous donne le même résultat." />
+              </p>
+            )}
             {state.secret && (
               <p>
                 <code className="secret">{state.secret}</code>

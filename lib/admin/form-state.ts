@@ -13,6 +13,8 @@ export interface FormState {
   /** Sanitised HTML (Markdown preview) or a one-time secret to show. */
   html?: string;
   secret?: string;
+  /** A QR code to scan (data URL of an SVG drawn on the server), shown with `secret`. */
+  qrCode?: string;
 }
 
 export const idleState: FormState = { status: "idle" };

@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { dataVersion } from "@/lib/opendata/data-version";
+import { clientIp } from "@/lib/http/client-ip";
 import { licenceLinkHeader } from "@/lib/opendata/site";
 import type { z } from "zod";
 import { ApiError, problemTitles } from "./errors";
 import { parseParams } from "./params";
-import { apiLimiter, clientAddress } from "./rate-limit";
+import { apiLimiter } from "./rate-limit";
 
 /** Open to every origin, for reads only: the data are public and no cookie is involved. */
 export const corsHeaders = {
@@ -31,7 +32,7 @@ export function problemResponse(status: number, detail: string, options: { param
 
 /** Takes a token from the client's bucket; a 429 response when it is empty. */
 export function rateLimited(request: Request): Response | null {
-  const decision = apiLimiter().take(clientAddress(request.headers));
+  const decision = apiLimiter().take(clientIp(request.headers));
   if (decision.allowed) return null;
   return problemResponse(429, `Trop de requêtes depuis votre adresse : réessayez dans ${decision.retryAfter} s.`, {
     headers: { "Retry-After": String(decision.retryAfter) },

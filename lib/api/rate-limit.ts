@@ -48,13 +48,3 @@ export function apiLimiter(): TokenBucketLimiter {
   holder.reperesApiLimiter ??= new TokenBucketLimiter(RATE_LIMIT.capacity, RATE_LIMIT.refillPerSecond);
   return holder.reperesApiLimiter;
 }
-
-/**
- * The client's address as the reverse proxy reports it (first X-Forwarded-For entry, or
- * X-Real-IP). Route handlers do not see the socket; without a proxy every header-less client
- * shares one bucket.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}

@@ -35,6 +35,8 @@ export const auditActionLabels: Record<string, string> = {
   "auth.password_changed": "Mot de passe changé",
   "auth.totp_enabled": "Double authentification activée",
   "auth.totp_disabled": "Double authentification désactivée",
+  "auth.totp_replaced": "Double authentification remplacée (nouvelle application)",
+  "auth.credential_check_failed": "Mot de passe ou code incorrect (modification du compte)",
   "auth.recovery_code_used": "Code de secours utilisé",
   "user.created": "Compte créé",
   "user.updated": "Compte modifié",

@@ -1,5 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
+import { envSchema, secondFactorRequired } from "@/lib/config/env";
 import type { UserRole } from "@/lib/db/generated/enums";
 import { currentUser } from "./current-user";
 import { AccessDenied, FORBIDDEN_MESSAGE, SECOND_FACTOR_MESSAGE, SIGNED_OUT_MESSAGE } from "./errors";
@@ -8,10 +9,17 @@ import type { SessionUser } from "./sessions";
 
 export { AccessDenied } from "./errors";
 
-function adminNeedsSecondFactor(user: SessionUser) {
-  const required = process.env.REPERES_ADMIN_TOTP_REQUIRED === "true" || process.env.REPERES_ADMIN_TOTP_REQUIRED === "1";
-  return required && user.role === "ADMIN" && !user.totpEnabled;
+/** Whether admins and editors of this server need a second factor (read from its environment). */
+export function serverRequiresSecondFactor(): boolean {
+  const { NODE_ENV, REPERES_ADMIN_TOTP_REQUIRED } = envSchema.shape;
+  return secondFactorRequired({
+    NODE_ENV: NODE_ENV.catch("production").parse(process.env.NODE_ENV),
+    REPERES_ADMIN_TOTP_REQUIRED: REPERES_ADMIN_TOTP_REQUIRED.catch(true).parse(process.env.REPERES_ADMIN_TOTP_REQUIRED),
+  });
 }
+
+// Those who can publish or manage accounts: a stolen password alone must not be enough.
+const needsSecondFactor = (user: Pick<SessionUser, "role" | "totpEnabled">) => hasRole(user.role, "EDITOR") && !user.totpEnabled && serverRequiresSecondFactor();
 
 /**
  * The gate of every server action, route handler and private read: the signed-in user, checked in
@@ -21,7 +29,7 @@ export async function requireUser(role: UserRole = "CONTRIBUTOR", options: { all
   const user = await currentUser();
   if (!user) throw new AccessDenied(401, SIGNED_OUT_MESSAGE);
   if (!hasRole(user.role, role)) throw new AccessDenied(403, FORBIDDEN_MESSAGE);
-  if (!options.allowMissingSecondFactor && adminNeedsSecondFactor(user)) throw new AccessDenied(403, SECOND_FACTOR_MESSAGE);
+  if (!options.allowMissingSecondFactor && needsSecondFactor(user)) throw new AccessDenied(403, SECOND_FACTOR_MESSAGE);
   return user;
 }
 
@@ -33,7 +41,7 @@ export async function requirePageUser(role: UserRole = "CONTRIBUTOR", options: {
     if (!(error instanceof AccessDenied)) throw error;
     if (error.status === 401) redirect("/connexion?session=expiree");
     const user = await currentUser();
-    if (user && adminNeedsSecondFactor(user)) redirect("/admin/compte");
+    if (user && needsSecondFactor(user)) redirect("/admin/compte");
     forbidden();
   }
 }

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/log";
 import { prisma } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
+import { localPath } from "@/lib/http/local-path";
 import { SESSION_IDLE_SECONDS, revokeSession } from "./sessions";
 import { signIn } from "./sign-in";
 
@@ -45,6 +46,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's own check lets "/\t/evil.example" through; only paths on this site are followed.
+    async redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${localPath(path, "/admin")}`;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);

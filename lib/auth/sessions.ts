@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/lib/db/connect";
 import type { UserRole } from "@/lib/db/generated/enums";
-import { SESSION_IDLE_SECONDS } from "./session-policy";
+import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./session-policy";
 
-export { SESSION_IDLE_SECONDS };
+export { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS };
 
 // Writing lastSeenAt on every request would make each page view a write: once a minute is enough.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -24,8 +24,8 @@ export async function openSession(db: Database, userId: number, info: { ip?: str
 }
 
 /**
- * The user behind a session id, checked against the database on every request: a revoked or
- * idle session, or a disabled account, yields null.
+ * The user behind a session id, checked against the database on every request: a revoked, idle
+ * or too old session, or a disabled account, yields null.
  */
 export async function resolveSession(db: Database, sessionId: string, userId: number, now = new Date()): Promise<SessionUser | null> {
   const session = await db.userSession.findUnique({
@@ -34,6 +34,7 @@ export async function resolveSession(db: Database, sessionId: string, userId: nu
   });
   if (!session || session.userId !== userId || session.revokedAt || session.user.disabled) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_SECONDS * 1000) return null;
+  if (now.getTime() - session.createdAt.getTime() > SESSION_ABSOLUTE_SECONDS * 1000) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }

@@ -1,10 +1,9 @@
 import type { Database } from "@/lib/db/connect";
 import { recordAudit } from "@/lib/audit/log";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { unseal } from "./secret-box";
+import { consumeSecondFactor } from "./second-factor";
 import { openSession } from "./sessions";
 import { normaliseEmail, recordSignInAttempt, signInBlockedUntil } from "./throttle";
-import { useRecoveryCode, verifyTotp } from "./totp";
 
 export type SignInFailure = "invalid" | "locked" | "totp_required" | "totp_invalid";
 
@@ -59,28 +58,19 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
 
   if (!user || !passwordOk || user.disabled) return fail("invalid");
 
-  let totpLastStep = user.totpLastStep;
-  let recoveryCodes = user.totpRecoveryCodes;
   if (user.totpEnabledAt && user.totpSecret) {
     const code = input.code?.trim();
     // Right password, second factor still to come: not a failure, nothing is counted.
     if (!code) return { ok: false, reason: "totp_required" };
-    const step = await verifyTotp(unseal(user.totpSecret), code, user.totpLastStep, now.getTime());
-    if (step !== null) {
-      totpLastStep = step;
-    } else {
-      const remaining = useRecoveryCode(user.totpRecoveryCodes, code);
-      if (!remaining) return fail("totp_invalid");
-      recoveryCodes = remaining;
+    const used = await consumeSecondFactor(db, user, code, now);
+    if (!used) return fail("totp_invalid");
+    if (used === "recovery") {
       await recordAudit(db, { userId: user.id, action: "auth.recovery_code_used", entityType: "USER", entityId: user.id, ip: input.ip });
     }
   }
 
   await recordSignInAttempt(db, { email, ip: input.ip, success: true, at: now });
-  await db.user.update({
-    where: { id: user.id },
-    data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, totpLastStep, totpRecoveryCodes: recoveryCodes },
-  });
+  await db.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
   const sessionId = await openSession(db, user.id, { ip: input.ip, userAgent: input.userAgent });
   await recordAudit(db, { userId: user.id, action: "auth.sign_in", entityType: "USER", entityId: user.id, ip: input.ip });
   return { ok: true, userId: user.id, sessionId };

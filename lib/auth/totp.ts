@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
+import QRCode from "qrcode";
 
 const PERIOD = 30;
 export const TOTP_ISSUER = "Repères IREV";
@@ -10,6 +11,12 @@ export function newTotpSecret(): string {
 
 export function totpUri(email: string, secret: string): string {
   return generateURI({ issuer: TOTP_ISSUER, label: email, secret });
+}
+
+/** The otpauth address as a QR code: an SVG image (data URL), drawn on the server. */
+export async function totpQrCode(uri: string): Promise<string> {
+  const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
 }
 
 /**
@@ -25,19 +32,31 @@ export async function verifyTotp(secret: string, code: string, lastStep: number 
   return lastStep !== null && step <= lastStep ? null : step;
 }
 
-const hashCode = (code: string) => createHash("sha256").update(code.toLowerCase().replace(/[^a-z0-9]/g, "")).digest("hex");
+const normaliseCode = (code: string) => code.toLowerCase().replace(/[^0-9a-f]/g, "");
+const digest = (salt: string, code: string) => createHash("sha256").update(`${salt}${normaliseCode(code)}`).digest("hex");
 
-/** Ten single-use codes shown once; only their hashes are kept. */
+/**
+ * Ten single-use codes shown once: 128 random bits each (hex, in groups of four), kept as a salted
+ * SHA-256: at that length a hash cannot be reversed by trying codes, so no slow hash is needed.
+ */
 export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
-  const codes = Array.from({ length: 10 }, () => {
-    const raw = randomBytes(5).toString("hex");
-    return `${raw.slice(0, 5)}-${raw.slice(5)}`;
-  });
-  return { codes, hashes: codes.map(hashCode) };
+  const codes = Array.from({ length: 10 }, () => randomBytes(16).toString("hex").match(/.{4}/g)!.join("-"));
+  return {
+    codes,
+    hashes: codes.map((code) => {
+      const salt = randomBytes(16).toString("hex");
+      return `${salt}$${digest(salt, code)}`;
+    }),
+  };
 }
 
-/** The remaining hashes once `code` is used, or null when it is not one of them. */
-export function useRecoveryCode(hashes: string[], code: string): string[] | null {
-  const target = hashCode(code);
-  return hashes.includes(target) ? hashes.filter((h) => h !== target) : null;
+/** The stored entry `code` matches, or null. */
+export function matchRecoveryCode(entries: string[], code: string): string | null {
+  if (normaliseCode(code).length !== 32) return null;
+  for (const entry of entries) {
+    const [salt, hash] = entry.split("$");
+    if (!salt || !hash || hash.length !== 64) continue;
+    if (timingSafeEqual(Buffer.from(digest(salt, code), "hex"), Buffer.from(hash, "hex"))) return entry;
+  }
+  return null;
 }

@@ -18,32 +18,57 @@ const optionalNonEmpty = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("")
+  .transform((value) => value === "true" || value === "1");
+
 /** Every environment variable the app and its scripts read, parsed once. */
-export const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: optionalNonEmpty.pipe(postgresUrl.optional()),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().trim().min(1).default("localhost"),
-  /** Where the embedded PostgreSQL keeps its data (git-ignored). */
-  REPERES_DATA_DIR: z.string().trim().min(1).default(".data"),
-  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(5488),
-  /** Load the demo content into an empty database given by DATABASE_URL too. */
-  REPERES_DEMO: z
-    .enum(["true", "false", "1", "0", ""])
-    .default("")
-    .transform((value) => value === "true" || value === "1"),
-  NEXTAUTH_URL: optionalNonEmpty.pipe(z.url().optional()),
-  NEXTAUTH_SECRET: optionalNonEmpty,
-  /** Uploaded documents; default REPERES_DATA_DIR/uploads. */
-  UPLOAD_DIR: optionalNonEmpty,
-  /** Largest accepted upload, in megabytes. */
-  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
-  /** Admins must set up a TOTP second factor before using the back office. */
-  REPERES_ADMIN_TOTP_REQUIRED: z
-    .enum(["true", "false", "1", "0", ""])
-    .default("")
-    .transform((value) => value === "true" || value === "1"),
-});
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalNonEmpty.pipe(postgresUrl.optional()),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOSTNAME: z.string().trim().min(1).default("localhost"),
+    /** Where the embedded PostgreSQL keeps its data (git-ignored). */
+    REPERES_DATA_DIR: z.string().trim().min(1).default(".data"),
+    EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(5488),
+    /** Load the demo content into an empty database given by DATABASE_URL too. */
+    REPERES_DEMO: flag,
+    /** In production, accept demo accounts (published passwords): only for a public demonstration site. */
+    REPERES_ALLOW_DEMO_ACCOUNTS: flag,
+    NEXTAUTH_URL: optionalNonEmpty.pipe(z.url().optional()),
+    NEXTAUTH_SECRET: optionalNonEmpty,
+    /** Uploaded documents; default REPERES_DATA_DIR/uploads. */
+    UPLOAD_DIR: optionalNonEmpty,
+    /** Largest accepted upload, in megabytes. */
+    UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+    /** What the documents one person uploaded may weigh together, in megabytes. */
+    UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(500),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address is
+     * read that many entries before the TCP peer. 0: the peer itself (no proxy, or one that does not say).
+     */
+    REPERES_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * Admins and editors must set up a TOTP second factor before using the back office. Unset:
+     * required in production only (see secondFactorRequired).
+     */
+    REPERES_ADMIN_TOTP_REQUIRED: z
+      .enum(["true", "false", "1", "0", ""])
+      .default("")
+      .transform((value) => (value === "" ? undefined : value === "true" || value === "1")),
+  })
+  .superRefine((env, context) => {
+    // A short secret signs sessions that can be forged by guessing it.
+    if (env.NODE_ENV === "production" && env.NEXTAUTH_SECRET && Buffer.byteLength(env.NEXTAUTH_SECRET) < 32) {
+      context.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "en production, NEXTAUTH_SECRET doit compter au moins 32 octets (par exemple : openssl rand -base64 32)",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -60,4 +85,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   return result.data;
+}
+
+/** Whether admins and editors need a second factor: REPERES_ADMIN_TOTP_REQUIRED, or by default in production. */
+export function secondFactorRequired(env: Pick<Env, "NODE_ENV" | "REPERES_ADMIN_TOTP_REQUIRED">): boolean {
+  return env.REPERES_ADMIN_TOTP_REQUIRED ?? env.NODE_ENV === "production";
 }

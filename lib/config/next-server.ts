@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 /** The `next` command line, for the scripts that start Next themselves (start, browser tests, benchmark). */
 export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -24,4 +25,16 @@ export function withServerHeap(env: NodeJS.ProcessEnv, heapMb = DEFAULT_SERVER_H
     if (!new RegExp(`${flag}[=\\s]`).test(options)) options = `${options} ${flag}=${value}`;
   }
   return { ...env, NODE_OPTIONS: options.trim() };
+}
+
+const FORWARDED_FOR_PRELOAD = fileURLToPath(new URL("../http/forwarded-for.cjs", import.meta.url));
+
+/**
+ * The environment for a `next` server that sees its clients' real addresses: the TCP peer is
+ * appended to X-Forwarded-For before Next.js handles the request (lib/http/client-ip.ts).
+ */
+export function withPeerAddress(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const preload = `--require ${JSON.stringify(FORWARDED_FOR_PRELOAD)}`;
+  const options = env.NODE_OPTIONS ?? "";
+  return { ...env, NODE_OPTIONS: options.includes(preload) ? options : `${options} ${preload}`.trim() };
 }

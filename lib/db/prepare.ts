@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ensureDemoAccounts } from "@/lib/demo/accounts";
+import { UserFacingError } from "@/lib/cli/run";
+import { ensureDemoAccounts, openDemoAccounts, type DemoPolicy } from "@/lib/demo/accounts";
 import { loadDemoContent } from "@/lib/demo/load";
 import { writeBaselineRevisions } from "@/lib/editorial/baseline";
 import { importGeometryDirectory } from "@/lib/map/import";
@@ -14,6 +15,8 @@ export interface PrepareResult {
   appliedMigrations: string[];
   referenceLoaded: boolean;
   demoLoaded: boolean;
+  /** E-mails of the demo accounts that open with their published password. */
+  demoAccountsOpen: string[];
   geometryLoaded: boolean;
 }
 
@@ -24,7 +27,7 @@ export interface PrepareResult {
  */
 export async function prepareDatabase(
   databaseUrl: string,
-  options: { demo: boolean; progress?: Progress; geometryDir?: string },
+  options: { demo: boolean; demoAccounts?: DemoPolicy["demoAccounts"]; progress?: Progress; geometryDir?: string },
 ): Promise<PrepareResult> {
   const progress = options.progress ?? (() => {});
   const appliedMigrations = await applyMigrations({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
@@ -42,15 +45,23 @@ export async function prepareDatabase(
     const demoLoaded = options.demo ? await loadDemoContent(db) : false;
     if (demoLoaded) progress("contenu de démonstration chargé (synthèse IREV du 12 décembre 2023)");
     if (referenceLoaded || demoLoaded) await writeBaselineRevisions(db);
-    // Demo accounts only in demo mode: a production database never gets a default account.
-    if (options.demo && (await ensureDemoAccounts(db)) > 0) progress("comptes de démonstration créés");
+    // Demo accounts only with the demo content: a populated database never gets a default account.
+    const demoAccounts = options.demoAccounts ?? "create";
+    if (demoLoaded && demoAccounts === "create" && (await ensureDemoAccounts(db)) > 0) progress("comptes de démonstration créés");
+    const demoAccountsOpen = options.demo || demoAccounts === "refuse" ? await openDemoAccounts(db) : [];
+    if (demoAccounts === "refuse" && demoAccountsOpen.length > 0) {
+      throw new UserFacingError(
+        `la base contient des comptes de démonstration dont le mot de passe est publié (${demoAccountsOpen.join(", ")}). ` +
+          "En production, désactivez-les ou changez leur mot de passe, ou acceptez-les explicitement avec REPERES_ALLOW_DEMO_ACCOUNTS=true.",
+      );
+    }
     let geometryLoaded = false;
     if (options.geometryDir && existsSync(options.geometryDir) && (await db.geometryImport.count()) === 0) {
       const summaries = await importGeometryDirectory(db, options.geometryDir);
       geometryLoaded = summaries.length > 0;
       for (const s of summaries) progress(`contours de la carte : ${s.shapes} territoires (${s.layer.toLowerCase()}, ${path.basename(options.geometryDir)})`);
     }
-    return { appliedMigrations, referenceLoaded, demoLoaded, geometryLoaded };
+    return { appliedMigrations, referenceLoaded, demoLoaded, demoAccountsOpen, geometryLoaded };
   } finally {
     await db.$disconnect();
   }

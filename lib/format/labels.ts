@@ -44,6 +44,13 @@ export function formatDate(date: Date): string {
   return dayFormat.format(date);
 }
 
+const timeFormat = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+
+/** Hour and minute in France ("14:05"), e.g. when a lock ends. */
+export function formatTime(date: Date): string {
+  return timeFormat.format(date);
+}
+
 /** Documents are dated by month in our sources ("janvier 2024"); events by day. */
 export function formatSourceDate(date: Date, kind: "EVENT" | "DOCUMENT"): string {
   return kind === "DOCUMENT" ? monthFormat.format(date) : dayFormat.format(date);

@@ -229,5 +229,7 @@ describe("HTTP behaviour", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(limited.body.detail).toMatch(/Trop de requêtes/);
     expect((await api("/themes")).status).toBe(200);
+    // Entries the client adds in front of its real address change nothing (lib/http/client-ip.ts).
+    expect((await api("/initiatives?page=abc", { "x-forwarded-for": "203.0.113.200, 192.0.2.77" })).status).toBe(429);
   });
 });

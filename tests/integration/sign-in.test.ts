@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seal } from "@/lib/auth/secret-box";
 import { resolveSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
+import { ACCOUNT_MAX_FAILURES, ACCOUNT_WINDOW_MINUTES, currentSignInLocks } from "@/lib/auth/throttle";
 import { newRecoveryCodes, newTotpSecret } from "@/lib/auth/totp";
 import { createPrismaClient } from "@/lib/db/connect";
 import { makeUser } from "../support/accounts";
@@ -34,21 +35,49 @@ describe("sign-in", () => {
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", ip } })).toBe(2);
   });
 
-  it("locks an e-mail after 5 failures for a growing delay, whether or not the account exists", async () => {
+  it("locks an e-mail from one address after 5 failures for a growing delay, whether or not the account exists", async () => {
     for (const email of [user.email, "fantome@test.reperes"]) {
+      const ip = freshIp();
       const start = new Date("2030-01-01T10:00:00Z");
       let last;
-      for (let i = 0; i < 5; i++) last = await signIn(db, { email, password: "mauvais mot de passe", ip: freshIp() }, new Date(start.getTime() + i * 1000));
+      for (let i = 0; i < 5; i++) last = await signIn(db, { email, password: "mauvais mot de passe", ip }, new Date(start.getTime() + i * 1000));
       expect(last).toMatchObject({ ok: false, reason: "locked" });
       // Even the right password is refused while locked, and the lock is logged.
-      const during = await signIn(db, { email, password: user.password, ip: freshIp() }, new Date(start.getTime() + 30_000));
+      const during = await signIn(db, { email, password: user.password, ip }, new Date(start.getTime() + 30_000));
       expect(during).toMatchObject({ ok: false, reason: "locked" });
       // After a minute, one more failure doubles the delay.
-      const retry = await signIn(db, { email, password: "encore faux !", ip: freshIp() }, new Date(start.getTime() + 70_000));
+      const retry = await signIn(db, { email, password: "encore faux !", ip }, new Date(start.getTime() + 70_000));
       expect(retry).toMatchObject({ ok: false, reason: "locked" });
       if (!retry.ok) expect(retry.retryAt!.getTime() - (start.getTime() + 70_000)).toBeGreaterThan(100_000);
     }
     expect(await db.auditEvent.count({ where: { action: "auth.locked" } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("does not let failures from another address lock the owner out, and shows the lock to admins", async () => {
+    const owner = await makeUser(db, "ADMIN");
+    const attacker = freshIp();
+    const start = new Date("2032-01-01T10:00:00Z");
+    for (let i = 0; i < 8; i++) await signIn(db, { email: owner.email, password: "devinette", ip: attacker }, new Date(start.getTime() + i * 1000));
+    const at = new Date(start.getTime() + 20_000);
+    expect(await signIn(db, { email: owner.email, password: owner.password, ip: attacker }, at)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await currentSignInLocks(db, at)).toContainEqual({ email: owner.email, ip: attacker, until: expect.any(Date) });
+    expect((await signIn(db, { email: owner.email, password: owner.password, ip: freshIp() }, at)).ok).toBe(true);
+  });
+
+  it("locks an account from every address after 50 failures within an hour, spread over many addresses", async () => {
+    const owner = await makeUser(db, "EDITOR");
+    const start = new Date("2033-01-01T10:00:00Z");
+    for (let i = 0; i < ACCOUNT_MAX_FAILURES; i++) {
+      // Never 5 from one address: only the limit per account can stop this.
+      await signIn(db, { email: owner.email, password: "devinette", ip: `203.0.113.${Math.floor(i / 4)}` }, new Date(start.getTime() + i * 1000));
+    }
+    const at = new Date(start.getTime() + 120_000);
+    const refused = await signIn(db, { email: owner.email, password: owner.password, ip: freshIp() }, at);
+    expect(refused).toMatchObject({ ok: false, reason: "locked" });
+    const until = new Date(start.getTime() + ACCOUNT_WINDOW_MINUTES * 60_000);
+    expect(refused).toMatchObject({ retryAt: until });
+    expect(await currentSignInLocks(db, at)).toContainEqual({ email: owner.email, ip: null, until });
+    expect((await signIn(db, { email: owner.email, password: owner.password, ip: freshIp() }, new Date(start.getTime() + 3600_000 + 1000))).ok).toBe(true);
   });
 
   it("limits failures per IP address across accounts", async () => {
@@ -78,6 +107,20 @@ describe("sign-in", () => {
     expect(await resolveSession(db, result.sessionId, user.id)).toBeNull();
     await revokeUserSessions(db, other.id);
     expect(await resolveSession(db, result.sessionId, other.id)).toBeNull();
+  });
+
+  it("ends a session 7 days after sign-in, however active it stays", async () => {
+    const other = await makeUser(db, "CONTRIBUTOR");
+    const result = await signIn(db, { email: other.email, password: other.password, ip: freshIp() });
+    if (!result.ok) throw new Error("sign-in failed");
+    const { createdAt } = await db.userSession.findUniqueOrThrow({ where: { id: result.sessionId } });
+    // A request every 6 hours keeps it from idling...
+    let at = createdAt.getTime();
+    for (; at + 6 * 3600_000 < createdAt.getTime() + 7 * 24 * 3600_000; at += 6 * 3600_000) {
+      expect(await resolveSession(db, result.sessionId, other.id, new Date(at))).not.toBeNull();
+    }
+    // ...but not past its seventh day.
+    expect(await resolveSession(db, result.sessionId, other.id, new Date(createdAt.getTime() + 7 * 24 * 3600_000 + 1000))).toBeNull();
   });
 
   it("asks for the TOTP code, refuses a replayed one, accepts a recovery code once", async () => {

@@ -1,9 +1,13 @@
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/connect";
+import type { EntityDefinition } from "@/lib/editorial/definition";
+import { purgeRecord } from "@/lib/editorial/engine";
+import { sourceDefinition } from "@/lib/editorial/entities/source";
 import { makeUser } from "../support/accounts";
 
 const caller: { user: SessionUser | null } = { user: null };
@@ -72,5 +76,76 @@ describe("document upload", () => {
     caller.user = editor;
     expect((await download(fileKey!)).status).toBe(200);
     expect((await download("../../etc/passwd")).status).toBe(404);
+  });
+
+  it("serves a document under the extension of the type found in it, not the one the user gave", async () => {
+    const source = await db.source.create({ data: { slug: "doc-test-4", kind: "DOCUMENT", title: "Document mal nommé", status: "PUBLISHED" } });
+    caller.user = editor;
+    await upload(source.id, new File([Buffer.from("%PDF-1.7\n% test\n")], "evil.html"));
+    const { fileKey } = await db.source.findUniqueOrThrow({ where: { id: source.id } });
+    const served = await download(fileKey!);
+    expect(served.headers.get("content-disposition")).toMatch(/^inline; filename="evil\.pdf"; filename\*=UTF-8''evil\.pdf$/);
+  });
+
+  it("deletes a replaced document from the disk, and a purged source's document", async () => {
+    const source = await db.source.create({ data: { slug: "doc-test-5", kind: "DOCUMENT", title: "Document remplacé" } });
+    caller.user = editor;
+    await upload(source.id, new File([Buffer.from("%PDF-1.7\n% un\n")], "un.pdf"));
+    const first = (await db.source.findUniqueOrThrow({ where: { id: source.id } })).fileKey!;
+    expect(existsSync(path.join(process.env.UPLOAD_DIR!, first))).toBe(true);
+    await upload(source.id, new File([Buffer.from("%PDF-1.7\n% deux\n")], "deux.pdf"));
+    const second = (await db.source.findUniqueOrThrow({ where: { id: source.id } })).fileKey!;
+    expect(second).not.toBe(first);
+    expect(existsSync(path.join(process.env.UPLOAD_DIR!, first))).toBe(false);
+    expect(existsSync(path.join(process.env.UPLOAD_DIR!, second))).toBe(true);
+
+    const admin = await makeUser(db, "ADMIN");
+    await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
+    const outcome = await purgeRecord(db, sourceDefinition as unknown as EntityDefinition<unknown>, { id: admin.id, role: "ADMIN" }, source.id);
+    expect(outcome.ok).toBe(true);
+    expect(existsSync(path.join(process.env.UPLOAD_DIR!, second))).toBe(false);
+  });
+
+  it("holds each person's uploads to UPLOAD_QUOTA_MB together", async () => {
+    const uploader = await makeUser(db, "EDITOR");
+    caller.user = { ...editor, id: uploader.id, email: uploader.email };
+    const pdf = (name: string) => new File([Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(600 * 1024, 0x20)])], name);
+    process.env.UPLOAD_QUOTA_MB = "1";
+    try {
+      const sources = await Promise.all([6, 7].map((n) => db.source.create({ data: { slug: `doc-test-${n}`, kind: "DOCUMENT", title: `Document ${n}` } })));
+      expect((await upload(sources[0]!.id, pdf("a.pdf"))).headers.get("location")).toContain("fichier=ok");
+      // Replacing one's own document counts only the new one.
+      expect((await upload(sources[0]!.id, pdf("b.pdf"))).headers.get("location")).toContain("fichier=ok");
+      expect((await upload(sources[1]!.id, pdf("c.pdf"))).headers.get("location")).toContain("fichier=quota");
+      expect((await db.source.findUniqueOrThrow({ where: { id: sources[1]!.id } })).fileKey).toBeNull();
+    } finally {
+      delete process.env.UPLOAD_QUOTA_MB;
+    }
+  });
+
+  it("refuses a body announced larger than UPLOAD_MAX_MB before reading it", async () => {
+    const source = await db.source.create({ data: { slug: "doc-test-8", kind: "DOCUMENT", title: "Trop gros" } });
+    caller.user = editor;
+    const { POST } = await import("@/app/api/admin/sources/[id]/fichier/route");
+    const request = new Request(`http://localhost:3000/api/admin/sources/${source.id}/fichier`, {
+      method: "POST",
+      body: "x",
+      headers: { origin: "http://localhost:3000", "content-length": String(25 * 1024 * 1024) },
+    });
+    const response = await POST(request, { params: Promise.resolve({ id: String(source.id) }) });
+    expect(response.headers.get("location")).toContain("fichier=too_large");
+  });
+
+  it("lets the proxy buffer a whole upload of UPLOAD_MAX_MB (Next.js cuts bodies at 10 MB by default)", () => {
+    const limitFor = (mb: string) =>
+      Number(
+        execFileSync(process.execPath, ["--input-type=module", "-e", 'const { default: c } = await import("./next.config.js"); console.log(c.experimental.proxyClientMaxBodySize)'], {
+          cwd: path.resolve(import.meta.dirname, "../.."),
+          env: { ...process.env, UPLOAD_MAX_MB: mb },
+          encoding: "utf8",
+        }),
+      );
+    expect(limitFor("50")).toBeGreaterThan(50 * 1024 * 1024);
+    expect(limitFor("")).toBeGreaterThan(20 * 1024 * 1024);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { NEXT_BIN, withServerHeap } from "@/lib/config/next-server";
+import { NEXT_BIN, withPeerAddress, withServerHeap } from "@/lib/config/next-server";
 import { createPrismaClient } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { createTestDatabase } from "./database";
@@ -25,14 +25,16 @@ await fixtures.$disconnect();
 const app = spawn(process.execPath, [NEXT_BIN, "start", "--port", port, "--hostname", "localhost"], {
   cwd: root,
   stdio: "inherit",
-  env: withServerHeap({
+  env: withPeerAddress(withServerHeap({
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: database.url,
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
     REPERES_DEMO: "true",
-  }),
+    // The demo accounts the browser tests sign in with have no second factor.
+    REPERES_ADMIN_TOTP_REQUIRED: "false",
+  })),
 });
 
 let stopping = false;

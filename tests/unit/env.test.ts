@@ -31,4 +31,17 @@ describe("parseEnv", () => {
   it("refuses an out-of-range port", () => {
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
   });
+
+  it("refuses a session secret shorter than 32 bytes in production only", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "court" })).toThrow(/NEXTAUTH_SECRET.*32 octets/);
+    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) }).NEXTAUTH_SECRET).toHaveLength(32);
+    expect(parseEnv({ NODE_ENV: "development", NEXTAUTH_SECRET: "court" }).NEXTAUTH_SECRET).toBe("court");
+  });
+
+  it("trusts no proxy by default, and only a small whole number of them", () => {
+    expect(parseEnv({}).REPERES_TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "1" }).REPERES_TRUSTED_PROXY_HOPS).toBe(1);
+    expect(() => parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "-1" })).toThrow(/REPERES_TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "1.5" })).toThrow(/REPERES_TRUSTED_PROXY_HOPS/);
+  });
 });

@@ -2,24 +2,24 @@ import { beginTotpSetup, changeOwnPassword, confirmTotpSetup, disableTotp } from
 import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
 import { StateForm } from "@/components/admin/StateForm";
 import { ownAccount } from "@/lib/admin/users";
-import { requirePageUser } from "@/lib/auth/guards";
-import { roleLabels } from "@/lib/auth/roles";
+import { requirePageUser, serverRequiresSecondFactor } from "@/lib/auth/guards";
+import { hasRole, roleLabels } from "@/lib/auth/roles";
 
 export const metadata = { title: "Mon compte" };
 
 export default async function AccountPage() {
   await requirePageUser("CONTRIBUTOR", { allowMissingSecondFactor: true });
   const account = await ownAccount();
-  const totpRequired = process.env.REPERES_ADMIN_TOTP_REQUIRED === "true" || process.env.REPERES_ADMIN_TOTP_REQUIRED === "1";
+
   return (
     <>
       <h1>Mon compte</h1>
       <p>
         {account.name} · {account.email} · {roleLabels[account.role]}
       </p>
-      {totpRequired && account.role === "ADMIN" && !account.totpEnabledAt && (
+      {serverRequiresSecondFactor() && hasRole(account.role, "EDITOR") && !account.totpEnabledAt && (
         <p className="error-summary" role="alert">
-          La double authentification est obligatoire pour les administrateurs : activez-la ci-dessous pour accéder au reste de l&apos;espace.
+          La double authentification est obligatoire pour les administrateurs et les éditeurs : activez-la ci-dessous pour accéder au reste de l&apos;espace.
         </p>
       )}
 
@@ -36,11 +36,21 @@ export default async function AccountPage() {
       {account.totpEnabledAt ? (
         <>
           <p>Activée. Codes de secours restants : {account.recoveryCodesLeft}.</p>
-          <StateForm action={disableTotp} submitLabel="Désactiver la double authentification" labels={{ current: "Mot de passe" }}>
+          <h3>Changer d&apos;application</h3>
+          <p>L&apos;application actuelle reste valable jusqu&apos;à ce que la nouvelle soit confirmée.</p>
+          <StateForm action={beginTotpSetup} submitLabel="1. Générer une nouvelle clé">
+            {null}
+          </StateForm>
+          <StateForm action={confirmTotpSetup} submitLabel="2. Remplacer" labels={{ current: "Mot de passe ou code actuel", code: "Code de la nouvelle application" }}>
+            <CurrentCredentialField id="totp-replace-current" />
             <div className="field">
-              <label htmlFor="totp-current">Mot de passe (pour confirmer)</label>
-              <input id="totp-current" name="current" type="password" autoComplete="current-password" required />
+              <label htmlFor="code">Code affiché par la nouvelle application</label>
+              <input id="code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
             </div>
+          </StateForm>
+          <h3>Désactiver</h3>
+          <StateForm action={disableTotp} submitLabel="Désactiver la double authentification" labels={{ current: "Mot de passe ou code actuel" }}>
+            <CurrentCredentialField id="totp-disable-current" />
           </StateForm>
         </>
       ) : (
@@ -58,5 +68,15 @@ export default async function AccountPage() {
         </>
       )}
     </>
+  );
+}
+
+/** Proof that the person at the keyboard holds the account: its password, or a code of the current factor. */
+function CurrentCredentialField({ id }: { id: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Mot de passe, ou code de l&apos;application actuelle</label>
+      <input id={id} name="current" type="password" autoComplete="current-password" required />
+    </div>
   );
 }

@@ -22,6 +22,7 @@ const uploadMessages: Record<string, string> = {
   ok: "Document déposé.",
   empty: "Choisissez un fichier non vide.",
   too_large: "Ce fichier est trop volumineux.",
+  quota: "Vos documents déposés atteignent le volume autorisé par personne : retirez-en ou demandez à un administrateur.",
   bad_type: "Type de fichier refusé : seuls les PDF, images et documents bureautiques sont acceptés (vérifié d'après le contenu, pas seulement l'extension).",
   gone: "Cette source n'existe plus.",
 };

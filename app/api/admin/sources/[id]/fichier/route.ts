@@ -1,9 +1,12 @@
 import { AccessDenied } from "@/lib/auth/errors";
 import { clientIp } from "@/lib/http/client-ip";
 import { isSameOrigin } from "@/lib/http/origin";
-import { attachFile } from "@/lib/uploads/store";
+import { attachFile, maxUploadBytes } from "@/lib/uploads/store";
 
 export const dynamic = "force-dynamic";
+
+/** Room for the multipart envelope around the file (the proxy buffers 1 MB more than UPLOAD_MAX_MB). */
+const MULTIPART_ALLOWANCE = 1024 * 1024;
 
 /** Upload a document to a source (multipart form posted from its edit page). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -11,6 +14,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) return Response.json({ error: "Source inconnue." }, { status: 404 });
   const back = (result: string) => Response.redirect(new URL(`/admin/sources/${id}?fichier=${result}`, process.env.NEXTAUTH_URL ?? request.url), 303);
+  // Refused before reading: beyond the proxy's buffer (next.config.js) the body would arrive cut.
+  if (Number(request.headers.get("content-length")) > maxUploadBytes() + MULTIPART_ALLOWANCE) return back("too_large");
   try {
     const form = await request.formData().catch(() => null);
     const file = form?.get("file");
