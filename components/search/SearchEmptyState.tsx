@@ -11,15 +11,19 @@ export function SearchEmptyState({ query }: { query: SearchQuery }) {
     <div className="empty-state">
       <h3>Pistes pour trouver quand même</h3>
       <ul>
-        {query.territoire.length > 0 && <li>Choisir un lieu plus large (l&apos;agglomération, le département ou la région) ou retirer le lieu ci-dessus.</li>}
-        {filtered && <li>Retirer un filtre ci-dessus, ou <Link href="/initiatives">recommencer sans filtre</Link>.</li>}
-        {query.q && <li>Vérifier l&apos;orthographe, ou utiliser moins de mots, ou des mots plus généraux.</li>}
+        {query.territoire.length > 0 && <li>Choisissez un lieu plus large (l&apos;agglomération, le département ou la région).</li>}
+        {filtered && (
+          <li>
+            Essayez de retirer un filtre ci-dessus, ou <Link href="/initiatives">recommencez sans filtre</Link>.
+          </li>
+        )}
+        {query.q && <li>Vérifiez l&apos;orthographe, utilisez moins de mots ou des mots plus généraux.</li>}
         <li>
-          Parcourir les <Link href="/approches">approches</Link> (ce qu&apos;elles sont et à quelles conditions elles réussissent), les{" "}
+          Parcourez les <Link href="/approches">approches</Link> (ce qu&apos;elles sont et à quelles conditions elles réussissent), les{" "}
           <Link href="/themes">thèmes</Link> ou les <Link href="/enseignements">enseignements</Link>.
         </li>
         <li>
-          Voir ce qui existe par territoire sur la <Link href="/carte">carte</Link>.
+          Voyez ce qui existe par territoire sur la <Link href="/carte">carte</Link>.
         </li>
       </ul>
     </div>
