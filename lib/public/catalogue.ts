@@ -114,11 +114,12 @@ export async function relatedApproaches(approachId: number, limit = 5) {
     ) co JOIN "Approach" other ON other.id = co.id AND other."deletedAt" IS NULL
     GROUP BY other.id, other.position ORDER BY count(*) DESC, other.position LIMIT ${limit}`);
   const all = await listApproaches();
-  if (together.length > 0) return together.flatMap(({ id }) => all.filter((a) => a.id === id));
-  return all
+  if (together.length > 0) return { usedTogether: true, approaches: together.flatMap(({ id }) => all.filter((a) => a.id === id)) };
+  const mostUsed = all
     .filter((a) => a.id !== approachId && a.initiativeCount > 0)
     .sort((a, b) => b.initiativeCount - a.initiativeCount)
     .slice(0, limit);
+  return { usedTogether: false, approaches: mostUsed };
 }
 
 /** Public lessons of some approaches, each once, for an approach that has none of its own. */

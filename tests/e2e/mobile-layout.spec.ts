@@ -9,6 +9,17 @@ import { expectNoAxeViolations } from "./axe";
 const PHONE = { width: 390, height: 844 };
 const NARROWEST = { width: 320, height: 640 };
 
+// One sign-in for every staff test of this file: its cookies are kept in a file each starts from.
+const staffState = path.join(mkdtempSync(path.join(tmpdir(), "reperes-e2e-")), "admin.json");
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext({ baseURL, storageState: undefined });
+  const page = await context.newPage();
+  await signIn(page, "ADMIN", "/admin", 30_000);
+  await context.storageState({ path: staffState });
+  await context.close();
+});
+
 /** WCAG 1.4.10: nothing wider than the viewport; names the elements that stick out, if any. */
 async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => {
@@ -109,9 +120,9 @@ test.describe("approach pages lead somewhere (390 px)", () => {
     await expect(page.getByRole("heading", { name: "Définition" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Conditions de réussite" })).toBeVisible();
     await expect(page.getByText("Aucune initiative publiée pour l'instant.")).toBeVisible();
-    const related = page.getByRole("navigation", { name: "Approches proches" });
+    const related = page.getByRole("navigation", { name: "D'autres approches, avec des initiatives" });
     await expect(related.getByRole("link", { name: "Testing et tests de situation" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Enseignements sur des approches proches" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Enseignements sur ces autres approches" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Chercher dans toutes les initiatives" })).toHaveAttribute("href", "/initiatives?approche=mediation");
     await expectNoAxeViolations(page);
   });
@@ -126,10 +137,10 @@ test.describe("approach pages lead somewhere (390 px)", () => {
 });
 
 test.describe("the staff area on a phone (390 px)", () => {
-  test.use({ viewport: PHONE });
+  test.use({ viewport: PHONE, storageState: staffState });
 
   test("the menu is folded, so the page starts on the first screen, and opens on demand", async ({ page }) => {
-    await signIn(page, "ADMIN");
+    await page.goto("/admin");
     const heading = page.getByRole("heading", { level: 1 });
     await expect(heading).toBeVisible();
     expect((await heading.boundingBox())!.y).toBeLessThan(PHONE.height / 2);
@@ -189,17 +200,7 @@ test.describe("reflow at 320 px, public templates", () => {
 });
 
 test.describe("reflow at 320 px, staff templates", () => {
-  // One sign-in for all of them: its cookies are kept in a file each test starts from.
-  const state = path.join(mkdtempSync(path.join(tmpdir(), "reperes-e2e-")), "admin.json");
-  test.use({ viewport: NARROWEST, storageState: state });
-
-  test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext({ baseURL, storageState: undefined });
-    const page = await context.newPage();
-    await signIn(page, "ADMIN");
-    await context.storageState({ path: state });
-    await context.close();
-  });
+  test.use({ viewport: NARROWEST, storageState: staffState });
 
   for (const url of [
     "/admin",

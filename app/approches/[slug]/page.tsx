@@ -41,9 +41,9 @@ export default async function ApproachPage({ params, searchParams }: Props) {
 
   const elsewhereQuery = { ...query, territoire: [], page: 1 };
   const elsewhere = empty && place ? await search(elsewhereQuery) : null;
-  const related = empty && !elsewhere?.total ? await relatedApproaches(approach.id) : [];
+  const related = empty && !elsewhere?.total ? await relatedApproaches(approach.id) : { usedTogether: false, approaches: [] };
   const ownLessons = approach.lessons.length > 0;
-  const lessons = ownLessons ? approach.lessons : empty ? await lessonsOfApproaches(related.map((r) => r.id)) : [];
+  const lessons = ownLessons ? approach.lessons : empty ? await lessonsOfApproaches(related.approaches.map((r) => r.id)) : [];
 
   return (
     <div className="container">
@@ -83,11 +83,11 @@ export default async function ApproachPage({ params, searchParams }: Props) {
           <SearchHitList hits={toHitCards(elsewhere.items.slice(0, ELSEWHERE))} headingLevel={3} />
         </section>
       )}
-      {related.length > 0 && (
+      {related.approaches.length > 0 && (
         <nav aria-labelledby="related-heading">
-          <h2 id="related-heading">Approches proches</h2>
+          <h2 id="related-heading">{related.usedTogether ? "Approches proches" : "D'autres approches, avec des initiatives"}</h2>
           <ul>
-            {related.map((other) => (
+            {related.approaches.map((other) => (
               <li key={other.slug}>
                 <Link href={`/approches/${other.slug}`}>{other.label}</Link> <span className="meta">({plural(other.initiativeCount, "initiative")})</span>
               </li>
@@ -95,7 +95,7 @@ export default async function ApproachPage({ params, searchParams }: Props) {
           </ul>
         </nav>
       )}
-      <LessonLinks lessons={lessons} heading={ownLessons ? "Enseignements" : "Enseignements sur des approches proches"} />
+      <LessonLinks lessons={lessons} heading={ownLessons ? "Enseignements" : "Enseignements sur ces autres approches"} />
     </div>
   );
 }
