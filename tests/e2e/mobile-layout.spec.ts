@@ -33,6 +33,17 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(overflow.scrollWidth, `too wide: ${overflow.sticking.join(", ")}`).toBeLessThanOrEqual(overflow.clientWidth);
 }
 
+/** One test per template, so that no single test takes long. */
+function testReflow(urls: string[]) {
+  for (const url of urls) {
+    test(`${url} has no horizontal scroll`, async ({ page }) => {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSidewaysScroll(page);
+    });
+  }
+}
+
 test.describe("/initiatives on a phone (390 px)", () => {
   test.use({ viewport: PHONE });
 
@@ -158,7 +169,7 @@ test.describe("the staff area on a phone (390 px)", () => {
 test.describe("reflow at 320 px, public templates", () => {
   test.use({ viewport: NARROWEST });
 
-  for (const url of [
+  testReflow([
     "/",
     "/initiatives",
     "/initiatives?approche=testing&territoire=60175&statut=en-cours",
@@ -183,13 +194,7 @@ test.describe("reflow at 320 px, public templates", () => {
     "/mentions-legales",
     "/connexion",
     "/une-page-qui-n-existe-pas",
-  ]) {
-    test(`${url} has no horizontal scroll`, async ({ page }) => {
-      await page.goto(url);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expectNoSidewaysScroll(page);
-    });
-  }
+  ]);
 
   test("/initiatives with the filter panel open has no horizontal scroll", async ({ page }) => {
     await page.goto("/initiatives?territoire=200068047");
@@ -202,7 +207,7 @@ test.describe("reflow at 320 px, public templates", () => {
 test.describe("reflow at 320 px, staff templates", () => {
   test.use({ viewport: NARROWEST, storageState: staffState });
 
-  for (const url of [
+  testReflow([
     "/admin",
     "/admin/initiatives",
     "/admin/initiatives/nouveau",
@@ -215,13 +220,7 @@ test.describe("reflow at 320 px, staff templates", () => {
     "/admin/utilisateurs/nouveau",
     "/admin/compte",
     "/admin/territoires?q=roubaix",
-  ]) {
-    test(`${url} has no horizontal scroll`, async ({ page }) => {
-      await page.goto(url);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expectNoSidewaysScroll(page);
-    });
-  }
+  ]);
 
   for (const list of ["/admin/initiatives", "/admin/approches", "/admin/utilisateurs"]) {
     test(`the edit page and its history, opened from ${list}, have no horizontal scroll`, async ({ page }) => {
