@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/admin/SignOutButton";
+import { PhoneDisclosure } from "@/components/layout/PhoneDisclosure";
 import { requirePageUser } from "@/lib/auth/guards";
 import { hasRole, roleLabels } from "@/lib/auth/roles";
 import { definitions } from "@/lib/editorial/registry";
@@ -22,38 +23,41 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <SignOutButton />
       </div>
       <div className="admin__layout">
+        {/* On a phone the menu is one button, so that the page itself starts on the first screen. */}
         <nav aria-label="Espace équipe" className="admin__nav">
-          <ul>
-            <li>
-              <Link href="/admin">Tableau de bord</Link>
-            </li>
-            {hasRole(user.role, "EDITOR") && (
+          <PhoneDisclosure summary="Menu de l'espace équipe">
+            <ul>
               <li>
-                <Link href="/admin/relecture">À relire</Link>
+                <Link href="/admin">Tableau de bord</Link>
               </li>
-            )}
-            {definitions.map((def) => (
-              <li key={def.path}>
-                <Link href={`/admin/${def.path}`}>{def.label.many}</Link>
+              {hasRole(user.role, "EDITOR") && (
+                <li>
+                  <Link href="/admin/relecture">À relire</Link>
+                </li>
+              )}
+              {definitions.map((def) => (
+                <li key={def.path}>
+                  <Link href={`/admin/${def.path}`}>{def.label.many}</Link>
+                </li>
+              ))}
+              <li>
+                <Link href="/admin/territoires">Territoires (alias)</Link>
               </li>
-            ))}
-            <li>
-              <Link href="/admin/territoires">Territoires (alias)</Link>
-            </li>
-            <li>
-              <Link href="/admin/corbeille">Corbeille</Link>
-            </li>
-            {hasRole(user.role, "ADMIN") && (
-              <>
-                <li>
-                  <Link href="/admin/journal">Journal</Link>
-                </li>
-                <li>
-                  <Link href="/admin/utilisateurs">Utilisateurs</Link>
-                </li>
-              </>
-            )}
-          </ul>
+              <li>
+                <Link href="/admin/corbeille">Corbeille</Link>
+              </li>
+              {hasRole(user.role, "ADMIN") && (
+                <>
+                  <li>
+                    <Link href="/admin/journal">Journal</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/utilisateurs">Utilisateurs</Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </PhoneDisclosure>
         </nav>
         <div className="admin__content">{children}</div>
       </div>

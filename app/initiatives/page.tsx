@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
+import { PhoneDisclosure } from "@/components/layout/PhoneDisclosure";
 import { Pagination } from "@/components/navigation/Pagination";
 import { ActiveFilters } from "@/components/search/ActiveFilters";
 import { ExportLinks } from "@/components/search/ExportLinks";
 import { FacetFilters } from "@/components/search/FacetFilters";
+import { SearchEmptyState } from "@/components/search/SearchEmptyState";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural, sortLabels } from "@/lib/format/labels";
 import { placeFacet } from "@/lib/public/place-facet";
 import { EXPAND_PARAM, search } from "@/lib/public/search";
 import { toHitCards } from "@/lib/search/hit-card";
-import { hasFilters, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
+import { FILTER_KEYS, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
 
@@ -32,67 +34,76 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
       ? "Aucune initiative ne correspond à votre recherche."
       : `${plural(result.total, "initiative trouvée", "initiatives trouvées")}${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}`;
 
+  const activeFilters = FILTER_KEYS.reduce((sum, key) => sum + query[key].length, 0);
+
+  // Up to 640 px the results come first and the filters wait in a closed panel (globals.css).
   return (
     <div className="container">
       <h1>Initiatives</h1>
-        <SearchFormShell current={current.toString()} label="Rechercher et filtrer les initiatives" className="search-layout">
-          <div className="search-layout__bar">
-            <div className="search-bar">
-              <label htmlFor="q" className="search-bar__label">
-                Mots-clés
-              </label>
-              <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} placeholder="Ex. : discriminations, Roubaix, formation…" />
-              <label htmlFor="tri">Trier par</label>
-              <select id="tri" name="tri" defaultValue={query.tri}>
-                {sortParams.map((value) => (
-                  <option key={value} value={value}>
-                    {sortLabels[value]}
-                  </option>
-                ))}
-              </select>
-              <button type="submit">Rechercher</button>
-            </div>
+      <SearchFormShell current={current.toString()} label="Rechercher et filtrer les initiatives" className="search-layout">
+        <div className="search-layout__bar">
+          <div className="search-bar">
+            <label htmlFor="q" className="search-bar__label">
+              Mots-clés
+            </label>
+            <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} placeholder="Ex. : discriminations, Roubaix, formation…" />
+            <label htmlFor="tri">Trier par</label>
+            <select id="tri" name="tri" defaultValue={query.tri}>
+              {sortParams.map((value) => (
+                <option key={value} value={value}>
+                  {sortLabels[value]}
+                </option>
+              ))}
+            </select>
+            <button type="submit">Rechercher</button>
           </div>
-          <aside className="search-layout__facets" aria-label="Filtres">
+          <a href="#resultats" className="skip-to-results">
+            Aller aux résultats
+          </a>
+        </div>
+        <aside className="search-layout__facets" aria-label="Filtres">
+          <PhoneDisclosure className="filter-panel" id="filtres" summary={activeFilters > 0 ? `Filtres (${activeFilters})` : "Filtres"}>
             <h2>Filtrer</h2>
             <FacetFilters query={query} facets={result.facets} place={place} />
             {place.expanded.map((code) => (
               <input key={code} type="hidden" name={EXPAND_PARAM} value={code} />
             ))}
-            <p>
+            {/* Sticky on a phone, so that ticking a box visibly changes the count (announced by the status below). */}
+            <p className="filter-panel__actions">
+              <span className="filter-panel__count" aria-hidden="true">
+                {plural(result.total, "initiative", "initiatives")}
+              </span>
               <button type="submit">Appliquer les filtres</button>
+              <a href="#resultats">Aller aux résultats</a>
             </p>
-          </aside>
-          <section className="search-layout__results" aria-labelledby="results-heading">
-            <h2 id="results-heading" className="visually-hidden">
-              Résultats
-            </h2>
-            <ActiveFilters query={query} facets={result.facets} />
-            <p role="status" className="result-count">
-              {status}
+          </PhoneDisclosure>
+        </aside>
+        <section className="search-layout__results" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="visually-hidden">
+            Résultats
+          </h2>
+          <ActiveFilters query={query} facets={result.facets} />
+          <p role="status" className="result-count" id="resultats" tabIndex={-1} data-results-focus>
+            {status}
+          </p>
+          {result.correctedQuery && (
+            <p className="meta">
+              Peu de résultats pour « {query.q} » : la recherche inclut aussi « {result.correctedQuery} ».
             </p>
-            {result.correctedQuery && (
-              <p className="meta">
-                Peu de résultats pour « {query.q} » : la recherche inclut aussi « {result.correctedQuery} ».
-              </p>
-            )}
-            {result.items.length > 0 ? (
-              <SearchHitList hits={toHitCards(result.items)} />
-            ) : result.total > 0 ? (
-              <p>
-                Cette page n&apos;existe pas. <a href={hrefFor(1)}>Revenir à la première page des résultats</a>.
-              </p>
-            ) : (
-              hasFilters(query) && (
-                <div className="empty-state">
-                  <p>Essayez de retirer un filtre ci-dessus, de vérifier l&apos;orthographe ou d&apos;utiliser des mots plus généraux.</p>
-                </div>
-              )
-            )}
-            <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
-            {result.total > 0 && <ExportLinks query={query} total={result.total} />}
-          </section>
-        </SearchFormShell>
+          )}
+          {result.items.length > 0 ? (
+            <SearchHitList hits={toHitCards(result.items)} />
+          ) : result.total > 0 ? (
+            <p>
+              Cette page n&apos;existe pas. <a href={hrefFor(1)}>Revenir à la première page des résultats</a>.
+            </p>
+          ) : (
+            <SearchEmptyState query={query} />
+          )}
+          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
+          {result.total > 0 && <ExportLinks query={query} total={result.total} />}
+        </section>
+      </SearchFormShell>
     </div>
   );
 }

@@ -39,6 +39,7 @@ export function SearchFormShell({
   const pathname = usePathname();
   const formRef = useRef<HTMLFormElement>(null);
   const [pending, startTransition] = useTransition();
+  const rendered = useRef(current);
 
   // Back/forward: the server renders the new results; inputs rendered with default values keep
   // the old state in the DOM, so they are brought in line with the URL here.
@@ -56,6 +57,13 @@ export function SearchFormShell({
         const fallback = element instanceof HTMLSelectElement ? (element.options[0]?.value ?? "") : "";
         element.value = searchParams.get(element.name) ?? fallback;
       }
+    }
+    // A link that removed a filter (a chip) is gone from the new page: rather than leaving focus
+    // on the body, it goes to the count, which also tells what changed.
+    const changed = rendered.current !== current;
+    rendered.current = current;
+    if (changed && (document.activeElement === null || document.activeElement === document.body)) {
+      form.querySelector<HTMLElement>("[data-results-focus]")?.focus();
     }
   }, [current]);
 

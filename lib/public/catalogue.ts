@@ -93,3 +93,47 @@ export async function getTerritory(code: string) {
   const children = childRows.map((c) => ({ ...c, initiativeCount: counts.get(c.code) ?? 0 }));
   return { ...territory, parents: territory.parents.map((p) => p.parent), children };
 }
+
+/**
+ * Approaches to suggest beside one: those used together with it on public initiatives or
+ * lessons, most often first; when it is used nowhere yet, the approaches with the most public
+ * initiatives, so that its page still leads to something that exists.
+ */
+export async function relatedApproaches(approachId: number, limit = 5) {
+  const together = await prisma.$queryRaw<{ id: number }[]>(Prisma.sql`
+    SELECT other.id FROM (
+      SELECT b."approachId" AS id FROM "InitiativeApproach" a
+        JOIN "InitiativeApproach" b ON b."initiativeId" = a."initiativeId" AND b."approachId" <> a."approachId"
+        JOIN "Initiative" i ON i.id = a."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+        WHERE a."approachId" = ${approachId}
+      UNION ALL
+      SELECT b."approachId" FROM "LessonApproach" a
+        JOIN "LessonApproach" b ON b."lessonId" = a."lessonId" AND b."approachId" <> a."approachId"
+        JOIN "Lesson" l ON l.id = a."lessonId" AND l.status = 'PUBLISHED' AND l."deletedAt" IS NULL
+        WHERE a."approachId" = ${approachId}
+    ) co JOIN "Approach" other ON other.id = co.id AND other."deletedAt" IS NULL
+    GROUP BY other.id, other.position ORDER BY count(*) DESC, other.position LIMIT ${limit}`);
+  const all = await listApproaches();
+  if (together.length > 0) return { usedTogether: true, approaches: together.flatMap(({ id }) => all.filter((a) => a.id === id)) };
+  const mostUsed = all
+    .filter((a) => a.id !== approachId && a.initiativeCount > 0)
+    .sort((a, b) => b.initiativeCount - a.initiativeCount)
+    .slice(0, limit);
+  return { usedTogether: false, approaches: mostUsed };
+}
+
+/** Public lessons of some approaches, each once, for an approach that has none of its own. */
+export async function lessonsOfApproaches(approachIds: number[], limit = 5) {
+  const rows = await prisma.lessonApproach.findMany({
+    where: { approachId: { in: approachIds }, lesson: publicWhere },
+    include: { lesson: { select: { slug: true, title: true, evidenceLevel: true } } },
+    orderBy: { lesson: { title: "asc" } },
+  });
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.lesson.slug) && seen.add(row.lesson.slug)).slice(0, limit);
+}
+
+/** A territory's name, for a page filtered by place (null for an unknown code). */
+export function getPlace(code: string) {
+  return prisma.territory.findUnique({ where: { code }, select: { code: true, name: true } });
+}

@@ -94,6 +94,15 @@ async function upsertVocabulary(tx: Tx, table: string, entries: { slug: string; 
 
 export async function upsertVocabularies(tx: Tx, progress: Progress = () => {}) {
   await upsertVocabulary(tx, "Approach", approaches);
+  // Texts written by staff are kept: only empty ones get the reference text.
+  await tx.$executeRawUnsafe(
+    `UPDATE "Approach" a SET description = COALESCE(a.description, v.description),
+       "successConditions" = COALESCE(a."successConditions", v.conditions)
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS v(slug, description, conditions) WHERE a.slug = v.slug`,
+    approaches.map((a) => a.slug),
+    approaches.map((a) => a.description),
+    approaches.map((a) => a.successConditions),
+  );
   await upsertVocabulary(tx, "Domain", domains);
   await upsertVocabulary(tx, "Public", publics);
   await upsertVocabulary(tx, "DiscriminationCriterion", discriminationCriteria);

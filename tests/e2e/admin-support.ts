@@ -9,13 +9,14 @@ export function demoAccount(role: DemoRole) {
   return account;
 }
 
-export async function signIn(page: Page, role: DemoRole, next = "/admin") {
+/** `timeout`: how long the redirect may take (password hashing is slow on a busy machine). */
+export async function signIn(page: Page, role: DemoRole, next = "/admin", timeout?: number) {
   const account = demoAccount(role);
   await page.goto(`/connexion?callbackUrl=${encodeURIComponent(next)}`);
   await page.getByLabel("Adresse e-mail").fill(account.email);
   await page.getByLabel("Mot de passe").fill(account.password);
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`), { timeout });
 }
 
 /** Finds an entry through the list's title search (the list is paginated) and opens it. */

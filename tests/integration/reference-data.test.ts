@@ -55,6 +55,17 @@ describe("reference data in the database", () => {
     expect((await db.territory.findUniqueOrThrow({ where: { code: "59512" } })).aliases).toEqual(["Roubaix centre"]);
   });
 
+  it("gives every approach a definition and conditions of success, and keeps a text rewritten by staff", async () => {
+    const approaches = await db.approach.findMany({ select: { slug: true, description: true, successConditions: true } });
+    expect(approaches.filter((a) => !a.description || !a.successConditions).map((a) => a.slug)).toEqual([]);
+    await db.approach.update({ where: { slug: "testing" }, data: { successConditions: "Texte de l'équipe." } });
+    await db.approach.update({ where: { slug: "mediation" }, data: { description: null } });
+    await loadReferenceData(db);
+    const testing = await db.approach.findUniqueOrThrow({ where: { slug: "testing" } });
+    expect(testing.successConditions).toBe("Texte de l'équipe.");
+    expect((await db.approach.findUniqueOrThrow({ where: { slug: "mediation" } })).description).toMatch(/tierce/);
+  });
+
   it("drops a containment link that the reference no longer has", async () => {
     await db.territoryParent.create({ data: { childCode: "59512", parentCode: "80" } });
     await loadReferenceData(db);

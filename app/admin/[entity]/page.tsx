@@ -8,6 +8,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { definitionByPath } from "@/lib/editorial/registry";
 import { formatDate, plural, statusLabels } from "@/lib/format/labels";
+import { TableScroll } from "@/components/layout/TableScroll";
 
 type Props = { params: Promise<{ entity: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,33 +62,35 @@ export default async function EntityList({ params, searchParams }: Props) {
       </form>
       <p role="status">{plural(total, "résultat")}</p>
       {items.length > 0 && (
-        <table className="admin-table">
-          <caption className="visually-hidden">{def.label.many}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Titre</th>
-              {def.workflow && <th scope="col">État</th>}
-              {def.workflow && <th scope="col">Auteur</th>}
-              <th scope="col">Modifié le</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <Link href={`${base}/${item.id}`}>{item.title}</Link>
-                </td>
-                {def.workflow && (
-                  <td>
-                    <StatusBadge status={item.status} />
-                  </td>
-                )}
-                {def.workflow && <td>{item.author ?? "—"}</td>}
-                <td>{formatDate(item.updatedAt)}</td>
+        <TableScroll label={def.label.many}>
+          <table className="admin-table">
+            <caption className="visually-hidden">{def.label.many}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Titre</th>
+                {def.workflow && <th scope="col">État</th>}
+                {def.workflow && <th scope="col">Auteur</th>}
+                <th scope="col">Modifié le</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <Link href={`${base}/${item.id}`}>{item.title}</Link>
+                  </td>
+                  {def.workflow && (
+                    <td>
+                      <StatusBadge status={item.status} />
+                    </td>
+                  )}
+                  {def.workflow && <td>{item.author ?? "—"}</td>}
+                  <td>{formatDate(item.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <Pagination page={query.page} pageCount={pageCount} hrefFor={(p) => `${base}${queryString(query, p)}`} />
     </>

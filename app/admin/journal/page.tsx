@@ -5,6 +5,7 @@ import { auditActionLabels } from "@/lib/audit/log";
 import { requirePageUser } from "@/lib/auth/guards";
 import { definitionByType } from "@/lib/editorial/registry";
 import { plural } from "@/lib/format/labels";
+import { TableScroll } from "@/components/layout/TableScroll";
 
 export const metadata = { title: "Journal" };
 
@@ -52,44 +53,46 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <button type="submit">Filtrer</button>
       </form>
       <p role="status">{plural(total, "événement")}</p>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Utilisateur</th>
-            <th scope="col">Action</th>
-            <th scope="col">Élément</th>
-            <th scope="col">Adresse IP</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => {
-            const def = event.entityType ? definitionByType(event.entityType) : undefined;
-            const email = (event.details as { email?: string } | null)?.email;
-            return (
-              <tr key={String(event.id)}>
-                <td>{dateTime.format(event.at)}</td>
-                <td>{event.user?.name ?? email ?? "—"}</td>
-                <td>{auditActionLabels[event.action] ?? event.action}</td>
-                <td>
-                  {event.entityType ? (
-                    def && event.entityId ? (
-                      <a href={`/admin/${def.path}/${event.entityId}`}>
-                        {entityLabels[event.entityType]} n° {event.entityId}
-                      </a>
+      <TableScroll label="Journal des événements">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Utilisateur</th>
+              <th scope="col">Action</th>
+              <th scope="col">Élément</th>
+              <th scope="col">Adresse IP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => {
+              const def = event.entityType ? definitionByType(event.entityType) : undefined;
+              const email = (event.details as { email?: string } | null)?.email;
+              return (
+                <tr key={String(event.id)}>
+                  <td>{dateTime.format(event.at)}</td>
+                  <td>{event.user?.name ?? email ?? "—"}</td>
+                  <td>{auditActionLabels[event.action] ?? event.action}</td>
+                  <td>
+                    {event.entityType ? (
+                      def && event.entityId ? (
+                        <a href={`/admin/${def.path}/${event.entityId}`}>
+                          {entityLabels[event.entityType]} n° {event.entityId}
+                        </a>
+                      ) : (
+                        `${entityLabels[event.entityType]} n° ${event.entityId ?? "?"}`
+                      )
                     ) : (
-                      `${entityLabels[event.entityType]} n° ${event.entityId ?? "?"}`
-                    )
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td>{event.ip ?? "—"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                      "—"
+                    )}
+                  </td>
+                  <td>{event.ip ?? "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <Pagination page={query.page} pageCount={pageCount} hrefFor={params} />
     </>
   );

@@ -3,6 +3,7 @@ import { listUsers } from "@/lib/admin/users";
 import { requirePageUser } from "@/lib/auth/guards";
 import { roleLabels } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format/labels";
+import { TableScroll } from "@/components/layout/TableScroll";
 
 export const metadata = { title: "Utilisateurs" };
 
@@ -17,30 +18,32 @@ export default async function UsersPage() {
           Inviter un utilisateur
         </Link>
       </p>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Nom</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Rôle</th>
-            <th scope="col">État</th>
-            <th scope="col">Dernière connexion</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>
-                <Link href={`/admin/utilisateurs/${user.id}`}>{user.name}</Link>
-              </td>
-              <td>{user.email}</td>
-              <td>{roleLabels[user.role]}</td>
-              <td>{user.disabled ? "Désactivé" : user.totpEnabledAt ? "Actif, double authentification" : "Actif"}</td>
-              <td>{user.lastLoginAt ? formatDate(user.lastLoginAt) : "jamais"}</td>
+      <TableScroll label="Utilisateurs">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Rôle</th>
+              <th scope="col">État</th>
+              <th scope="col">Dernière connexion</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  <Link href={`/admin/utilisateurs/${user.id}`}>{user.name}</Link>
+                </td>
+                <td>{user.email}</td>
+                <td>{roleLabels[user.role]}</td>
+                <td>{user.disabled ? "Désactivé" : user.totpEnabledAt ? "Actif, double authentification" : "Actif"}</td>
+                <td>{user.lastLoginAt ? formatDate(user.lastLoginAt) : "jamais"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

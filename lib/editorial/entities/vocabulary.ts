@@ -16,6 +16,8 @@ interface VocabularyDelegate {
 
 const delegate = (db: Database | Tx, model: VocabularyModel) => (db as unknown as Record<VocabularyModel, VocabularyDelegate>)[model];
 
+const emptyAsNull = (value: string) => (value === "" ? null : value);
+
 const baseSchema = z.object({
   label: requiredText("Le libellé", 2, 200),
   position,
@@ -27,7 +29,7 @@ interface VocabularyConfig {
   path: string;
   label: EntityDefinition["label"];
   /** Extra columns beyond label and position. */
-  extra: Array<"description" | "legalBasis" | "parent">;
+  extra: Array<"description" | "successConditions" | "legalBasis" | "parent">;
   /** The join table rows linking it to initiatives, for the trash guard. */
   linkedInitiatives(db: Database, id: number): Promise<string[]>;
 }
@@ -36,12 +38,23 @@ export function vocabularyDefinition(config: VocabularyConfig): EntityDefinition
   const fields: FieldSpec[] = [
     { key: "label", label: "Libellé", kind: "text", required: true },
     ...(config.extra.includes("description") ? [{ key: "description", label: "Description", kind: "markdown" } as const] : []),
+    ...(config.extra.includes("successConditions")
+      ? [
+          {
+            key: "successConditions",
+            label: "Conditions de réussite",
+            kind: "markdown",
+            hint: "Ce qu'il faut pour que l'approche marche, d'après les sources. Affiché sur la page de l'approche.",
+          } as const,
+        ]
+      : []),
     ...(config.extra.includes("legalBasis") ? [{ key: "legalBasis", label: "Fondement juridique", kind: "text", hint: "Ex. Code pénal, art. 225-1" } as const] : []),
     ...(config.extra.includes("parent") ? [{ key: "parent", label: "Thème parent", kind: "select", options: "parents" } as const] : []),
     { key: "position", label: "Ordre d'affichage", kind: "number", hint: "Les plus petits nombres d'abord." },
   ];
   const schema = baseSchema.extend({
-    ...(config.extra.includes("description") ? { description: markdown("La description", 5000).transform((v: string) => (v === "" ? null : v)) } : {}),
+    ...(config.extra.includes("description") ? { description: markdown("La description", 5000).transform(emptyAsNull) } : {}),
+    ...(config.extra.includes("successConditions") ? { successConditions: markdown("Les conditions de réussite", 5000).transform(emptyAsNull) } : {}),
     ...(config.extra.includes("legalBasis") ? { legalBasis: optionalText("Le fondement juridique", 300) } : {}),
     ...(config.extra.includes("parent") ? { parent: optionalId } : {}),
   });
@@ -69,6 +82,7 @@ export function vocabularyDefinition(config: VocabularyConfig): EntityDefinition
       if (!row) return null;
       const values: Record<string, string> = { label: String(row.label), position: str(row.position as number) };
       if (config.extra.includes("description")) values.description = str(row.description as string | null);
+      if (config.extra.includes("successConditions")) values.successConditions = str(row.successConditions as string | null);
       if (config.extra.includes("legalBasis")) values.legalBasis = str(row.legalBasis as string | null);
       if (config.extra.includes("parent")) values.parent = str(row.parentId as number | null);
       return values;
@@ -110,7 +124,7 @@ export const approachDefinition = vocabularyDefinition({
   model: "approach",
   path: "approches",
   label: { one: "approche", many: "Approches", a: "une approche", new: "Nouvelle approche" },
-  extra: ["description"],
+  extra: ["description", "successConditions"],
   linkedInitiatives: async (db, id) => [
     ...titles(await db.initiativeApproach.findMany({ where: { approachId: id, initiative: publishedInitiative }, select })),
     ...(await db.lessonApproach.findMany({ where: { approachId: id, lesson: publishedInitiative }, select: { lesson: { select: { title: true } } } })).map(

@@ -8,6 +8,7 @@ import { FilterSelect } from "@/components/forms/FilterSelect";
 import { compareRevisions, revisionsOf } from "@/lib/admin/records";
 import { requirePageUser } from "@/lib/auth/guards";
 import { definitionByPath } from "@/lib/editorial/registry";
+import { TableScroll } from "@/components/layout/TableScroll";
 
 type Props = {
   params: Promise<{ entity: string; id: string }>;
@@ -67,41 +68,43 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           )}
 
           <h2>Versions</h2>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Date</th>
-                <th scope="col">Auteur</th>
-                <th scope="col">Commentaire</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.revisions.map((revision) => (
-                <tr key={revision.id}>
-                  <td>{revision.version}</td>
-                  <td>{dateTime.format(revision.createdAt)}</td>
-                  <td>{revision.author?.name ?? "—"}</td>
-                  <td>{revision.comment ?? "—"}</td>
-                  <td>
-                    {revision.version === data.meta.version ? (
-                      "Version actuelle"
-                    ) : data.canRestore ? (
-                      <ActionButton
-                        action={restoreVersion}
-                        fields={{ entity: def.path, id: data.meta.id, revision: revision.id, version: data.meta.version }}
-                        label={`Restaurer la version ${revision.version}`}
-                        variant="secondary"
-                      />
-                    ) : (
-                      "—"
-                    )}
-                  </td>
+          <TableScroll label="Versions">
+            <table className="admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Auteur</th>
+                  <th scope="col">Commentaire</th>
+                  <th scope="col">Action</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.revisions.map((revision) => (
+                  <tr key={revision.id}>
+                    <td>{revision.version}</td>
+                    <td>{dateTime.format(revision.createdAt)}</td>
+                    <td>{revision.author?.name ?? "—"}</td>
+                    <td>{revision.comment ?? "—"}</td>
+                    <td>
+                      {revision.version === data.meta.version ? (
+                        "Version actuelle"
+                      ) : data.canRestore ? (
+                        <ActionButton
+                          action={restoreVersion}
+                          fields={{ entity: def.path, id: data.meta.id, revision: revision.id, version: data.meta.version }}
+                          label={`Restaurer la version ${revision.version}`}
+                          variant="secondary"
+                        />
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Approach" ADD COLUMN     "successConditions" TEXT;
