@@ -109,7 +109,7 @@ const fullText = normalised(Prisma.sql`a.name || ' ' || coalesce(a.acronym, '') 
  */
 function textConditions(q: string): Prisma.Sql[] {
   return queryWords(q).map(
-    (word) => Prisma.sql`(${fullText} LIKE ${`%${word}%`} OR (length(${word}::text) >= 4 AND word_similarity(${word}::text, ${nameText}) >= 0.6))`,
+    (word) => Prisma.sql`(${fullText} LIKE ${`%${word}%`} OR (length(${word}::text) >= 5 AND word_similarity(${word}::text, ${nameText}) >= 0.5))`,
   );
 }
 

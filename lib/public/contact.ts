@@ -31,9 +31,6 @@ export const contactPersonSelect = {
   contactConsent: true,
 } as const;
 
-/** Prisma `omit` of the same columns, for queries whose result goes to a public output. */
-export const contactPersonOmit = contactPersonSelect;
-
 /** The person, only with recorded consent and something to show; otherwise null. */
 export function consentedContact(row: ContactPersonColumns): ContactPerson | null {
   if (!row.contactConsent) return null;
