@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { WhoToContact } from "@/components/contact/WhoToContact";
 import { Pagination } from "@/components/navigation/Pagination";
 import { ActiveFilters } from "@/components/search/ActiveFilters";
 import { ExportLinks } from "@/components/search/ExportLinks";
@@ -8,6 +9,7 @@ import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural, sortLabels } from "@/lib/format/labels";
 import { findTerritories, placeQuerySchema, search } from "@/lib/public/search";
 import { toHitCards } from "@/lib/search/hit-card";
+import { parsePlaceScope } from "@/lib/search/place-scope";
 import { hasFilters, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
@@ -89,6 +91,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             {result.total > 0 && <ExportLinks query={query} total={result.total} />}
           </section>
         </SearchFormShell>
+        {query.territoire.length === 1 && <WhoToContact code={query.territoire[0]!} scope={parsePlaceScope(Array.isArray(raw.portee) ? raw.portee[0] : raw.portee)} />}
     </div>
   );
 }

@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { plural } from "@/lib/format/labels";
 import { whoToContact } from "@/lib/public/actors";
-import type { PlaceScope } from "@/lib/search/place-scope";
+import { PLACE_SCOPE_PARAM, type PlaceScope } from "@/lib/search/place-scope";
 import { ActorSummary } from "./ActorSummary";
 
 /**
  * « Qui contacter » for a place: public actors active in it, then those covering it from a
  * larger territory, each with its scale, its approaches and its public contact.
  */
-export async function WhoToContact({ place, scope = "tous" }: { place: { code: string; name: string }; scope?: PlaceScope }) {
-  const { items, total, local } = await whoToContact(place.code, scope);
+export async function WhoToContact({ code, scope = "tous" }: { code: string; scope?: PlaceScope }) {
+  const found = await whoToContact(code, scope);
+  if (!found) return null;
+  const { place, items, total, local } = found;
   const headingId = `qui-contacter-${place.code}`;
-  const listHref = `/acteurs?territoire=${encodeURIComponent(place.code)}${scope === "tous" ? "" : `&portee=${scope}`}`;
+  const params = new URLSearchParams({ territoire: place.code });
+  if (scope !== "tous") params.set(PLACE_SCOPE_PARAM, scope);
   return (
     <section className="who-to-contact" aria-labelledby={headingId}>
       <h2 id={headingId}>Qui contacter</h2>
@@ -22,7 +25,8 @@ export async function WhoToContact({ place, scope = "tous" }: { place: { code: s
       ) : (
         <>
           <p className="meta">
-            {plural(local, "acteur", "acteurs")} à {place.name}, {plural(total - local, "acteur", "acteurs")} à plus grande échelle.
+            Acteurs qui interviennent ici, puis à plus grande échelle : {plural(local, "acteur", "acteurs")} à {place.name},{" "}
+            {plural(total - local, "acteur", "acteurs")} à plus grande échelle.
           </p>
           <ul className="card-list">
             {items.map((actor) => (
@@ -31,11 +35,9 @@ export async function WhoToContact({ place, scope = "tous" }: { place: { code: s
               </li>
             ))}
           </ul>
-          {total > items.length && (
-            <p>
-              <Link href={listHref}>Voir les {total} acteurs pour {place.name}</Link>
-            </p>
-          )}
+          <p>
+            <Link href={`/acteurs?${params}`}>{total > items.length ? `Voir les ${total} acteurs pour ${place.name}` : `Filtrer les acteurs pour ${place.name}`}</Link>
+          </p>
         </>
       )}
     </section>

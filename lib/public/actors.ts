@@ -223,8 +223,11 @@ export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE
 /**
  * « Qui contacter » for a place: public actors active in it or covering it (area of
  * intervention, else own territory), local ones first, then from the smallest scale up.
+ * Null for an unknown place.
  */
 export async function whoToContact(code: string, scope: PlaceScope = "tous", limit = WHO_TO_CONTACT_LIMIT) {
+  const place = await prisma.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } });
+  if (!place) return null;
   const atPlace = actorsAtPlaceSql(code, scope);
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<{ actorId: number; code: string; name: string; kind: string; local: boolean }[]>(Prisma.sql`
@@ -233,9 +236,9 @@ export async function whoToContact(code: string, scope: PlaceScope = "tous", lim
     prisma.$queryRaw<{ total: number; local: number }[]>(Prisma.sql`
       SELECT count(*)::int AS total, count(*) FILTER (WHERE m.local)::int AS local FROM (${atPlace}) m`),
   ]);
-  return { items: await publicActors(rows), total: count?.total ?? 0, local: count?.local ?? 0 };
+  return { place, items: await publicActors(rows), total: count?.total ?? 0, local: count?.local ?? 0 };
 }
-export type WhoToContact = Awaited<ReturnType<typeof whoToContact>>;
+export type WhoToContact = NonNullable<Awaited<ReturnType<typeof whoToContact>>>;
 
 /** Filter choices of /acteurs: approaches that some public actor's published initiative has. */
 export function actorApproachChoices() {

@@ -155,12 +155,14 @@ describe("/acteurs filters", () => {
 
 describe("« Qui contacter »", () => {
   it("lists actors of and above the place with their scale and approaches, local ones first", async () => {
-    const roubaix = await whoToContact(ROUBAIX);
+    const roubaix = (await whoToContact(ROUBAIX))!;
     expect(roubaix.items[0]).toMatchObject({ slug: "ambassadeurs-de-l-egalite-roubaix", scale: null });
     const ddd = roubaix.items.find((a) => a.slug === "defenseur-des-droits");
     expect(ddd?.scale).toBe("à l'échelle de la région");
     expect(ddd?.approaches.length).toBeGreaterThan(0);
     expect(roubaix).toMatchObject({ total: 3, local: 1 });
+    expect((await whoToContact(ROUBAIX, "couvrant"))?.items.map((a) => a.slug).sort()).toEqual(["defenseur-des-droits", "irev"]);
+    expect(await whoToContact("99999")).toBeNull();
   });
 });
 
