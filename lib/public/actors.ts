@@ -144,6 +144,8 @@ const publicActorSelect = {
   kind: true,
   description: true,
   territory: { select: { code: true, name: true, kind: true } },
+  areas: { select: { territory: { select: { code: true, name: true, kind: true } } }, orderBy: { territory: { kind: "asc" } } },
+  _count: { select: { initiatives: { where: { initiative: { status: "PUBLISHED", deletedAt: null } } } } },
   ...actorContactSelect,
 } as const;
 
@@ -158,11 +160,13 @@ async function publicActors(rows: { actorId: number; code: string | null; name: 
   return rows.flatMap((row) => {
     const actor = byId.get(row.actorId);
     if (!actor) return [];
-    const { address: _a, phone: _p, email: _e, website: _w, ...rest } = withoutContactColumns(actor);
+    const { address: _a, phone: _p, email: _e, website: _w, _count, areas, ...rest } = withoutContactColumns(actor);
     const place = row.code && row.name && row.kind ? { code: row.code, name: row.name, kind: row.kind as TerritoryKind } : null;
     return [
       {
         ...rest,
+        areas: areas.map((area) => area.territory),
+        initiativeCount: _count.initiatives,
         contact: publicActorContact(actor),
         approaches: approaches.get(actor.id) ?? [],
         place,
@@ -260,7 +264,6 @@ export async function getPublicActor(actorSlug: string) {
       ...publicActorSelect,
       publishedAt: true,
       lastVerifiedAt: true,
-      areas: { select: { territory: { select: { code: true, name: true, kind: true } } }, orderBy: { territory: { kind: "asc" } } },
       initiatives: {
         where: { initiative: { status: "PUBLISHED", deletedAt: null } },
         orderBy: { initiative: { title: "asc" } },
@@ -269,7 +272,7 @@ export async function getPublicActor(actorSlug: string) {
     },
   });
   if (!actor) return null;
-  const { address: _a, phone: _p, email: _e, website: _w, ...rest } = withoutContactColumns(actor);
+  const { address: _a, phone: _p, email: _e, website: _w, _count: _c, ...rest } = withoutContactColumns(actor);
   const approaches = (await approachesOf([actor.id])).get(actor.id) ?? [];
   return { ...rest, areas: actor.areas.map((area) => area.territory), contact: publicActorContact(actor), approaches };
 }
