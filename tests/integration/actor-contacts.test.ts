@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied } from "@/lib/auth/errors";
 import { createPrismaClient } from "@/lib/db/connect";
 import { loadDemoContent } from "@/lib/demo/load";
@@ -7,6 +7,14 @@ import { saveRecord } from "@/lib/editorial/engine";
 import { emptyValues, type FormValues } from "@/lib/editorial/form-values";
 import { definitionByPath } from "@/lib/editorial/registry";
 import { getPublicActor, parseActorQuery, searchActors, whoToContact } from "@/lib/public/actors";
+import { GET as exportCsv } from "@/app/initiatives/export.csv/route";
+import { GET as exportJson } from "@/app/initiatives/export.json/route";
+import { GET as selectionFeed } from "@/app/initiatives/flux.xml/route";
+import { GET as latestFeed } from "@/app/flux.xml/route";
+import { closeCursorPool } from "@/lib/opendata/cursor";
+import { renderFiche } from "@/lib/opendata/fiche-pdf";
+import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
+import { actorJsonLd, initiativeJsonLd } from "@/lib/opendata/structured-data";
 import { getPublishedInitiative } from "@/lib/public/initiatives";
 import { makeUser } from "../support/accounts";
 
@@ -93,6 +101,44 @@ describe("the consent rule in the data layer", () => {
     const page = await getPublishedInitiative("permanences-ecoute-kif-kif");
     const actor = page?.actors.find((a) => a.actor.slug === "collectif-kif-kif")?.actor;
     expect(actor?.contact.person?.name).toBe(PUBLIC_NAME);
+  });
+});
+
+describe("the consent rule in every output", () => {
+  afterAll(closeCursorPool);
+
+  it("keeps unconsented persons (of actors and initiatives) out of exports, feeds, PDF sheets and JSON-LD", async () => {
+    const slug = "plan-territorial-lutte-discriminations-acso";
+    await db.initiative.update({ where: { slug }, data: { contactName: PRIVATE_NAME, contactEmail: "camille@example.org", contactConsent: false } });
+    await db.actor.update({ where: { slug: "agglomeration-creil-sud-oise" }, data: { contactName: PRIVATE_NAME, contactConsent: false } });
+    let client = 0;
+    const call = async (handler: (r: Request) => Response | Promise<Response>, path: string) =>
+      (await handler(new Request(`http://localhost${path}`, { headers: { "x-forwarded-for": `192.0.2.${++client}` } }))).text();
+    const outputs = [
+      await call(exportCsv, "/initiatives/export.csv"),
+      await call(exportJson, "/initiatives/export.json?territoire=" + ACSO),
+      await call(latestFeed, "/flux.xml"),
+      await call(selectionFeed, "/initiatives/flux.xml?territoire=" + ACSO),
+      (await renderFiche((await getInitiativeRecord(db, slug))!, { compress: false })).toString("latin1"),
+      JSON.stringify(actorJsonLd((await getPublicActor("agglomeration-creil-sud-oise"))!)),
+      JSON.stringify(initiativeJsonLd((await getPublishedInitiative(slug))!)),
+    ];
+    expect(outputs[1]).toContain(slug);
+    for (const output of outputs) {
+      expect(output).not.toContain(PRIVATE_NAME);
+      expect(output).not.toContain("camille@example.org");
+    }
+  });
+
+  it("puts only the organisation's public details in an actor's JSON-LD, never the consented person", async () => {
+    const kifKif = actorJsonLd((await getPublicActor("collectif-kif-kif"))!);
+    expect(JSON.stringify(kifKif)).not.toContain(PUBLIC_NAME);
+    const irev = actorJsonLd((await getPublicActor("irev"))!);
+    expect(irev).toMatchObject({
+      contactPoint: { "@type": "ContactPoint", telephone: "06 40 34 53 36", email: "contact@irev.fr" },
+      address: { "@type": "PostalAddress" },
+      areaServed: { identifier: REGION },
+    });
   });
 });
 
