@@ -22,11 +22,13 @@ export interface Place {
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const territoryCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+/** PostgreSQL refuses NUL in a text parameter: control characters become spaces. */
+const withoutControls = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ");
 
 /** URL state of /acteurs (and of the API's actor list); bad values are dropped, never a 500. */
 const actorQuerySchema = z.object({
-  q: z.preprocess(first, z.string().transform((v) => v.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").slice(0, MAX_QUERY_LENGTH).trim())).catch(""),
-  lieu: z.preprocess(first, placeQuerySchema).catch(""),
+  q: z.preprocess(first, z.string().transform((v) => withoutControls(v).slice(0, MAX_QUERY_LENGTH).trim())).catch(""),
+  lieu: z.preprocess((v) => (typeof first(v) === "string" ? withoutControls(first(v) as string) : v), placeQuerySchema).catch(""),
   territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
   portee: z.preprocess(first, z.string().optional()).catch(undefined).transform((v) => parsePlaceScope(v)),
   type: z.preprocess(first, z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]]).optional()).catch(undefined),
