@@ -4,6 +4,7 @@ import { actorKindLabels } from "@/lib/format/labels";
 import type { EntityDefinition } from "../definition";
 import type { FieldSpec } from "../form-values";
 import { markdown, optionalEmail, optionalHttpUrl, optionalPhone, optionalText, requiredText, str, territoryCodes } from "../schema-helpers";
+import { contactPersonFields, contactPersonShape, contactPersonValues } from "./contact-person";
 
 const fields: FieldSpec[] = [
   { key: "name", label: "Nom", kind: "text", required: true, group: "L'essentiel" },
@@ -22,17 +23,10 @@ const fields: FieldSpec[] = [
   { key: "phone", label: "Téléphone", kind: "tel", hint: "Standard ou ligne d'accueil, ex. 03 20 00 00 00", group: "Coordonnées publiques de la structure" },
   { key: "email", label: "E-mail", kind: "email", hint: "Adresse générique de la structure, ex. contact@exemple.fr", group: "Coordonnées publiques de la structure" },
   { key: "website", label: "Site web", kind: "url", hint: "Adresse complète, ex. https://exemple.fr", group: "Coordonnées publiques de la structure" },
-  { key: "contactName", label: "Nom de la personne à contacter", kind: "text", group: "Personne à contacter (donnée personnelle)" },
-  { key: "contactRole", label: "Fonction", kind: "text", group: "Personne à contacter (donnée personnelle)" },
-  { key: "contactEmail", label: "E-mail de la personne", kind: "email", group: "Personne à contacter (donnée personnelle)" },
-  { key: "contactPhone", label: "Téléphone de la personne", kind: "tel", group: "Personne à contacter (donnée personnelle)" },
-  {
-    key: "contactConsent",
-    label: "La personne a donné son accord pour être affichée publiquement",
-    kind: "checkbox",
-    hint: "Sans cet accord, la personne n'apparaît nulle part en public (pages, API, exports). La date et l'auteur de l'enregistrement sont conservés.",
-    group: "Personne à contacter (donnée personnelle)",
-  },
+  ...contactPersonFields(
+    "Personne à contacter (donnée personnelle)",
+    "Sans cet accord, la personne n'apparaît nulle part en public (pages, API, exports). La date et l'auteur de l'enregistrement sont conservés.",
+  ),
 ];
 
 const schema = z.object({
@@ -46,11 +40,7 @@ const schema = z.object({
   phone: optionalPhone("Le téléphone"),
   email: optionalEmail("L'e-mail"),
   website: optionalHttpUrl("Le site web"),
-  contactName: optionalText("Le nom de la personne à contacter", 200),
-  contactRole: optionalText("La fonction", 200),
-  contactEmail: optionalEmail("L'e-mail de la personne"),
-  contactPhone: optionalPhone("Le téléphone de la personne"),
-  contactConsent: z.boolean(),
+  ...contactPersonShape,
 });
 
 type Input = z.infer<typeof schema>;
@@ -97,11 +87,7 @@ export const actorDefinition: EntityDefinition<Input> = {
       phone: str(row.phone),
       email: str(row.email),
       website: str(row.website),
-      contactName: str(row.contactName),
-      contactRole: str(row.contactRole),
-      contactEmail: str(row.contactEmail),
-      contactPhone: str(row.contactPhone),
-      contactConsent: row.contactConsent,
+      ...contactPersonValues(row),
     };
   },
   async create(tx, input, slug, userId) {
