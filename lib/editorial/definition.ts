@@ -45,6 +45,8 @@ export interface EntityDefinition<Input = unknown> extends ModelInfo {
   /** `userId`: who saves, for what an entity records about the saver (a consent, say). */
   create(tx: Tx, input: Input, slug: string, userId: number): Promise<number>;
   update(tx: Tx, id: number, input: Input, userId: number): Promise<void>;
+  /** Extra lines of the record panel in the back office (an actor's recorded consent, say). */
+  facts?(db: Database, id: number): Promise<{ label: string; value: string }[]>;
   /** Published records that would lose a link if this one went to the trash. */
   blockingLinks?(db: Database, id: number): Promise<string[]>;
 }

@@ -240,10 +240,12 @@ describe("editing an actor's contact in the back office", () => {
     expect(row.contactConsentById).toBe(editor.id);
     expect(row.contactConsentAt).toBeInstanceOf(Date);
     expect(row.areas.map((a) => a.territoryCode)).toEqual([ACSO]);
+    expect((await actors.facts!(db, saved.id))[0]?.value).toMatch(/^enregistré le \d{1,2} \p{L}+ \d{4} par EDITOR \d+$/u);
 
     const values = (await actors.values(db, saved.id))!;
     expect((await saveRecord(db, actors, editor, { id: saved.id, version: 1, values: { ...values, contactConsent: false } })).kind).toBe("saved");
     expect(await db.actor.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ contactConsent: false, contactConsentAt: null, contactConsentById: null });
+    expect((await actors.facts!(db, saved.id))[0]?.value).toBe("aucun : la personne à contacter n'est pas affichée");
   });
 
   it("lets no contributor edit someone else's actor", async () => {

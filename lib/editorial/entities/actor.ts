@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ActorKind } from "@/lib/db/generated/enums";
-import { actorKindLabels } from "@/lib/format/labels";
+import { actorKindLabels, formatDate } from "@/lib/format/labels";
 import type { EntityDefinition } from "../definition";
 import type { FieldSpec } from "../form-values";
 import { markdown, optionalEmail, optionalHttpUrl, optionalPhone, optionalText, requiredText, str, territoryCodes } from "../schema-helpers";
@@ -97,6 +97,18 @@ export const actorDefinition: EntityDefinition<Input> = {
     const before = await tx.actor.findUnique({ where: { id }, select: { contactConsent: true, contactName: true, contactEmail: true } });
     await tx.actorArea.deleteMany({ where: { actorId: id } });
     await tx.actor.update({ where: { id }, data: { ...data(input), ...consentStamp(input, before, userId), areas: areas(input) } });
+  },
+  async facts(db, id) {
+    const row = await db.actor.findUnique({
+      where: { id },
+      select: { contactConsent: true, contactConsentAt: true, contactConsentBy: { select: { name: true, email: true } } },
+    });
+    if (!row) return [];
+    const value =
+      row.contactConsent && row.contactConsentAt
+        ? `enregistré le ${formatDate(row.contactConsentAt)}${row.contactConsentBy ? ` par ${row.contactConsentBy.name || row.contactConsentBy.email}` : ""}`
+        : "aucun : la personne à contacter n'est pas affichée";
+    return [{ label: "Accord de la personne à contacter", value }];
   },
   async blockingLinks(db, id) {
     const links = await db.initiativeActor.findMany({
