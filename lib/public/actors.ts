@@ -101,17 +101,14 @@ function queryWords(q: string): string[] {
   return [...new Set(words)].slice(0, 10);
 }
 
-const normalised = (sql: Prisma.Sql) => Prisma.sql`regexp_replace(lower(reperes_unaccent(${sql})), '[^a-z0-9]+', ' ', 'g')`;
-const nameText = normalised(Prisma.sql`a.name || ' ' || coalesce(a.acronym, '')`);
-const fullText = normalised(Prisma.sql`a.name || ' ' || coalesce(a.acronym, '') || ' ' || a.description`);
-
 /**
- * Every word must appear in the name, acronym or description; a word close to one of the
- * name's (a typo: « defenceur ») counts too. Hyphens and apostrophes match either way.
+ * Every word must appear in the name, acronym or description (`searchText`, normalised like
+ * the words by a trigger); a longer word close to one of them counts too (a typo:
+ * « defensseur »). Both tests use the column's trigram index.
  */
 function textConditions(q: string): Prisma.Sql[] {
   return queryWords(q).map(
-    (word) => Prisma.sql`(${fullText} LIKE ${`%${word}%`} OR (length(${word}::text) >= 5 AND word_similarity(${word}::text, ${nameText}) >= 0.5))`,
+    (word) => Prisma.sql`(a."searchText" LIKE ${`%${word}%`} OR (length(${word}::text) >= 5 AND ${word}::text <% a."searchText"))`,
   );
 }
 
@@ -204,7 +201,8 @@ export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE
     : Prisma.sql`CROSS JOIN (SELECT NULL::text AS code, NULL::text AS name, NULL::text AS kind, TRUE AS local) m`;
   const from = Prisma.sql`FROM "Actor" a ${matched} WHERE ${Prisma.join(conditions, " AND ")}`;
   const words = queryWords(query.q).join(" ");
-  const relevance = words ? Prisma.sql`similarity(${nameText}, ${words}::text) DESC,` : Prisma.empty;
+  // Name first: the words found in the name (it leads searchText) rank above the description's.
+  const relevance = words ? Prisma.sql`similarity(left(a."searchText", length(a.name) + 1), ${words}::text) DESC,` : Prisma.empty;
   if (placeNotFound) return { items: [], total: 0, local: 0, page: query.page, pageCount: 1, place, placeNotFound };
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<{ actorId: number; code: string | null; name: string | null; kind: string | null; local: boolean }[]>(Prisma.sql`

@@ -146,7 +146,7 @@ describe("/acteurs filters", () => {
   it("finds by words in name, acronym or description, hyphens either way, a typo in the name", async () => {
     expect(await slugs("q=Kif-Kif")).toEqual(["collectif-kif-kif"]);
     expect(await slugs("q=acso")).toEqual(["agglomeration-creil-sud-oise"]);
-    expect(await slugs("q=defenceur droits")).toContain("defenseur-des-droits");
+    expect(await slugs("q=defensseur droits")).toContain("defenseur-des-droits");
     expect(await slugs("q=testing")).toContain("collectif-kif-kif");
     expect(await slugs("q=zzqxw")).toEqual([]);
   });
