@@ -63,29 +63,27 @@ export async function resolvePlace(query: Pick<ActorQuery, "territoire" | "lieu"
 }
 
 /**
- * Each public actor's places: its area of intervention, or else its own territory. An actor
- * without either has no place and never comes up for one.
- */
-const actorPlacesSql = Prisma.sql`SELECT a.id AS "actorId", p.code FROM "Actor" a
-  CROSS JOIN LATERAL (
-    SELECT aa."territoryCode" AS code FROM "ActorArea" aa WHERE aa."actorId" = a.id
-    UNION ALL
-    SELECT a."territoryCode" WHERE a."territoryCode" IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM "ActorArea" aa WHERE aa."actorId" = a.id)
-  ) p
-  WHERE a.status = 'PUBLISHED' AND a."deletedAt" IS NULL`;
-
-/**
  * Public actors active in or covering `code` (as `scope` says), one row each with the place
- * that brings it: a place inside first, else the smallest covering one.
+ * that brings it: a place inside first, else the smallest covering one. An actor's places are
+ * its area of intervention, or else its own territory; an actor without either never comes up.
+ * Read from the place's side (the few territories in or above it, then the actors there by
+ * index), not by testing every actor.
  */
 function actorsAtPlaceSql(code: string, scope: PlaceScope) {
-  const column = Prisma.sql`ap.code`;
-  return Prisma.sql`SELECT DISTINCT ON (ap."actorId") ap."actorId", t.code, t.name, t.kind::text AS kind,
-      ${placeScopeSql(column, [code], "local")} AS local
-    FROM (${actorPlacesSql}) ap JOIN "Territory" t ON t.code = ap.code
-    WHERE ${placeScopeSql(column, [code], scope)}
-    ORDER BY ap."actorId", local DESC, t.kind DESC`;
+  const column = Prisma.sql`t.code`;
+  return Prisma.sql`WITH places AS (
+      SELECT t.code, t.name, t.kind, ${placeScopeSql(column, [code], "local")} AS local
+      FROM "Territory" t WHERE ${placeScopeSql(column, [code], scope)}
+    ), actor_places AS (
+      SELECT aa."actorId", aa."territoryCode" AS code FROM "ActorArea" aa WHERE aa."territoryCode" IN (SELECT code FROM places)
+      UNION ALL
+      SELECT a.id, a."territoryCode" FROM "Actor" a WHERE a."territoryCode" IN (SELECT code FROM places)
+        AND NOT EXISTS (SELECT 1 FROM "ActorArea" aa WHERE aa."actorId" = a.id)
+    )
+    SELECT DISTINCT ON (ap."actorId") ap."actorId", p.code, p.name, p.kind::text AS kind, p.local
+    FROM actor_places ap JOIN places p ON p.code = ap.code
+    JOIN "Actor" a ON a.id = ap."actorId" AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+    ORDER BY ap."actorId", p.local DESC, p.kind DESC`;
 }
 
 /** Words of a query as the haystack below is normalised: no accents, no case, no punctuation. */
