@@ -240,7 +240,6 @@ export async function whoToContact(code: string, scope: PlaceScope = "tous", lim
   ]);
   return { place, items: await publicActors(rows), total: count?.total ?? 0, local: count?.local ?? 0 };
 }
-export type WhoToContact = NonNullable<Awaited<ReturnType<typeof whoToContact>>>;
 
 /** Filter choices of /acteurs: approaches that some public actor's published initiative has. */
 export function actorApproachChoices() {
@@ -274,4 +273,3 @@ export async function getPublicActor(actorSlug: string) {
   const approaches = (await approachesOf([actor.id])).get(actor.id) ?? [];
   return { ...rest, areas: actor.areas.map((area) => area.territory), contact: publicActorContact(actor), approaches };
 }
-export type PublicActorDetail = NonNullable<Awaited<ReturnType<typeof getPublicActor>>>;
