@@ -1,33 +1,110 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { actorKindLabels, plural } from "@/lib/format/labels";
-import { listActors } from "@/lib/public/catalogue";
+import { ActorSummary } from "@/components/contact/ActorSummary";
+import { FilterSelect } from "@/components/forms/FilterSelect";
+import { Pagination } from "@/components/navigation/Pagination";
+import { SearchFormShell } from "@/components/search/SearchFormShell";
+import { actorKindLabels, plural, territoryKindLabels } from "@/lib/format/labels";
+import { actorApproachChoices, actorQueryString, parseActorQuery, searchActors, type ActorSearchResult } from "@/lib/public/actors";
+import { PLACE_SCOPE_PARAM, placeScopeLabels } from "@/lib/search/place-scope";
+import { actorKindParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Acteurs" };
 
-export default async function ActorsPage() {
-  const actors = await listActors();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function countText(result: ActorSearchResult) {
+  if (result.total === 0) return "Aucun acteur ne correspond à votre recherche.";
+  const found = plural(result.total, "acteur trouvé", "acteurs trouvés");
+  const pages = result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : "";
+  if (!result.place) return `${found}${pages}`;
+  return `${found} : ${plural(result.local, "acteur", "acteurs")} à ${result.place.name}, ${plural(result.total - result.local, "acteur", "acteurs")} à plus grande échelle${pages}`;
+}
+
+export default async function ActorsPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = parseActorQuery(await searchParams);
+  const [result, approaches] = await Promise.all([searchActors(query), actorApproachChoices()]);
+  const hrefFor = (page: number) => {
+    const params = actorQueryString(query, page);
+    return params ? `/acteurs?${params}` : "/acteurs";
+  };
+  const filtered = Boolean(query.q || query.lieu || query.territoire || query.type || query.approche);
+  const placeText = result.place?.name ?? query.lieu;
   return (
     <div className="container">
       <h1>Acteurs</h1>
-      <p className="lead">Les structures qui portent, financent ou accompagnent les initiatives.</p>
-      {actors.length === 0 ? (
-        <p>Aucun acteur n&apos;est encore publié.</p>
-      ) : (
+      <p className="lead">Les structures qui portent, financent ou accompagnent les initiatives, et comment les joindre.</p>
+      <SearchFormShell current={actorQueryString(query)} label="Rechercher et filtrer les acteurs" className="actor-filters">
+        <div className="filter-row">
+          <div className="field">
+            <label htmlFor="aq">Nom ou mots-clés</label>
+            <input id="aq" name="q" type="search" defaultValue={query.q} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="alieu">Lieu</label>
+            <input id="alieu" name="lieu" type="search" defaultValue={placeText} maxLength={80} aria-describedby="alieu-hint" />
+            <p id="alieu-hint" className="hint">
+              Commune, intercommunalité, département ou code officiel.
+            </p>
+          </div>
+          <FilterSelect
+            id="aportee"
+            name={PLACE_SCOPE_PARAM}
+            label="Portée"
+            allLabel={placeScopeLabels.tous}
+            value={query.portee === "tous" ? undefined : query.portee}
+            options={[
+              { value: "local", label: placeScopeLabels.local },
+              { value: "couvrant", label: placeScopeLabels.couvrant },
+            ]}
+          />
+          <FilterSelect
+            id="atype"
+            name="type"
+            label="Type d'acteur"
+            allLabel="Tous les types"
+            value={query.type}
+            options={Object.entries(actorKindParams).map(([value, kind]) => ({ value, label: actorKindLabels[kind] }))}
+          />
+          <FilterSelect id="aapproche" name="approche" label="Approche" allLabel="Toutes les approches" value={query.approche} options={approaches.map((a) => ({ value: a.slug, label: a.label }))} />
+        </div>
+        <p>
+          <button type="submit">Rechercher</button> {filtered && <Link href="/acteurs">Réinitialiser</Link>}
+        </p>
+      </SearchFormShell>
+      {result.place && query.lieu && !query.territoire && (
+        <p className="meta">
+          Lieu compris : <Link href={`/territoires/${result.place.code}`}>{result.place.name}</Link> ({territoryKindLabels[result.place.kind].toLowerCase()}).
+        </p>
+      )}
+      {result.placeNotFound && (
+        <p className="meta">Aucun lieu ne correspond à « {query.territoire ?? query.lieu} » : vérifiez l&apos;orthographe ou essayez le code postal ou officiel.</p>
+      )}
+      <p role="status" className="result-count">
+        {countText(result)}
+      </p>
+      {result.items.length > 0 ? (
         <ul className="card-list">
-          {actors.map((actor) => (
-            <li key={actor.slug} className="card">
-              <h2>
-                <Link href={`/acteurs/${actor.slug}`}>{actor.name}</Link>
-              </h2>
-              <p className="meta">
-                {actorKindLabels[actor.kind]}
-                {actor.territory && ` · ${actor.territory.name}`} · {plural(actor._count.initiatives, "initiative")}
-              </p>
+          {result.items.map((actor) => (
+            <li key={actor.slug}>
+              <ActorSummary actor={actor} headingLevel={2} />
             </li>
           ))}
         </ul>
+      ) : result.total > 0 ? (
+        <p>
+          Cette page n&apos;existe pas. <Link href={hrefFor(1)}>Revenir à la première page des résultats</Link>.
+        </p>
+      ) : (
+        filtered && (
+          <div className="empty-state">
+            <p>
+              Essayez de retirer un filtre, d&apos;élargir la portée au lieu et à plus grande échelle, ou <Link href="/acteurs">voyez tous les acteurs</Link>.
+            </p>
+          </div>
+        )
       )}
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={hrefFor} />
     </div>
   );
 }

@@ -33,8 +33,9 @@ export default function ApiPage() {
           <code>Link: &lt;…&gt;; rel=&quot;license&quot;</code>, un fichier CSV n&apos;ayant pas de place pour des métadonnées.
         </p>
         <p>
-          Seules les fiches publiées sont diffusées. Les coordonnées d&apos;une personne de contact n&apos;apparaissent que si elle a consenti à
-          leur publication.
+          Seules les fiches publiées sont diffusées. Les coordonnées d&apos;une personne à contacter (d&apos;un acteur ou d&apos;une initiative)
+          n&apos;apparaissent que si son accord est enregistré, et jamais dans les données structurées des pages ; celles d&apos;une structure
+          (adresse, téléphone, e-mail, site web) sont publiques. Voir <a href="/donnees-personnelles">Données personnelles</a>.
         </p>
       </section>
 

@@ -12,12 +12,35 @@ export default function PersonalDataPage() {
         publicité, et n&apos;utilise aucun service tiers pour afficher ses pages. Les recherches saisies ne sont pas conservées
         au-delà des journaux techniques du serveur.
       </p>
-      <h2>Contacts professionnels des initiatives</h2>
+      <h2 id="personnes-a-contacter">Personnes à contacter (acteurs et initiatives)</h2>
       <p>
-        Une fiche peut indiquer le contact professionnel d&apos;une personne qui porte l&apos;initiative. Il n&apos;est publié
-        qu&apos;avec l&apos;accord de cette personne, pour permettre aux professionnels d&apos;échanger sur leurs pratiques (mission
-        d&apos;intérêt public de l&apos;IREV). La personne peut à tout moment demander la modification ou le retrait de ces
-        informations.
+        Pour qu&apos;un professionnel sache qui appeler, une fiche d&apos;acteur ou d&apos;initiative peut indiquer une personne à
+        contacter. Ce qui est conservé :
+      </p>
+      <ul>
+        <li>son nom, sa fonction, son adresse électronique et son téléphone professionnels ;</li>
+        <li>si elle a accepté d&apos;être affichée publiquement et, pour les acteurs, la date de cet accord et le membre de l&apos;équipe qui l&apos;a enregistré.</li>
+      </ul>
+      <p>
+        <strong>Pourquoi et sur quelle base :</strong> permettre aux professionnels de la politique de la ville de joindre leurs pairs
+        et les structures qui agissent contre les discriminations (mission d&apos;intérêt public de l&apos;IREV). La publication repose
+        sur l&apos;accord de la personne : sans accord enregistré, ces informations restent visibles de la seule équipe éditoriale et
+        n&apos;apparaissent nulle part en public, ni sur les pages, ni dans l&apos;API, les exports, les flux ou les fiches PDF. Avec son
+        accord, elles figurent sur la fiche, dans l&apos;API et dans les exports ; elles ne sont jamais mises dans les données
+        structurées destinées aux moteurs de recherche.
+      </p>
+      <p>
+        <strong>Durée :</strong> tant que la fiche est publiée et que l&apos;accord n&apos;est pas retiré. Quand l&apos;accord est retiré,
+        la personne disparaît aussitôt de toutes les sorties publiques et la date de l&apos;accord est effacée ; les versions
+        précédentes de la fiche restent dans l&apos;historique réservé à l&apos;équipe éditoriale.
+      </p>
+      <p>
+        <strong>Demander la modification ou le retrait :</strong> écrivez à l&apos;IREV (
+        <a href="mailto:contact@irev.fr">contact@irev.fr</a>) en indiquant la fiche concernée.
+      </p>
+      <p>
+        Les coordonnées d&apos;une structure (adresse, standard, adresse électronique générique, site web) ne sont pas des données
+        personnelles et sont publiées avec sa fiche.
       </p>
       <h2>Comptes de l&apos;équipe éditoriale</h2>
       <p>

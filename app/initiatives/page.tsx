@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PhoneDisclosure } from "@/components/layout/PhoneDisclosure";
+import { WhoToContact } from "@/components/contact/WhoToContact";
 import { Pagination } from "@/components/navigation/Pagination";
 import { ActiveFilters } from "@/components/search/ActiveFilters";
 import { ExportLinks } from "@/components/search/ExportLinks";
@@ -11,6 +12,7 @@ import { plural, sortLabels } from "@/lib/format/labels";
 import { placeFacet } from "@/lib/public/place-facet";
 import { EXPAND_PARAM, search } from "@/lib/public/search";
 import { toHitCards } from "@/lib/search/hit-card";
+import { parsePlaceScope } from "@/lib/search/place-scope";
 import { FILTER_KEYS, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
@@ -104,6 +106,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           {result.total > 0 && <ExportLinks query={query} total={result.total} />}
         </section>
       </SearchFormShell>
+      {query.territoire.length === 1 && <WhoToContact code={query.territoire[0]!} scope={parsePlaceScope(Array.isArray(raw.portee) ? raw.portee[0] : raw.portee)} />}
     </div>
   );
 }

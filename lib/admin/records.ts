@@ -72,7 +72,7 @@ export async function recordForEdit(def: EntityDefinition<unknown>, id: number) 
   const user = await requireUser("CONTRIBUTOR");
   const meta = await recordMeta(prisma, def, id);
   if (!meta) return null;
-  const [values, options, history, author] = await Promise.all([
+  const [values, options, history, author, facts] = await Promise.all([
     def.values(prisma, id),
     def.options(prisma),
     prisma.auditEvent.findMany({
@@ -82,6 +82,7 @@ export async function recordForEdit(def: EntityDefinition<unknown>, id: number) 
       include: { user: { select: { name: true } } },
     }),
     meta.createdById ? prisma.user.findUnique({ where: { id: meta.createdById }, select: { name: true } }) : null,
+    def.facts ? def.facts(prisma, id) : [],
   ]);
   const territoryCodes = def.fields.filter((f) => f.kind === "territories").flatMap((f) => (values?.[f.key] as string[]) ?? []);
   const territories = territoryCodes.length
@@ -98,6 +99,7 @@ export async function recordForEdit(def: EntityDefinition<unknown>, id: number) 
     territoryLabels: Object.fromEntries(territories.map((t) => [t.code, `${t.name} (${t.code})`])),
     history,
     author: author?.name ?? null,
+    facts,
     file: file?.fileKey ? file : null,
     can: {
       edit: canEdit(user, def, meta),

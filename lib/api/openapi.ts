@@ -42,7 +42,16 @@ export const endpoints: Endpoint[] = [
     pathParameters: [{ name: "slug", description: "Identifiant de l'initiative (dernier segment de son adresse)." }],
     response: initiativeDocumentSchema,
   },
-  { path: "/acteurs", operationId: "listActors", summary: "Acteurs publiés, par ordre alphabétique", query: actorsParams, response: actorListSchema },
+  {
+    path: "/acteurs",
+    operationId: "listActors",
+    summary: "Acteurs publiés et leurs coordonnées publiques, filtrables comme sur la page /acteurs",
+    description:
+      "Par ordre alphabétique (par pertinence avec « q ») ; avec « territoire », les acteurs du lieu d'abord, puis ceux qui le couvrent. " +
+      "La personne à contacter (« contact ») n'est donnée qu'avec son consentement enregistré, sinon null.",
+    query: actorsParams,
+    response: actorListSchema,
+  },
   { path: "/themes", operationId: "listThemes", summary: "Thèmes, avec le nombre d'initiatives publiées", query: noParams, response: vocabularyListSchema },
   { path: "/approches", operationId: "listApproaches", summary: "Approches, avec le nombre d'initiatives publiées", query: noParams, response: vocabularyListSchema },
   {

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { evidenceParams } from "@/lib/public/lessons";
+import { placeScopeSchema } from "@/lib/search/place-scope";
 import { actorKindParams, MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER, sortParams, statusParams } from "@/lib/search/query";
 import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { ApiError } from "./errors";
@@ -37,7 +38,17 @@ export const initiativesParams = z.object({
   par_page: perPage,
 });
 
-export const actorsParams = z.object({ page, par_page: perPage });
+export const actorsParams = z.object({
+  q: text("Mots du nom, du sigle ou de la description (accents, majuscules, tirets et apostrophes indifférents)."),
+  territoire: code.optional().meta({ description: "Code officiel d'un territoire : les acteurs qui y interviennent et/ou ceux qui le couvrent, selon « portee »." }),
+  portee: placeScopeSchema
+    .optional()
+    .meta({ description: "Avec « territoire » : « local » (acteurs qui interviennent dans le lieu ou un lieu qu'il contient), « couvrant » (acteurs de ses territoires englobants : EPCI, département, région), « tous » (les deux, par défaut ; les acteurs locaux d'abord)." }),
+  type: z.enum(Object.keys(actorKindParams) as [string, ...string[]]).optional().meta({ description: "Type d'acteur." }),
+  approche: slug.optional().meta({ description: "Identifiant d'une approche d'au moins une de ses initiatives publiées." }),
+  page,
+  par_page: perPage,
+});
 
 export const territoriesParams = z.object({
   q: z

@@ -2,7 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { listApproaches, listThemes } from "@/lib/public/catalogue";
+import { ApiError } from "./errors";
 import { parseLessonQuery, searchLessons, LESSON_PAGE_SIZE } from "@/lib/public/lessons";
 import { findTerritories } from "@/lib/public/search";
 import { departementNameSql } from "@/lib/territories/lookup";
@@ -66,34 +68,32 @@ export async function initiativeDocument(slug: string): Promise<z.infer<typeof i
 }
 
 export async function actorList(requestUrl: URL, params: z.infer<typeof actorsParams>): Promise<z.infer<typeof actorListSchema>> {
-  const page = params.page ?? 1;
   const perPage = params.par_page ?? 20;
-  const [total, actors] = await Promise.all([
-    prisma.actor.count({ where: publicWhere }),
-    prisma.actor.findMany({
-      where: publicWhere,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (page - 1) * perPage,
-      take: perPage,
-      include: {
-        territory: { select: { code: true, name: true, kind: true } },
-        _count: { select: { initiatives: { where: { initiative: publicWhere } } } },
-      },
-    }),
-  ]);
+  const { par_page: _perPage, page, ...filters } = params;
+  // Checked strictly above; the page's parser then reads them exactly as /acteurs does.
+  const query = parseActorQuery({ ...filters, page: String(page ?? 1) });
+  const result = await searchActors(query, perPage);
+  if (result.placeNotFound) throw new ApiError(400, "Valeur invalide pour le paramètre « territoire » : aucun territoire n'a ce code (voir /api/v1/territoires).", "territoire");
   return {
     licence,
-    pagination: pagination(requestUrl, page, perPage, total),
-    items: actors.map((actor) => ({
+    pagination: pagination(requestUrl, query.page, perPage, result.total),
+    items: result.items.map((actor) => ({
       slug: actor.slug,
       url: absoluteUrl(`/acteurs/${actor.slug}`),
       name: actor.name,
       acronym: actor.acronym,
       kind: actor.kind,
       description: actor.description,
-      website: actor.website,
+      website: actor.contact.website,
+      address: actor.contact.address,
+      phone: actor.contact.phone,
+      email: actor.contact.email,
+      contact: actor.contact.person,
       territory: actor.territory,
-      initiativeCount: actor._count.initiatives,
+      areas: actor.areas,
+      approaches: actor.approaches,
+      scale: actor.scale,
+      initiativeCount: actor.initiativeCount,
     })),
   };
 }

@@ -145,7 +145,17 @@ export const actorSchema = named(
     kind: actorKindSchema,
     description: z.string(),
     website: z.string().nullable(),
+    address: z.string().nullable().meta({ description: "Adresse postale publique de la structure (lignes séparées par des retours à la ligne)." }),
+    phone: z.string().nullable().meta({ description: "Téléphone public de la structure." }),
+    email: z.string().nullable().meta({ description: "E-mail public de la structure." }),
+    contact: contactSchema.nullable(),
     territory: territoryRefSchema.nullable(),
+    areas: z.array(territoryRefSchema).meta({ description: "Territoires d'intervention (à défaut, le territoire d'implantation en tient lieu)." }),
+    approaches: z.array(termSchema).meta({ description: "Approches de ses initiatives publiées." }),
+    scale: z
+      .string()
+      .nullable()
+      .meta({ description: "Avec « territoire » : « à l'échelle de la région » etc. pour un acteur qui couvre le lieu depuis un territoire plus large ; null pour un acteur du lieu." }),
     initiativeCount: z.int().min(0),
   }),
 );

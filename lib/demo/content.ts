@@ -28,6 +28,12 @@ export interface DemoActor {
   description: string;
   website?: string;
   territory?: string;
+  /** Public details of the organisation, as its own publications give them. */
+  address?: string;
+  phone?: string;
+  email?: string;
+  /** Area of intervention, when wider than its own territory. */
+  areas?: string[];
 }
 
 export const actors: DemoActor[] = [
@@ -42,6 +48,11 @@ export const actors: DemoActor[] = [
       "Son pôle Prévention des discriminations a organisé la journée de qualification du 12 décembre 2023 et en a publié la synthèse en janvier 2024.",
     website: "https://www.irev.fr",
     territory: "59350",
+    // The address block of the synthesis page (the seed).
+    address: "Bâtiment Arboretum, 7e étage\n135 boulevard Paul Painlevé\n59000 Lille",
+    phone: "06 40 34 53 36",
+    email: "contact@irev.fr",
+    areas: ["32"],
   },
   {
     slug: "defenseur-des-droits",
@@ -52,6 +63,9 @@ export const actors: DemoActor[] = [
       "Elle s'appuie sur un réseau de plus de 570 délégués territoriaux bénévoles, présents dans environ 870 lieux (chiffres du Défenseur des droits, mars 2023), " +
       "et, depuis le 12 février 2021, sur le 3928 et la plateforme antidiscriminations.fr, où des juristes répondent aux victimes et aux témoins.",
     website: "https://www.defenseurdesdroits.fr",
+    // The national line against discrimination; its local delegates act across the région.
+    phone: "3928",
+    areas: ["32"],
   },
   {
     slug: "collectif-kif-kif",

@@ -42,8 +42,11 @@ export interface EntityDefinition<Input = unknown> extends ModelInfo {
   publicPath(slug: string): string | null;
   options(db: Database): Promise<OptionLists>;
   values(db: Database | Tx, id: number): Promise<FormValues | null>;
-  create(tx: Tx, input: Input, slug: string): Promise<number>;
-  update(tx: Tx, id: number, input: Input): Promise<void>;
+  /** `userId`: who saves, for what an entity records about the saver (a consent, say). */
+  create(tx: Tx, input: Input, slug: string, userId: number): Promise<number>;
+  update(tx: Tx, id: number, input: Input, userId: number): Promise<void>;
+  /** Extra lines of the record panel in the back office (an actor's recorded consent, say). */
+  facts?(db: Database, id: number): Promise<{ label: string; value: string }[]>;
   /** Published records that would lose a link if this one went to the trash. */
   blockingLinks?(db: Database, id: number): Promise<string[]>;
 }

@@ -132,7 +132,7 @@ export async function saveRecord(db: Database, def: EntityDefinition<unknown>, u
     if (request.id === undefined) {
       const id = await db.$transaction(async (tx) => {
         const slug = await uniqueSlug(tx, def, String(request.values[def.titleField] ?? ""));
-        const id = await def.create(tx, input, slug);
+        const id = await def.create(tx, input, slug, user.id);
         await table(tx, def).updateMany({ where: { id }, data: def.workflow ? { createdById: user.id, updatedById: user.id } : {} });
         const snapshot = (await def.values(tx, id))!;
         await tx.revision.create({ data: { entityType: def.type, entityId: id, version: 1, snapshot, comment: request.comment || "Création", authorId: user.id } });
@@ -157,7 +157,7 @@ export async function saveRecord(db: Database, def: EntityDefinition<unknown>, u
         data: { version: { increment: 1 }, ...(def.workflow ? { updatedById: user.id } : {}) },
       });
       if (bumped.count === 0) return null;
-      await def.update(tx, id, input);
+      await def.update(tx, id, input, user.id);
       const snapshot = (await def.values(tx, id))!;
       await tx.revision.create({
         data: { entityType: def.type, entityId: id, version: loadedVersion + 1, snapshot, comment: request.comment || null, authorId: user.id },

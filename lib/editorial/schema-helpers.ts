@@ -88,3 +88,12 @@ const ids = (values: number[]) => values.map(String);
 export const asIdStrings = ids;
 export const str = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
 export const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+
+/** A phone number as people write it: digits, spaces, dots, dashes, brackets and a leading +. */
+export const optionalPhone = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(40, `${label} ne peut pas dépasser 40 caractères.`)
+    .refine((value) => value === "" || /^\+?[0-9][0-9 .()-]{1,38}$/.test(value), `${label} ne peut contenir que des chiffres, des espaces, des points, des tirets et un + initial (ex. 03 20 00 00 00).`)
+    .transform((value) => (value === "" ? null : value));

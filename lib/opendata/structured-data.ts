@@ -3,6 +3,7 @@
  * pages already load. An initiative is a schema.org Project, an actor an Organization, a lesson
  * an Article based on its source.
  */
+import type { PublicActorContact } from "@/lib/public/contact";
 import type { Metadata } from "next";
 import { absoluteUrl, LICENCE, PUBLISHER, SITE_NAME } from "./site";
 
@@ -52,14 +53,21 @@ export function initiativeJsonLd(initiative: {
   };
 }
 
+/**
+ * An actor as a schema.org Organization. Its contactPoint carries the organisation's own
+ * details only: a contact person is never put in machine-readable data, consent or not.
+ */
 export function actorJsonLd(actor: {
   slug: string;
   name: string;
   acronym: string | null;
   description: string;
-  website: string | null;
   territory: { code: string; name: string } | null;
+  areas: { code: string; name: string }[];
+  contact: Pick<PublicActorContact, "address" | "phone" | "email" | "website">;
 }) {
+  const { address, phone, email, website } = actor.contact;
+  const served = actor.areas.length > 0 ? actor.areas : actor.territory ? [actor.territory] : [];
   return {
     "@context": "https://schema.org",
     "@type": "Organization",
@@ -68,8 +76,12 @@ export function actorJsonLd(actor: {
     name: actor.name,
     ...(actor.acronym ? { alternateName: actor.acronym } : {}),
     ...(actor.description ? { description: actor.description } : {}),
-    ...(actor.website ? { sameAs: actor.website } : {}),
-    ...(actor.territory ? { areaServed: place(actor.territory) } : {}),
+    ...(website ? { sameAs: website } : {}),
+    ...(address ? { address: { "@type": "PostalAddress", streetAddress: address.replace(/\n+/g, ", ") } } : {}),
+    ...(phone || email
+      ? { contactPoint: { "@type": "ContactPoint", contactType: "accueil", availableLanguage: "fr", ...(phone ? { telephone: phone } : {}), ...(email ? { email } : {}) } }
+      : {}),
+    ...(served.length === 1 ? { areaServed: place(served[0]!) } : served.length > 1 ? { areaServed: served.map(place) } : {}),
   };
 }
 

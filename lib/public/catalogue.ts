@@ -50,35 +50,6 @@ export function getTheme(slug: string) {
   });
 }
 
-export async function listActors() {
-  return prisma.actor.findMany({
-    where: publicWhere,
-    orderBy: { name: "asc" },
-    select: {
-      slug: true,
-      name: true,
-      acronym: true,
-      kind: true,
-      territory: { select: { code: true, name: true } },
-      _count: { select: { initiatives: { where: { initiative: publicWhere } } } },
-    },
-  });
-}
-
-export function getActor(slug: string) {
-  return prisma.actor.findFirst({
-    where: { slug, ...publicWhere },
-    include: {
-      territory: { select: { code: true, name: true, kind: true } },
-      initiatives: {
-        where: { initiative: publicWhere },
-        orderBy: { initiative: { title: "asc" } },
-        include: { initiative: { select: { slug: true, title: true, summary: true } } },
-      },
-    },
-  });
-}
-
 export async function getTerritory(code: string) {
   const territory = await prisma.territory.findUnique({
     where: { code },

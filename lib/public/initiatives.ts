@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { actorContactSelect, consentedContact, publicActorContact, withoutContactColumns } from "./contact";
 import { ifPublic, publicWhere } from "./visibility";
 
 const listSelect = {
@@ -19,12 +20,12 @@ const listSelect = {
 export type InitiativeListItem = Awaited<ReturnType<typeof latestInitiatives>>[number];
 
 export async function getPublishedInitiative(slug: string) {
-  const initiative = await prisma.initiative.findFirst({
+  const row = await prisma.initiative.findFirst({
     where: { slug, ...publicWhere },
     include: {
       actors: {
         where: { actor: publicWhere },
-        include: { actor: { select: { slug: true, name: true, kind: true, acronym: true } } },
+        include: { actor: { select: { slug: true, name: true, kind: true, acronym: true, ...actorContactSelect } } },
         orderBy: { role: "asc" },
       },
       territories: { include: { territory: { select: { code: true, name: true, kind: true } } } },
@@ -42,7 +43,16 @@ export async function getPublishedInitiative(slug: string) {
       },
     },
   });
-  if (!initiative) return null;
+  if (!row) return null;
+  // The contact person (the initiative's and its actors') only through the consent rule.
+  const initiative = {
+    ...withoutContactColumns(row),
+    contact: consentedContact(row),
+    actors: row.actors.map((link) => {
+      const { slug, name, kind, acronym } = link.actor;
+      return { ...link, actor: { slug, name, kind, acronym, contact: publicActorContact(link.actor) } };
+    }),
+  };
   return { ...initiative, lessons: initiative.lessons.map((link) => ({ ...link, lesson: { ...link.lesson, source: ifPublic(link.lesson.source) } })) };
 }
 

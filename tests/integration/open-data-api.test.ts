@@ -233,3 +233,35 @@ describe("HTTP behaviour", () => {
     expect((await api("/initiatives?page=abc", { "x-forwarded-for": "203.0.113.200, 192.0.2.77" })).status).toBe(429);
   });
 });
+
+describe("actors in the API: public contact, consent, place", () => {
+  it("gives the organisation's details, and a contact person only with recorded consent", async () => {
+    await prisma.actor.update({ where: { slug: "irev" }, data: { contactName: "Personne Sans Accord", contactEmail: "sans.accord@example.org", contactConsent: false } });
+    await prisma.actor.update({ where: { slug: "collectif-kif-kif" }, data: { contactName: "Personne Avec Accord", contactConsent: true } });
+    const { body } = await api("/acteurs?par_page=100");
+    const bySlug = new Map(body.items.map((a: { slug: string }) => [a.slug, a]));
+    expect(bySlug.get("irev")).toMatchObject({ phone: "06 40 34 53 36", email: "contact@irev.fr", contact: null, areas: [{ code: "32" }] });
+    expect(JSON.stringify(body)).not.toContain("Sans Accord");
+    expect(JSON.stringify(body)).not.toContain("sans.accord@example.org");
+    expect(bySlug.get("collectif-kif-kif")).toMatchObject({ contact: { name: "Personne Avec Accord" } });
+  });
+
+  it("filters by place, inside and covering, with each actor's scale", async () => {
+    const creil = (await api("/acteurs?territoire=60175")).body.items;
+    expect(creil.map((a: { slug: string }) => a.slug)).toEqual(["agglomeration-creil-sud-oise", "defenseur-des-droits", "irev"]);
+    expect(creil[0].scale).toBe("à l'échelle de l'agglomération");
+    expect((await api("/acteurs?territoire=60175&portee=local")).body.items).toEqual([]);
+    expect((await api("/acteurs?territoire=200068047&portee=local")).body.items.map((a: { slug: string }) => a.slug)).toEqual(["agglomeration-creil-sud-oise"]);
+    expect((await api("/acteurs?q=kif-kif")).body.items.map((a: { slug: string }) => a.slug)).toEqual(["collectif-kif-kif"]);
+  });
+
+  it("answers bad parameters with a French 400 or 404, never a 500", async () => {
+    for (const query of ["portee=partout", "territoire=%00", `q=${"a".repeat(10_000)}`, "type=inconnu", "territoire=%ff", "lieu=Creil", "territoire=99999"]) {
+      const { status, body } = await api(`/acteurs?${query}`);
+      expect(status, query).toBe(400);
+      expect(body.detail).toMatch(/paramètre/i);
+    }
+    expect((await api("/acteurs?territoire=99999")).body.detail).toMatch(/aucun territoire/);
+    expect((await api("/acteurs?q=%00%01")).status).toBe(200);
+  });
+});

@@ -101,7 +101,15 @@ describe("sitemap, robots and structured data", () => {
 
   it("describes an actor as a schema.org Organization", () => {
     expect(
-      actorJsonLd({ slug: "irev", name: "IREV", acronym: "IREV", description: "Centre de ressources", website: "https://www.irev.fr", territory: null }),
+      actorJsonLd({
+        slug: "irev",
+        name: "IREV",
+        acronym: "IREV",
+        description: "Centre de ressources",
+        territory: null,
+        areas: [],
+        contact: { address: null, phone: null, email: null, website: "https://www.irev.fr" },
+      }),
     ).toMatchObject({ "@context": "https://schema.org", "@type": "Organization", url: "http://localhost:3000/acteurs/irev", sameAs: "https://www.irev.fr" });
   });
 });

@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActorContactDetails } from "@/components/contact/ContactDetails";
 import { JsonLd } from "@/components/content/JsonLd";
 import { actorJsonLd, openGraph } from "@/lib/opendata/structured-data";
 import { RichText } from "@/components/content/RichText";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
-import { actorKindLabels, actorRoleLabels } from "@/lib/format/labels";
-import { getActor } from "@/lib/public/catalogue";
+import { actorKindLabels, actorRoleLabels, territoryKindLabels } from "@/lib/format/labels";
+import { getPublicActor } from "@/lib/public/actors";
+import { hasActorContact } from "@/lib/public/contact";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const actor = await getActor((await params).slug);
+  const actor = await getPublicActor((await params).slug);
   if (!actor) return { title: "Page introuvable" };
   const description = actor.description.slice(0, 200) || undefined;
   return { title: actor.name, description, openGraph: openGraph({ title: actor.name, description, path: `/acteurs/${actor.slug}` }) };
 }
 
 export default async function ActorPage({ params }: Props) {
-  const actor = await getActor((await params).slug);
+  const actor = await getPublicActor((await params).slug);
   if (!actor) notFound();
   return (
     <div className="container">
@@ -36,12 +38,37 @@ export default async function ActorPage({ params }: Props) {
         )}
       </p>
       <RichText text={actor.description} />
-      {actor.website && (
-        <p>
-          <a href={actor.website} rel="noopener noreferrer">
-            Site web : {actor.website.replace(/^https?:\/\//, "")}
-          </a>
-        </p>
+      <section aria-labelledby="contact-heading" className="actor-contact">
+        <h2 id="contact-heading">Contacter</h2>
+        {hasActorContact(actor.contact) ? (
+          <ActorContactDetails contact={actor.contact} />
+        ) : (
+          <p>Aucune coordonnée publique n&apos;est encore renseignée pour cet acteur.</p>
+        )}
+        {actor.areas.length > 0 && (
+          <>
+            <h3>Territoires d&apos;intervention</h3>
+            <ul className="plain-list">
+              {actor.areas.map((area) => (
+                <li key={area.code}>
+                  <Link href={`/territoires/${area.code}`}>{area.name}</Link> ({territoryKindLabels[area.kind].toLowerCase()})
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {actor.approaches.length > 0 && (
+        <>
+          <h2>Approches</h2>
+          <ul className="plain-list">
+            {actor.approaches.map((approach) => (
+              <li key={approach.slug}>
+                <Link href={`/approches/${approach.slug}`}>{approach.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h2>Initiatives</h2>
       {actor.initiatives.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActorContactInline, ContactPersonLines } from "@/components/contact/ContactDetails";
 import { notFound } from "next/navigation";
 import { RichText } from "@/components/content/RichText";
 import { SourceCitation } from "@/components/content/SourceCitation";
@@ -46,7 +47,6 @@ export default async function InitiativePage({ params }: Params) {
   if (!initiative) notFound();
   const related = await relatedInitiatives(initiative.id);
   const period = formatPeriod(initiative);
-  const showContact = initiative.contactConsent && (initiative.contactName || initiative.contactEmail || initiative.contactPhone);
 
   return (
     <div className="container">
@@ -134,6 +134,7 @@ export default async function InitiativePage({ params }: Params) {
                     {initiative.actors.map(({ actor, role }) => (
                       <li key={`${actor.slug}-${role}`}>
                         <Link href={`/acteurs/${actor.slug}`}>{actor.name}</Link> ({actorRoleLabels[role].toLowerCase()})
+                        <ActorContactInline contact={actor.contact} />
                       </li>
                     ))}
                   </ul>
@@ -196,23 +197,11 @@ export default async function InitiativePage({ params }: Params) {
                 </dd>
               </>
             )}
-            {showContact && (
+            {initiative.contact && (
               <>
                 <dt>Contact</dt>
                 <dd>
-                  {[initiative.contactName, initiative.contactRole].filter(Boolean).join(", ")}
-                  {initiative.contactEmail && (
-                    <>
-                      <br />
-                      <a href={`mailto:${initiative.contactEmail}`}>{initiative.contactEmail}</a>
-                    </>
-                  )}
-                  {initiative.contactPhone && (
-                    <>
-                      <br />
-                      {initiative.contactPhone}
-                    </>
-                  )}
+                  <ContactPersonLines person={initiative.contact} />
                 </dd>
               </>
             )}

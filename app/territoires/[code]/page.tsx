@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { WhoToContact } from "@/components/contact/WhoToContact";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { FilteredInitiatives } from "@/components/search/FilteredInitiatives";
 import { plural, territoryKindLabels } from "@/lib/format/labels";
@@ -49,6 +50,7 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
         </nav>
       )}
       <FilteredInitiatives result={result} query={query} basePath={`/territoires/${territory.code}`} />
+      <WhoToContact code={territory.code} />
       {territory.children.length > 0 && (
         <nav aria-label="Territoires inclus">
           <h2>Territoires inclus</h2>

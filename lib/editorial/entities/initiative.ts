@@ -7,14 +7,13 @@ import {
   asIdStrings,
   idList,
   markdown,
-  optionalEmail,
   optionalHttpUrl,
-  optionalText,
   optionalYear,
   requiredText,
   str,
   territoryCodes,
 } from "../schema-helpers";
+import { contactPersonFields, contactPersonShape, contactPersonValues } from "./contact-person";
 import { vocabularyOptions } from "./options";
 
 const fields: FieldSpec[] = [
@@ -38,11 +37,7 @@ const fields: FieldSpec[] = [
   { key: "sources", label: "Sources", kind: "checkboxes", options: "sources", group: "Liens" },
   { key: "lessons", label: "Enseignements", kind: "checkboxes", options: "lessons", group: "Liens" },
   { key: "website", label: "Site web", kind: "url", hint: "Adresse complète, ex. https://exemple.fr", group: "Contact" },
-  { key: "contactName", label: "Nom du contact", kind: "text", group: "Contact" },
-  { key: "contactRole", label: "Fonction du contact", kind: "text", group: "Contact" },
-  { key: "contactEmail", label: "E-mail du contact", kind: "email", group: "Contact" },
-  { key: "contactPhone", label: "Téléphone du contact", kind: "tel", group: "Contact" },
-  { key: "contactConsent", label: "Le contact accepte d'être affiché publiquement", kind: "checkbox", group: "Contact" },
+  ...contactPersonFields("Contact", "Sans cet accord, la personne n'apparaît nulle part en public (pages, API, exports)."),
 ];
 
 const schema = z
@@ -75,11 +70,7 @@ const schema = z
     sources: idList,
     lessons: idList,
     website: optionalHttpUrl("Le site web"),
-    contactName: optionalText("Le nom du contact", 200),
-    contactRole: optionalText("La fonction du contact", 200),
-    contactEmail: optionalEmail("L'e-mail du contact"),
-    contactPhone: optionalText("Le téléphone du contact", 40),
-    contactConsent: z.boolean(),
+    ...contactPersonShape,
   })
   .refine((v) => v.startYear === null || v.endYear === null || v.endYear >= v.startYear, {
     path: ["endYear"],
@@ -161,11 +152,7 @@ export const initiativeDefinition: EntityDefinition<Input> = {
       sources: asIdStrings(row.sources.map((r) => r.sourceId)),
       lessons: asIdStrings(row.lessons.map((r) => r.lessonId)),
       website: str(row.website),
-      contactName: str(row.contactName),
-      contactRole: str(row.contactRole),
-      contactEmail: str(row.contactEmail),
-      contactPhone: str(row.contactPhone),
-      contactConsent: row.contactConsent,
+      ...contactPersonValues(row),
     };
   },
   async create(tx, input, slug) {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { notFound } from "next/navigation";
 import { changeStatus, markAsVerified, moveToTrash } from "@/app/admin/_actions/editorial";
@@ -94,6 +95,12 @@ export default async function EditEntityPage(props: Props) {
               <dd>{meta.lastVerifiedAt ? `le ${formatDate(meta.lastVerifiedAt)}` : "jamais"}</dd>
             </>
           )}
+          {record.facts.map((fact) => (
+            <Fragment key={fact.label}>
+              <dt>{fact.label}</dt>
+              <dd>{fact.value}</dd>
+            </Fragment>
+          ))}
           {publicPath && (
             <>
               <dt>Page publique</dt>

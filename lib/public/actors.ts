@@ -1,0 +1,275 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { ActorKind } from "@/lib/db/generated/enums";
+import { actorKindParams, MAX_QUERY_LENGTH, type ActorKindParam } from "@/lib/search/query";
+import { parsePlaceScope, placeScopeSql, scaleLabel, type PlaceScope } from "@/lib/search/place-scope";
+import { actorContactSelect, publicActorContact, withoutContactColumns } from "./contact";
+import { findTerritories, placeQuerySchema } from "./search";
+
+export const ACTOR_PAGE_SIZE = 20;
+/** How many actors « Qui contacter » lists before linking to the full list. */
+export const WHO_TO_CONTACT_LIMIT = 12;
+
+type TerritoryKind = "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
+export interface Place {
+  code: string;
+  name: string;
+  kind: TerritoryKind;
+}
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const territoryCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+/** PostgreSQL refuses NUL in a text parameter: control characters become spaces. */
+const withoutControls = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ");
+
+/** URL state of /acteurs (and of the API's actor list); bad values are dropped, never a 500. */
+const actorQuerySchema = z.object({
+  q: z.preprocess(first, z.string().transform((v) => withoutControls(v).slice(0, MAX_QUERY_LENGTH).trim())).catch(""),
+  lieu: z.preprocess((v) => (typeof first(v) === "string" ? withoutControls(first(v) as string) : v), placeQuerySchema).catch(""),
+  territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
+  portee: z.preprocess(first, z.string().optional()).catch(undefined).transform((v) => parsePlaceScope(v)),
+  type: z.preprocess(first, z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]]).optional()).catch(undefined),
+  approche: z.preprocess(first, slug.optional()).catch(undefined),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
+});
+export type ActorQuery = z.infer<typeof actorQuerySchema>;
+
+export function parseActorQuery(raw: Record<string, string | string[] | undefined>): ActorQuery {
+  return actorQuerySchema.parse(raw);
+}
+
+export function actorQueryString(query: ActorQuery, page = query.page): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set("q", query.q);
+  if (query.territoire) params.set("territoire", query.territoire);
+  else if (query.lieu) params.set("lieu", query.lieu);
+  if ((query.territoire || query.lieu) && query.portee !== "tous") params.set("portee", query.portee);
+  if (query.type) params.set("type", query.type);
+  if (query.approche) params.set("approche", query.approche);
+  if (page > 1) params.set("page", String(page));
+  return params.toString();
+}
+
+/** The chosen place: an official code, else the best match of what was typed. */
+export async function resolvePlace(query: Pick<ActorQuery, "territoire" | "lieu">): Promise<Place | null> {
+  if (query.territoire) {
+    return prisma.territory.findUnique({ where: { code: query.territoire }, select: { code: true, name: true, kind: true } });
+  }
+  if (query.lieu) return (await findTerritories(query.lieu, 1))[0] ?? null;
+  return null;
+}
+
+/**
+ * Public actors active in or covering `code` (as `scope` says), one row each with the place
+ * that brings it: a place inside first, else the smallest covering one. An actor's places are
+ * its area of intervention, or else its own territory; an actor without either never comes up.
+ * Read from the place's side (the few territories in or above it, then the actors there by
+ * index), not by testing every actor.
+ */
+function actorsAtPlaceSql(code: string, scope: PlaceScope) {
+  const column = Prisma.sql`t.code`;
+  return Prisma.sql`WITH places AS (
+      SELECT t.code, t.name, t.kind, ${placeScopeSql(column, [code], "local")} AS local
+      FROM "Territory" t WHERE ${placeScopeSql(column, [code], scope)}
+    ), actor_places AS (
+      SELECT aa."actorId", aa."territoryCode" AS code FROM "ActorArea" aa WHERE aa."territoryCode" IN (SELECT code FROM places)
+      UNION ALL
+      SELECT a.id, a."territoryCode" FROM "Actor" a WHERE a."territoryCode" IN (SELECT code FROM places)
+        AND NOT EXISTS (SELECT 1 FROM "ActorArea" aa WHERE aa."actorId" = a.id)
+    )
+    SELECT DISTINCT ON (ap."actorId") ap."actorId", p.code, p.name, p.kind::text AS kind, p.local
+    FROM actor_places ap JOIN places p ON p.code = ap.code
+    JOIN "Actor" a ON a.id = ap."actorId" AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+    ORDER BY ap."actorId", p.local DESC, p.kind DESC`;
+}
+
+/** Words of a query as the haystack below is normalised: no accents, no case, no punctuation. */
+function queryWords(q: string): string[] {
+  const words = q
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 2);
+  return [...new Set(words)].slice(0, 10);
+}
+
+/**
+ * Every word must appear in the name, acronym or description (`searchText`, normalised like
+ * the words by a trigger); a longer word close to one of them counts too (a typo:
+ * « defensseur »). Both tests use the column's trigram index.
+ */
+function textConditions(q: string): Prisma.Sql[] {
+  return queryWords(q).map(
+    (word) => Prisma.sql`(a."searchText" LIKE ${`%${word}%`} OR (length(${word}::text) >= 5 AND ${word}::text <% a."searchText"))`,
+  );
+}
+
+function approachCondition(approach: string) {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "InitiativeActor" ia
+    JOIN "Initiative" i ON i.id = ia."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+    JOIN "InitiativeApproach" x ON x."initiativeId" = i.id
+    JOIN "Approach" ap ON ap.id = x."approachId" AND ap."deletedAt" IS NULL
+    WHERE ia."actorId" = a.id AND ap.slug = ${approach})`;
+}
+
+/** Approaches of each actor, from its published initiatives. */
+async function approachesOf(actorIds: number[]) {
+  if (actorIds.length === 0) return new Map<number, { slug: string; label: string }[]>();
+  const rows = await prisma.$queryRaw<{ actorId: number; slug: string; label: string }[]>(Prisma.sql`
+    SELECT DISTINCT ia."actorId", ap.slug, ap.label, ap.position FROM "InitiativeActor" ia
+    JOIN "Initiative" i ON i.id = ia."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+    JOIN "InitiativeApproach" x ON x."initiativeId" = i.id
+    JOIN "Approach" ap ON ap.id = x."approachId" AND ap."deletedAt" IS NULL
+    WHERE ia."actorId" = ANY(${actorIds}::int[])
+    ORDER BY ap.position, ap.label`);
+  const byActor = new Map<number, { slug: string; label: string }[]>();
+  for (const row of rows) byActor.set(row.actorId, [...(byActor.get(row.actorId) ?? []), { slug: row.slug, label: row.label }]);
+  return byActor;
+}
+
+const publicActorSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  acronym: true,
+  kind: true,
+  description: true,
+  territory: { select: { code: true, name: true, kind: true } },
+  areas: { select: { territory: { select: { code: true, name: true, kind: true } } }, orderBy: { territory: { kind: "asc" } } },
+  _count: { select: { initiatives: { where: { initiative: { status: "PUBLISHED", deletedAt: null } } } } },
+  ...actorContactSelect,
+} as const;
+
+/** Actors as the public sees them: contact details through the consent rule, approaches, scale. */
+async function publicActors(rows: { actorId: number; code: string | null; name: string | null; kind: string | null; local: boolean }[]) {
+  const ids = rows.map((row) => row.actorId);
+  const [actors, approaches] = await Promise.all([
+    prisma.actor.findMany({ where: { id: { in: ids } }, select: publicActorSelect }),
+    approachesOf(ids),
+  ]);
+  const byId = new Map(actors.map((actor) => [actor.id, actor]));
+  return rows.flatMap((row) => {
+    const actor = byId.get(row.actorId);
+    if (!actor) return [];
+    const { address: _a, phone: _p, email: _e, website: _w, _count, areas, ...rest } = withoutContactColumns(actor);
+    const place = row.code && row.name && row.kind ? { code: row.code, name: row.name, kind: row.kind as TerritoryKind } : null;
+    return [
+      {
+        ...rest,
+        areas: areas.map((area) => area.territory),
+        initiativeCount: _count.initiatives,
+        contact: publicActorContact(actor),
+        approaches: approaches.get(actor.id) ?? [],
+        place,
+        /** « à l'échelle de la région » for an actor that covers the place from above; null inside it. */
+        scale: place && !row.local ? scaleLabel(place) : null,
+      },
+    ];
+  });
+}
+export type PublicActor = Awaited<ReturnType<typeof publicActors>>[number];
+
+export interface ActorSearchResult {
+  items: PublicActor[];
+  total: number;
+  /** Of the total: actors inside the place (all of them without a place). */
+  local: number;
+  page: number;
+  pageCount: number;
+  place: Place | null;
+  /** A place was typed and none matched it. */
+  placeNotFound: boolean;
+}
+
+/** /acteurs: public actors by words, place (inside / covering), kind and approach. */
+export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE): Promise<ActorSearchResult> {
+  const place = await resolvePlace(query);
+  const placeNotFound = !place && Boolean(query.territoire || query.lieu);
+  const conditions: Prisma.Sql[] = [Prisma.sql`a.status = 'PUBLISHED' AND a."deletedAt" IS NULL`, ...textConditions(query.q)];
+  if (query.type) conditions.push(Prisma.sql`a.kind = ${actorKindParams[query.type] as ActorKind}::"ActorKind"`);
+  if (query.approche) conditions.push(approachCondition(query.approche));
+  const matched = place
+    ? Prisma.sql`JOIN (${actorsAtPlaceSql(place.code, query.portee)}) m ON m."actorId" = a.id`
+    : Prisma.sql`CROSS JOIN (SELECT NULL::text AS code, NULL::text AS name, NULL::text AS kind, TRUE AS local) m`;
+  const from = Prisma.sql`FROM "Actor" a ${matched} WHERE ${Prisma.join(conditions, " AND ")}`;
+  const words = queryWords(query.q).join(" ");
+  // Name first: the words found in the name (it leads searchText) rank above the description's.
+  const relevance = words ? Prisma.sql`similarity(left(a."searchText", length(a.name) + 1), ${words}::text) DESC,` : Prisma.empty;
+  if (placeNotFound) return { items: [], total: 0, local: 0, page: query.page, pageCount: 1, place, placeNotFound };
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<{ actorId: number; code: string | null; name: string | null; kind: string | null; local: boolean }[]>(Prisma.sql`
+      SELECT a.id AS "actorId", m.code, m.name, m.kind, m.local ${from}
+      ORDER BY m.local DESC, ${relevance} a.name, a.id
+      LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}`),
+    prisma.$queryRaw<{ total: number; local: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE m.local)::int AS local ${from}`),
+  ]);
+  const total = count?.total ?? 0;
+  return {
+    items: await publicActors(rows),
+    total,
+    local: count?.local ?? 0,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    place,
+    placeNotFound,
+  };
+}
+
+/**
+ * « Qui contacter » for a place: public actors active in it or covering it (area of
+ * intervention, else own territory), local ones first, then from the smallest scale up.
+ * Null for an unknown place.
+ */
+export async function whoToContact(code: string, scope: PlaceScope = "tous", limit = WHO_TO_CONTACT_LIMIT) {
+  const place = await prisma.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } });
+  if (!place) return null;
+  const atPlace = actorsAtPlaceSql(code, scope);
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<{ actorId: number; code: string; name: string; kind: string; local: boolean }[]>(Prisma.sql`
+      SELECT m.* FROM (${atPlace}) m JOIN "Actor" a ON a.id = m."actorId"
+      ORDER BY m.local DESC, m.kind DESC, a.name, a.id LIMIT ${limit}`),
+    prisma.$queryRaw<{ total: number; local: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE m.local)::int AS local FROM (${atPlace}) m`),
+  ]);
+  return { place, items: await publicActors(rows), total: count?.total ?? 0, local: count?.local ?? 0 };
+}
+
+/** Filter choices of /acteurs: approaches that some public actor's published initiative has. */
+export function actorApproachChoices() {
+  return prisma.$queryRaw<{ slug: string; label: string }[]>(Prisma.sql`
+    SELECT ap.slug, ap.label FROM "Approach" ap
+    WHERE ap."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "InitiativeApproach" x
+      JOIN "Initiative" i ON i.id = x."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+      JOIN "InitiativeActor" ia ON ia."initiativeId" = i.id
+      JOIN "Actor" a ON a.id = ia."actorId" AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+      WHERE x."approachId" = ap.id)
+    ORDER BY ap.position, ap.label`);
+}
+
+/** The actor page: public fields, contact through the consent rule, area of intervention, approaches. */
+export async function getPublicActor(actorSlug: string) {
+  const actor = await prisma.actor.findFirst({
+    where: { slug: actorSlug, status: "PUBLISHED", deletedAt: null },
+    select: {
+      ...publicActorSelect,
+      publishedAt: true,
+      lastVerifiedAt: true,
+      initiatives: {
+        where: { initiative: { status: "PUBLISHED", deletedAt: null } },
+        orderBy: { initiative: { title: "asc" } },
+        select: { role: true, initiative: { select: { slug: true, title: true, summary: true } } },
+      },
+    },
+  });
+  if (!actor) return null;
+  const { address: _a, phone: _p, email: _e, website: _w, _count: _c, ...rest } = withoutContactColumns(actor);
+  const approaches = (await approachesOf([actor.id])).get(actor.id) ?? [];
+  return { ...rest, areas: actor.areas.map((area) => area.territory), contact: publicActorContact(actor), approaches };
+}
