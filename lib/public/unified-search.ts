@@ -108,7 +108,7 @@ async function searchActors(q: string, place: Place | null, scope: PlaceScope): 
       SELECT a.slug, a.name, a.acronym, a.kind::text AS kind, t.name AS territory, t.kind AS territory_kind, ${inside} AS local
       FROM "Actor" a LEFT JOIN "Territory" t ON t.code = a."territoryCode"
       WHERE ${where}
-      ORDER BY ${inside} DESC, ${q ? Prisma.sql`ts_rank(${document}, ${tsquery(q)}) DESC,` : Prisma.empty} a.name, a.id
+      ORDER BY ${place ? Prisma.sql`${inside} DESC,` : Prisma.empty} ${q ? Prisma.sql`ts_rank(${document}, ${tsquery(q)}) DESC,` : Prisma.empty} a.name, a.id
       LIMIT ${GROUP_SIZE}`),
     prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Actor" a WHERE ${where}`),
   ]);
