@@ -47,7 +47,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
           </div>
           {place && (
             <>
-              <div className="field">
+              <div className="field field--check">
                 <input id="lterritoire" name="territoire" type="checkbox" value={place.code} defaultChecked />{" "}
                 <label htmlFor="lterritoire">
                   {place.name} ({territoryKindLabels[place.kind].toLowerCase()})

@@ -58,7 +58,7 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
           </div>
           {place && (
             <>
-              <div className="field">
+              <div className="field field--check">
                 <input id="rterritoire" name="territoire" type="checkbox" value={place.code} defaultChecked />{" "}
                 <label htmlFor="rterritoire">
                   {place.name} ({territoryKindLabels[place.kind].toLowerCase()})
