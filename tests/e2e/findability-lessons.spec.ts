@@ -73,7 +73,7 @@ test("on a phone, /recherche and /enseignements reflow without sideways scrollin
 });
 
 test("junk in every parameter gives a page, never an error", async ({ page }) => {
-  for (const path of ["/recherche?q=%00%ff&lieu=%00&territoire=%ff&portee=%00", `/enseignements?q=${"x".repeat(10_000)}&lieu=%5C&territoire=99999&portee=zz`]) {
+  for (const path of ["/recherche?q=%00%ff&lieu=%5C&portee=%00", "/enseignements?lieu=%00%ff", `/enseignements?q=${"x".repeat(10_000)}&territoire=99999&portee=zz`]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
   }
