@@ -1,6 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 
+// Axe on a loaded 2-core machine takes most of the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const ACSO_LESSON = "Former les professionnels est décisif";
 
 async function expectNoSidewaysScroll(page: Page) {
@@ -39,7 +42,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText(/enseignements trouvés : 0 à Creil même, \d+ à plus grande échelle$/);
     const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: ACSO_LESSON }) });
     await expect(card).toContainText("À l'échelle de l'agglomération");
-    await expectNoAxeViolations(page);
+    // Axe needs JavaScript: this page with a place is checked in the phone test below.
 
     await page.getByLabel("Portée").selectOption("local");
     await page.getByRole("button", { name: "Rechercher" }).click();
