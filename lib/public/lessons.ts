@@ -75,8 +75,30 @@ const lessonPlacesSql = Prisma.sql`
     AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
       WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)`;
 
-const placeMatchSql = (codes: string[], scope: PlaceScope) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM (${lessonPlacesSql}) p WHERE ${placeScopeSql(Prisma.sql`p.code`, codes, scope)})`;
+/**
+ * The ids of the lessons whose places (as lessonPlacesSql defines them) match `codes` under
+ * `scope`, computed once from the place's side: the territories the scope brings (a few
+ * thousand at most, through placeScopeSql), their published initiatives, then the lessons tied
+ * to those initiatives or, for a lesson without a published initiative, citing their sources.
+ * Used as a hashed `IN` rather than one EXISTS per lesson (ADR 004: lists stay fast at scale).
+ */
+function placedLessonIdsSql(codes: string[], scope: PlaceScope): Prisma.Sql {
+  return Prisma.sql`
+    WITH places AS (SELECT t.code FROM "Territory" t WHERE ${placeScopeSql(Prisma.sql`t.code`, codes, scope)}),
+    placed AS (SELECT DISTINCT it."initiativeId" AS id FROM "InitiativeTerritory" it
+      JOIN places ON places.code = it."territoryCode"
+      JOIN "Initiative" i ON i.id = it."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL),
+    cited AS (SELECT DISTINCT x."sourceId" AS id FROM "InitiativeSource" x JOIN placed ON placed.id = x."initiativeId"
+      JOIN "Source" s ON s.id = x."sourceId" AND s.status = 'PUBLISHED' AND s."deletedAt" IS NULL)
+    SELECT li."lessonId" FROM "LessonInitiative" li JOIN placed ON placed.id = li."initiativeId"
+    UNION
+    SELECT l.id FROM "Lesson" l LEFT JOIN "Source" ls ON ls.id = l."sourceId"
+    WHERE (l."sourceId" IN (SELECT id FROM cited) OR ls."eventId" IN (SELECT id FROM cited))
+      AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
+        WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)`;
+}
+
+const placeMatchSql = (codes: string[], scope: PlaceScope) => Prisma.sql`l.id IN (${placedLessonIdsSql(codes, scope)})`;
 
 /** Markdown marks left out of excerpts: links keep their text. */
 const plainBodySql = Prisma.sql`regexp_replace(regexp_replace(translate(l.body, ${HIGHLIGHT_START + HIGHLIGHT_END}, ''),
