@@ -4,9 +4,9 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { EvidenceLevel } from "@/lib/db/generated/client";
 import { HIGHLIGHT_END, HIGHLIGHT_START, type Segment, toSegments } from "@/lib/search/highlight";
-import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, placeScopeSql, type PlaceScope, scaleLabel } from "@/lib/search/place-scope";
+import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope, scaleLabel } from "@/lib/search/place-scope";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
-import { PLACE_TEXT_MAX, type TerritoryKind, territoryCodeSchema } from "./place-choice";
+import { PLACE_TEXT_MAX, type TerritoryKind, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
 import { cleanSearchText, looseWords } from "./search-text";
 import { publicWhere, withPublicSources } from "./visibility";
 
@@ -84,7 +84,7 @@ const lessonPlacesSql = Prisma.sql`
  */
 function placedLessonIdsSql(codes: string[], scope: PlaceScope): Prisma.Sql {
   return Prisma.sql`
-    WITH places AS (SELECT t.code FROM "Territory" t WHERE ${placeScopeSql(Prisma.sql`t.code`, codes, scope)}),
+    WITH places AS (${territoriesInScopeSql(codes, scope)}),
     placed AS (SELECT DISTINCT it."initiativeId" AS id FROM "InitiativeTerritory" it
       JOIN places ON places.code = it."territoryCode"
       JOIN "Initiative" i ON i.id = it."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL),

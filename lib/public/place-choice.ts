@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { placeScopeSql, type PlaceScope } from "@/lib/search/place-scope";
 import { findTerritories } from "./search";
 import { cleanSearchText } from "./search-text";
 
@@ -40,4 +42,13 @@ export async function choosePlace(lieu: string | undefined, territoire: string |
   if (!territoire?.trim()) return { place: null, typed: "", alternatives: [], unknown: false };
   const place = code.success ? await prisma.territory.findUnique({ where: { code: code.data }, select: { code: true, name: true, kind: true } }) : null;
   return { place, typed: "", alternatives: [], unknown: !place };
+}
+
+/**
+ * The codes of the territories a place brings under a scope (placeScopeSql on the territory
+ * table: a few thousand rows at most). `column IN (this)` is computed once and hashed, where
+ * placeScopeSql on a big table's column would probe the ancestors table once per row.
+ */
+export function territoriesInScopeSql(codes: string[], scope: PlaceScope): Prisma.Sql {
+  return Prisma.sql`SELECT t.code FROM "Territory" t WHERE ${placeScopeSql(Prisma.sql`t.code`, codes, scope)}`;
 }
