@@ -84,10 +84,9 @@ const lessonPlacesSql = Prisma.sql`
  */
 function placedLessonIdsSql(codes: string[], scope: PlaceScope): Prisma.Sql {
   return Prisma.sql`
-    WITH places AS (${territoriesInScopeSql(codes, scope)}),
-    placed AS (SELECT DISTINCT it."initiativeId" AS id FROM "InitiativeTerritory" it
-      JOIN places ON places.code = it."territoryCode"
-      JOIN "Initiative" i ON i.id = it."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL),
+    WITH placed AS (SELECT DISTINCT it."initiativeId" AS id FROM "InitiativeTerritory" it
+      JOIN "Initiative" i ON i.id = it."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+      WHERE it."territoryCode" = ANY(${territoriesInScopeSql(codes, scope)})),
     cited AS (SELECT DISTINCT x."sourceId" AS id FROM "InitiativeSource" x JOIN placed ON placed.id = x."initiativeId"
       JOIN "Source" s ON s.id = x."sourceId" AND s.status = 'PUBLISHED' AND s."deletedAt" IS NULL)
     SELECT li."lessonId" FROM "LessonInitiative" li JOIN placed ON placed.id = li."initiativeId"

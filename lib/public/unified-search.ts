@@ -100,9 +100,9 @@ async function searchActors(q: string, place: Place | null, scope: PlaceScope): 
   const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', a.name, a.acronym, a.description))`;
   const conditions = [publicRow("a")];
   if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
-  if (place) conditions.push(Prisma.sql`a."territoryCode" IN (${territoriesInScopeSql([place.code], scope)})`);
+  if (place) conditions.push(Prisma.sql`a."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)})`);
   const where = Prisma.join(conditions, " AND ");
-  const inside = place ? Prisma.sql`a."territoryCode" IN (${territoriesInScopeSql([place.code], "local")})` : Prisma.sql`TRUE`;
+  const inside = place ? Prisma.sql`a."territoryCode" = ANY(${territoriesInScopeSql([place.code], "local")})` : Prisma.sql`TRUE`;
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<{ slug: string; name: string; acronym: string | null; kind: string; territory: string | null; territory_kind: TerritoryKind | null; local: boolean }[]>(Prisma.sql`
       SELECT a.slug, a.name, a.acronym, a.kind::text AS kind, t.name AS territory, t.kind AS territory_kind, ${inside} AS local
@@ -137,7 +137,7 @@ async function searchSources(q: string, place: Place | null, scope: PlaceScope):
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "InitiativeSource" x
       JOIN "Initiative" i ON i.id = x."initiativeId" AND ${publicRow("i")}
       JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-      WHERE x."sourceId" = s.id AND it."territoryCode" IN (${territoriesInScopeSql([place.code], scope)}))`);
+      WHERE x."sourceId" = s.id AND it."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)}))`);
   const where = Prisma.join(conditions, " AND ");
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<(Omit<SourceHit, "kind"> & { kind: "EVENT" | "DOCUMENT" })[]>(Prisma.sql`
