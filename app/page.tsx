@@ -25,9 +25,9 @@ export default async function HomePage() {
         fait quoi, où, comment, et ce qu&apos;on en a appris.
       </p>
 
-      <form action="/initiatives" method="get" role="search" className="search-bar" aria-label="Rechercher une initiative">
+      <form action="/recherche" method="get" role="search" className="search-bar" aria-label="Rechercher dans Repères">
         <label htmlFor="home-q" className="visually-hidden">
-          Rechercher une initiative
+          Rechercher des initiatives, des acteurs, des enseignements et des sources
         </label>
         <input id="home-q" type="search" name="q" maxLength={200} placeholder="Ex. : discriminations Roubaix, formation des professionnels…" />
         <button type="submit">Rechercher</button>

@@ -64,7 +64,9 @@ export const endpoints: Endpoint[] = [
   {
     path: "/enseignements",
     operationId: "listLessons",
-    summary: "Enseignements publiés, filtrables comme sur la page /enseignements (20 par page)",
+    summary: "Enseignements publiés, filtrables comme sur la page /enseignements, y compris par lieu",
+    description:
+      "Les lieux d'un enseignement sont ceux de ses initiatives publiées ou, s'il n'en a pas, ceux des initiatives publiées qui citent sa source. Avec « territoire », « place » donne les décomptes par portée et chaque enseignement venu d'un territoire plus grand porte son échelle (« scale »). 20 par page par défaut.",
     query: lessonsParams,
     response: lessonListSchema,
   },

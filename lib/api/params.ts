@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { evidenceParams } from "@/lib/public/lessons";
-import { placeScopeSchema } from "@/lib/search/place-scope";
+import { PLACE_SCOPE_PARAM, placeScopeSchema } from "@/lib/search/place-scope";
 import { actorKindParams, MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER, sortParams, statusParams } from "@/lib/search/query";
 import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { ApiError } from "./errors";
@@ -71,7 +71,16 @@ export const lessonsParams = z.object({
   approche: slug.optional().meta({ description: "Identifiant d'une approche." }),
   source: slug.optional().meta({ description: "Identifiant d'une source (événement ou document)." }),
   niveau: z.enum(Object.keys(evidenceParams) as [string, ...string[]]).optional().meta({ description: "Niveau de preuve." }),
+  territoire: code.optional().meta({
+    description:
+      "Code officiel d'un territoire : les enseignements de ses initiatives (ou, à défaut, des initiatives citant leur source) qui s'y trouvent ou qui le couvrent, selon « portee ».",
+  }),
+  [PLACE_SCOPE_PARAM]: placeScopeSchema.optional().meta({
+    description:
+      "Avec « territoire » : « local » (ce qui se trouve dans le territoire), « couvrant » (ce qui vient d'un territoire plus grand qui le contient : EPCI, département, région) ou « tous » (les deux, par défaut ; les enseignements locaux d'abord).",
+  }),
   page,
+  par_page: perPage,
 });
 
 export const noParams = z.object({});

@@ -4,7 +4,6 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { listApproaches, listThemes } from "@/lib/public/catalogue";
-import { ApiError } from "./errors";
 import { parseLessonQuery, searchLessons, LESSON_PAGE_SIZE } from "@/lib/public/lessons";
 import { findTerritories } from "@/lib/public/search";
 import { departementNameSql } from "@/lib/territories/lookup";
@@ -15,6 +14,7 @@ import { absoluteUrl, LICENCE } from "@/lib/opendata/site";
 import { FILTER_KEYS, type SearchQuery } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
 import type { actorListSchema, initiativeDocumentSchema, initiativeListSchema, lessonListSchema, territoryListSchema, vocabularyListSchema } from "./schemas";
+import { ApiError } from "./errors";
 import type { actorsParams, lessonsParams, territoriesParams } from "./params";
 
 const licence = { name: LICENCE.name, url: LICENCE.url };
@@ -149,16 +149,17 @@ export async function territoryList(requestUrl: URL, params: z.infer<typeof terr
 }
 
 export async function lessonList(requestUrl: URL, params: z.infer<typeof lessonsParams>): Promise<z.infer<typeof lessonListSchema>> {
+  const perPage = params.par_page ?? LESSON_PAGE_SIZE;
   const query = parseLessonQuery(params as Record<string, string | undefined>);
-  const result = await searchLessons(query);
-  // A published lesson may cite a source still in draft: its name stays private.
-  const citedSlugs = result.items.flatMap((lesson) => (lesson.source ? [lesson.source.slug] : []));
-  const publicSources = new Set(
-    (await prisma.source.findMany({ where: { slug: { in: citedSlugs }, ...publicWhere }, select: { slug: true } })).map((s) => s.slug),
-  );
+  const territory = query.territoire
+    ? await prisma.territory.findUnique({ where: { code: query.territoire }, select: { code: true, name: true, kind: true } })
+    : null;
+  if (query.territoire && !territory) throw new ApiError(400, "Territoire inconnu : aucun territoire ne porte ce code (voir /api/v1/territoires).", "territoire");
+  const result = await searchLessons(query, { pageSize: perPage });
   return {
     licence,
-    pagination: pagination(requestUrl, query.page, LESSON_PAGE_SIZE, result.total),
+    pagination: pagination(requestUrl, query.page, perPage, result.total),
+    place: territory && { territory, local: result.local ?? 0, covering: result.total - (result.local ?? 0) },
     items: result.items.map((lesson) => ({
       slug: lesson.slug,
       url: absoluteUrl(`/enseignements/${lesson.slug}`),
@@ -166,7 +167,9 @@ export async function lessonList(requestUrl: URL, params: z.infer<typeof lessons
       body: lesson.body,
       evidenceLevel: lesson.evidenceLevel,
       publishedAt: iso(lesson.publishedAt),
-      source: lesson.source && publicSources.has(lesson.source.slug) ? { slug: lesson.source.slug, title: lesson.source.title, kind: lesson.source.kind, date: isoDay(lesson.source.date) } : null,
+      // searchLessons keeps a source only when it is public: a draft's name stays private.
+      source: lesson.source && { slug: lesson.source.slug, title: lesson.source.title, kind: lesson.source.kind, date: isoDay(lesson.source.date) },
+      scale: lesson.scale,
     })),
   };
 }

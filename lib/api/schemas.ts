@@ -199,11 +199,23 @@ export const lessonSchema = named(
     evidenceLevel: evidenceLevelSchema,
     publishedAt: isoDateTime.nullable(),
     source: z.object({ slug: z.string(), title: z.string(), kind: z.enum(["EVENT", "DOCUMENT"]), date: z.iso.date().nullable() }).nullable(),
+    scale: z
+      .string()
+      .nullable()
+      .meta({ description: "Avec « territoire » : l'échelle d'où l'enseignement couvre ce territoire (« à l'échelle de l'agglomération »), null s'il s'y trouve." }),
   }),
 );
 export const lessonListSchema = named(
   "LessonList",
-  z.object({ licence: licenceSchema, pagination: paginationSchema, items: z.array(lessonSchema) }),
+  z.object({
+    licence: licenceSchema,
+    pagination: paginationSchema,
+    place: z
+      .object({ territory: territoryRefSchema, local: z.int().meta({ description: "Enseignements qui se trouvent dans le territoire." }), covering: z.int().meta({ description: "Enseignements qui le couvrent depuis un territoire plus grand." }) })
+      .nullable()
+      .meta({ description: "Le territoire demandé et les décomptes par portée ; null sans « territoire »." }),
+    items: z.array(lessonSchema),
+  }),
 );
 
 export const problemSchema = named(

@@ -2,7 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import type { EvidenceLevel } from "@/lib/db/generated/client";
+import { HIGHLIGHT_END, HIGHLIGHT_START, type Segment, toSegments } from "@/lib/search/highlight";
+import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope, scaleLabel } from "@/lib/search/place-scope";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
+import { PLACE_TEXT_MAX, type TerritoryKind, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
+import { cleanSearchText, looseWords } from "./search-text";
 import { publicWhere, withPublicSources } from "./visibility";
 
 export const LESSON_PAGE_SIZE = 20;
@@ -17,14 +22,20 @@ type EvidenceParam = keyof typeof evidenceParams;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const text = (max: number) => z.preprocess(first, z.string().transform((v) => cleanSearchText(v, max))).catch("");
 
 /** URL state of /enseignements; like the initiative search, bad values are dropped, never a 500. */
 const lessonQuerySchema = z.object({
-  q: z.preprocess(first, z.string().transform((v) => v.replace(/\s+/g, " ").slice(0, MAX_QUERY_LENGTH).trim())).catch(""),
+  q: text(MAX_QUERY_LENGTH),
   theme: z.preprocess(first, slug.optional()).catch(undefined),
   approche: z.preprocess(first, slug.optional()).catch(undefined),
   source: z.preprocess(first, slug.optional()).catch(undefined),
   niveau: z.preprocess(first, z.enum(Object.keys(evidenceParams) as [EvidenceParam, ...EvidenceParam[]]).optional()).catch(undefined),
+  /** A territory's official code: the lessons of that place and, by `portee`, of the places covering it. */
+  territoire: z.preprocess(first, territoryCodeSchema.optional()).catch(undefined),
+  /** Words naming a place, resolved by the page (lib/public/place-choice.ts) into `territoire`. */
+  lieu: text(PLACE_TEXT_MAX),
+  [PLACE_SCOPE_PARAM]: z.preprocess(first, z.string().optional()).transform((v) => parsePlaceScope(v as string | undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
 });
 export type LessonQuery = z.infer<typeof lessonQuerySchema>;
@@ -33,19 +44,103 @@ export function parseLessonQuery(raw: Record<string, string | string[] | undefin
   return lessonQuerySchema.parse(raw);
 }
 
+/** The canonical query string: a place is carried by its code, the scope only with a place. */
 export function lessonQueryString(query: LessonQuery, page = query.page): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
-  for (const key of ["theme", "approche", "source", "niveau"] as const) if (query[key]) params.set(key, query[key]!);
+  for (const key of ["theme", "approche", "source", "niveau", "territoire"] as const) if (query[key]) params.set(key, query[key]!);
+  if (query.territoire && query.portee !== DEFAULT_PLACE_SCOPE) params.set(PLACE_SCOPE_PARAM, query.portee);
   if (page > 1) params.set("page", String(page));
   return params.toString();
 }
 
-/** Public lessons matching the filters, by relevance when searched, else latest first. */
-export async function searchLessons(query: LessonQuery) {
+/**
+ * The places of the lesson `l`: the territories of its published initiatives; a lesson tied to
+ * no published initiative takes those of the published initiatives citing its public source
+ * (or the event that source comes from). Lessons of one source stay apart this way: the
+ * synthesis' lesson on ACSO's plan is not pulled to Roubaix by the other initiatives it cites.
+ */
+const lessonPlacesSql = Prisma.sql`
+  SELECT it."territoryCode" AS code FROM "LessonInitiative" li
+    JOIN "Initiative" i ON i.id = li."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+    JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
+  WHERE li."lessonId" = l.id
+  UNION
+  SELECT it."territoryCode" FROM "Source" s
+    JOIN "InitiativeSource" x ON x."sourceId" = s.id
+    JOIN "Initiative" i ON i.id = x."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+    JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
+  WHERE s.status = 'PUBLISHED' AND s."deletedAt" IS NULL
+    AND (s.id = l."sourceId" OR s.id = (SELECT e."eventId" FROM "Source" e WHERE e.id = l."sourceId"))
+    AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
+      WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)`;
+
+/**
+ * The ids of the lessons whose places (as lessonPlacesSql defines them) match `codes` under
+ * `scope`, computed once from the place's side: the territories the scope brings (a few
+ * thousand at most, through placeScopeSql), their published initiatives, then the lessons tied
+ * to those initiatives or, for a lesson without a published initiative, citing their sources.
+ * Used as a hashed `IN` rather than one EXISTS per lesson (ADR 004: lists stay fast at scale).
+ */
+function placedLessonIdsSql(codes: string[], scope: PlaceScope): Prisma.Sql {
+  return Prisma.sql`
+    WITH placed AS (SELECT DISTINCT it."initiativeId" AS id FROM "InitiativeTerritory" it
+      JOIN "Initiative" i ON i.id = it."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+      WHERE it."territoryCode" = ANY(${territoriesInScopeSql(codes, scope)})),
+    cited AS (SELECT DISTINCT x."sourceId" AS id FROM "InitiativeSource" x JOIN placed ON placed.id = x."initiativeId"
+      JOIN "Source" s ON s.id = x."sourceId" AND s.status = 'PUBLISHED' AND s."deletedAt" IS NULL)
+    SELECT li."lessonId" FROM "LessonInitiative" li JOIN placed ON placed.id = li."initiativeId"
+    UNION
+    SELECT l.id FROM "Lesson" l LEFT JOIN "Source" ls ON ls.id = l."sourceId"
+    WHERE (l."sourceId" IN (SELECT id FROM cited) OR ls."eventId" IN (SELECT id FROM cited))
+      AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
+        WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)`;
+}
+
+const placeMatchSql = (codes: string[], scope: PlaceScope) => Prisma.sql`l.id IN (${placedLessonIdsSql(codes, scope)})`;
+
+/** Markdown marks left out of excerpts: links keep their text. */
+const plainBodySql = Prisma.sql`regexp_replace(regexp_replace(translate(l.body, ${HIGHLIGHT_START + HIGHLIGHT_END}, ''),
+  '\\[([^\\]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[*_#>\x60]+', '', 'g')`;
+const EXCERPT_CHARS = 240;
+
+export interface LessonHit {
+  id: number;
+  slug: string;
+  title: string;
+  titleSegments: Segment[];
+  /** Passages around the query's words, or the start of the text. */
+  excerpt: Segment[];
+  evidenceLevel: EvidenceLevel;
+  publishedAt: Date | null;
+  body: string;
+  source: { slug: string; title: string; date: Date | null; kind: "EVENT" | "DOCUMENT" } | null;
+  /** Set when the lesson reaches the chosen place only from a larger territory (« à l'échelle de la région »). */
+  scale: string | null;
+}
+
+export interface LessonSearchResult {
+  items: LessonHit[];
+  total: number;
+  /** With a place: how many lie inside it; the others cover it. */
+  local: number | null;
+  page: number;
+  pageCount: number;
+}
+
+type LessonRow = { id: number; title_marked: string; excerpt_marked: string; local: boolean | null; covering_kind: TerritoryKind | null; covering_name: string | null };
+
+/**
+ * Public lessons matching the filters. With a place, lessons inside it come before those that
+ * cover it (each of those says from which scale); then by relevance when searched, else latest
+ * first. `pageSize` lets the unified search take only the first few.
+ */
+export async function searchLessons(query: LessonQuery, options: { pageSize?: number } = {}): Promise<LessonSearchResult> {
+  const pageSize = options.pageSize ?? LESSON_PAGE_SIZE;
+  const q = looseWords(query.q);
   const conditions: Prisma.Sql[] = [Prisma.sql`l.status = 'PUBLISHED' AND l."deletedAt" IS NULL`];
-  const tsq = Prisma.sql`websearch_to_tsquery('french_unaccent', ${query.q})`;
-  if (query.q) conditions.push(Prisma.sql`l."searchVector" @@ ${tsq}`);
+  const tsq = Prisma.sql`websearch_to_tsquery('french_unaccent', ${q})`;
+  if (q) conditions.push(Prisma.sql`l."searchVector" @@ ${tsq}`);
   if (query.theme)
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "LessonTheme" x JOIN "Theme" t ON t.id = x."themeId"
       WHERE x."lessonId" = l.id AND (t.slug = ${query.theme} OR t."parentId" = (SELECT id FROM "Theme" WHERE slug = ${query.theme})))`);
@@ -56,23 +151,75 @@ export async function searchLessons(query: LessonQuery) {
     conditions.push(Prisma.sql`l."sourceId" IN (SELECT s.id FROM "Source" s WHERE s.slug = ${query.source}
       OR s."eventId" = (SELECT id FROM "Source" WHERE slug = ${query.source}))`);
   if (query.niveau) conditions.push(Prisma.sql`l."evidenceLevel" = ${evidenceParams[query.niveau]}::"EvidenceLevel"`);
+  const codes = query.territoire ? [query.territoire] : null;
+  if (codes) conditions.push(placeMatchSql(codes, query.portee));
   const where = Prisma.join(conditions, " AND ");
-  const order = query.q
-    ? Prisma.sql`ts_rank(l."searchVector", ${tsq}) DESC, l."publishedAt" DESC NULLS LAST, l.id`
-    : Prisma.sql`l."publishedAt" DESC NULLS LAST, l.id`;
+  const inside = codes ? placeMatchSql(codes, "local") : Prisma.sql`NULL::boolean`;
+  const order = [
+    ...(codes && query.portee === "tous" ? [Prisma.sql`${inside} DESC`] : []),
+    ...(q ? [Prisma.sql`ts_rank(l."searchVector", ${tsq}) DESC`] : []),
+    Prisma.sql`l."publishedAt" DESC NULLS LAST, l.id`,
+  ];
+  const headline = (column: Prisma.Sql, settings: string) =>
+    q ? Prisma.sql`ts_headline('french_unaccent', ${column}, ${tsq}, ${settings})` : column;
+  // The closest larger territory through which a covering lesson reaches the place.
+  const covering = codes
+    ? Prisma.sql`(SELECT t.kind || '|' || t.name FROM (${lessonPlacesSql}) p
+        JOIN "TerritoryAncestor" a ON a."ancestorCode" = p.code AND a."descendantCode" = ANY(${codes}::text[]) AND a.depth > 0
+        JOIN "Territory" t ON t.code = p.code ORDER BY a.depth LIMIT 1)`
+    : Prisma.sql`NULL`;
   const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<{ id: number }[]>(Prisma.sql`SELECT l.id FROM "Lesson" l WHERE ${where} ORDER BY ${order}
-      LIMIT ${LESSON_PAGE_SIZE} OFFSET ${(query.page - 1) * LESSON_PAGE_SIZE}`),
-    prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Lesson" l WHERE ${where}`),
+    prisma.$queryRaw<(Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null })[]>(Prisma.sql`
+      SELECT l.id,
+        ${headline(Prisma.sql`translate(l.title, ${HIGHLIGHT_START + HIGHLIGHT_END}, '')`, `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`)} AS title_marked,
+        ${q ? headline(plainBodySql, `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`) : plainBodySql} AS excerpt_marked,
+        ${inside} AS local, ${covering} AS covering
+      FROM (SELECT l.* FROM "Lesson" l WHERE ${where} ORDER BY ${Prisma.join(order, ", ")}
+        LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}) l
+      ORDER BY ${Prisma.join(order, ", ")}`),
+    prisma.$queryRaw<{ total: number; local: number | null }[]>(
+      Prisma.sql`SELECT count(*)::int AS total, ${codes ? Prisma.sql`(count(*) FILTER (WHERE ${inside}))::int` : Prisma.sql`NULL::int`} AS local
+        FROM "Lesson" l WHERE ${where}`,
+    ),
   ]);
   const lessons = await prisma.lesson.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
-    include: { source: { select: { slug: true, title: true, date: true, kind: true, status: true, deletedAt: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      body: true,
+      evidenceLevel: true,
+      publishedAt: true,
+      source: { select: { slug: true, title: true, date: true, kind: true, status: true, deletedAt: true } },
+    },
   });
   const byId = new Map(withPublicSources(lessons).map((l) => [l.id, l]));
-  const items = rows.map((r) => byId.get(r.id)).filter((l) => l !== undefined);
+  const items = rows.flatMap((row) => {
+    const lesson = byId.get(row.id);
+    if (!lesson) return [];
+    const [kind, ...name] = row.covering?.split("|") ?? [];
+    const source = lesson.source && { slug: lesson.source.slug, title: lesson.source.title, date: lesson.source.date, kind: lesson.source.kind };
+    return [
+      {
+        ...lesson,
+        source,
+        titleSegments: toSegments(row.title_marked),
+        excerpt: q ? toSegments(row.excerpt_marked) : [{ text: shorten(row.excerpt_marked, EXCERPT_CHARS), highlighted: false }],
+        scale: row.local === false && kind ? scaleLabel({ kind: kind as TerritoryKind, name: name.join("|") }) : null,
+      },
+    ];
+  });
   const total = count?.total ?? 0;
-  return { items, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / LESSON_PAGE_SIZE)) };
+  return { items, total, local: count?.local ?? null, page: query.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** The start of a text, cut at a word boundary. */
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2))} …`;
 }
 
 /** Filter choices of /enseignements: vocabularies and the public sources that have lessons. */

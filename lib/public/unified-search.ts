@@ -1,0 +1,153 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { type HitCard, toHitCards } from "@/lib/search/hit-card";
+import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope, scaleLabel } from "@/lib/search/place-scope";
+import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/lib/search/query";
+import { type LessonHit, parseLessonQuery, searchLessons } from "./lessons";
+import { type Place, PLACE_TEXT_MAX, type TerritoryKind, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
+import { search } from "./search";
+import { cleanSearchText, looseWords } from "./search-text";
+
+/** Entries shown per kind; each kind's full list is one link away. */
+export const GROUP_SIZE = 5;
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const text = (max: number) => z.preprocess(first, z.string().transform((v) => cleanSearchText(v, max))).catch("");
+
+/** URL state of /recherche: words, and optionally a place (typed or by code) with its scope. */
+const unifiedQuerySchema = z.object({
+  q: text(MAX_QUERY_LENGTH),
+  lieu: text(PLACE_TEXT_MAX),
+  territoire: z.preprocess(first, territoryCodeSchema.optional()).catch(undefined),
+  [PLACE_SCOPE_PARAM]: z.preprocess(first, z.string().optional()).transform((v) => parsePlaceScope(v as string | undefined)),
+});
+export type UnifiedQuery = z.infer<typeof unifiedQuerySchema>;
+
+export function parseUnifiedQuery(raw: Record<string, string | string[] | undefined>): UnifiedQuery {
+  return unifiedQuerySchema.parse(raw);
+}
+
+/** The parameters every kind's list understands: q, territoire and portee (its default left out). */
+export function sharedParams(q: string, territoire: string | null, scope: PlaceScope): URLSearchParams {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (territoire) {
+    params.set("territoire", territoire);
+    if (scope !== DEFAULT_PLACE_SCOPE) params.set(PLACE_SCOPE_PARAM, scope);
+  }
+  return params;
+}
+
+export interface Group<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ActorHit {
+  slug: string;
+  name: string;
+  acronym: string | null;
+  kind: string;
+  territory: string | null;
+  scale: string | null;
+}
+
+export interface SourceHit {
+  slug: string;
+  title: string;
+  kind: "EVENT" | "DOCUMENT";
+  date: Date | null;
+  url: string | null;
+  lessonCount: number;
+}
+
+export interface UnifiedResult {
+  initiatives: Group<HitCard>;
+  actors: Group<ActorHit>;
+  lessons: Group<LessonHit>;
+  sources: Group<SourceHit>;
+}
+
+const publicRow = (alias: string) => Prisma.raw(`${alias}.status = 'PUBLISHED' AND ${alias}."deletedAt" IS NULL`);
+
+/**
+ * One search box across kinds: the first entries and the count of each, read in parallel, each
+ * bounded. Initiatives go through the initiative search as it is (same ranking and place rule
+ * as /initiatives), lessons through the lesson search; actors and sources are matched here.
+ */
+export async function unifiedSearch(q: string, place: Place | null, scope: PlaceScope): Promise<UnifiedResult> {
+  const params = sharedParams(q, place?.code ?? null, scope);
+  const [initiatives, lessons, actors, sources] = await Promise.all([
+    search(parseSearchQuery(params), { pageSize: GROUP_SIZE }),
+    searchLessons(parseLessonQuery(Object.fromEntries(params)), { pageSize: GROUP_SIZE }),
+    searchActors(q, place, scope),
+    searchSources(q, place, scope),
+  ]);
+  return {
+    initiatives: { items: toHitCards(initiatives.items), total: initiatives.total },
+    lessons: { items: lessons.items, total: lessons.total },
+    actors,
+    sources,
+  };
+}
+
+const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery('french_unaccent', ${looseWords(q)})`;
+
+/** Public actors whose name, acronym or description hold every word, placed by their territory. */
+async function searchActors(q: string, place: Place | null, scope: PlaceScope): Promise<Group<ActorHit>> {
+  const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', a.name, a.acronym, a.description))`;
+  const conditions = [publicRow("a")];
+  if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
+  if (place) conditions.push(Prisma.sql`a."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)})`);
+  const where = Prisma.join(conditions, " AND ");
+  const inside = place ? Prisma.sql`a."territoryCode" = ANY(${territoriesInScopeSql([place.code], "local")})` : Prisma.sql`TRUE`;
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<{ slug: string; name: string; acronym: string | null; kind: string; territory: string | null; territory_kind: TerritoryKind | null; local: boolean }[]>(Prisma.sql`
+      SELECT a.slug, a.name, a.acronym, a.kind::text AS kind, t.name AS territory, t.kind AS territory_kind, ${inside} AS local
+      FROM "Actor" a LEFT JOIN "Territory" t ON t.code = a."territoryCode"
+      WHERE ${where}
+      ORDER BY ${place ? Prisma.sql`${inside} DESC,` : Prisma.empty} ${q ? Prisma.sql`ts_rank(${document}, ${tsquery(q)}) DESC,` : Prisma.empty} a.name, a.id
+      LIMIT ${GROUP_SIZE}`),
+    prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Actor" a WHERE ${where}`),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      slug: row.slug,
+      name: row.name,
+      acronym: row.acronym,
+      kind: row.kind,
+      territory: row.territory,
+      scale: !row.local && row.territory && row.territory_kind ? scaleLabel({ kind: row.territory_kind, name: row.territory }) : null,
+    })),
+    total: count?.total ?? 0,
+  };
+}
+
+/**
+ * Public sources (events, documents) whose title or description hold every word; placed by the
+ * published initiatives that cite them. Listed newest first, with their public lessons counted.
+ */
+async function searchSources(q: string, place: Place | null, scope: PlaceScope): Promise<Group<SourceHit>> {
+  const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', s.title, s.description))`;
+  const conditions = [publicRow("s")];
+  if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
+  if (place)
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "InitiativeSource" x
+      JOIN "Initiative" i ON i.id = x."initiativeId" AND ${publicRow("i")}
+      JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
+      WHERE x."sourceId" = s.id AND it."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)}))`);
+  const where = Prisma.join(conditions, " AND ");
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<(Omit<SourceHit, "kind"> & { kind: "EVENT" | "DOCUMENT" })[]>(Prisma.sql`
+      SELECT s.slug, s.title, s.kind::text AS kind, s.date, s.url,
+        (SELECT count(*)::int FROM "Lesson" l WHERE ${publicRow("l")}
+          AND l."sourceId" IN (SELECT d.id FROM "Source" d WHERE d.id = s.id OR d."eventId" = s.id)) AS "lessonCount"
+      FROM "Source" s WHERE ${where}
+      ORDER BY ${q ? Prisma.sql`ts_rank(${document}, ${tsquery(q)}) DESC,` : Prisma.empty} s.date DESC NULLS LAST, s.id
+      LIMIT ${GROUP_SIZE}`),
+    prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Source" s WHERE ${where}`),
+  ]);
+  return { items: rows, total: count?.total ?? 0 };
+}

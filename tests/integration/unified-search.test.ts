@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { loadDemoContent } from "@/lib/demo/load";
+import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
+import { choosePlace } from "@/lib/public/place-choice";
+import { search } from "@/lib/public/search";
+import { GROUP_SIZE, parseUnifiedQuery, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
+import { parseSearchQuery } from "@/lib/search/query";
+
+const CREIL = { code: "60175", name: "Creil", kind: "COMMUNE" as const };
+const ROUBAIX = { code: "59512", name: "Roubaix", kind: "COMMUNE" as const };
+
+beforeAll(async () => {
+  await loadDemoContent(prisma);
+  // One entry of each kind that must never show: drafts and trashed, all saying « zorglub ».
+  const hidden = [
+    { status: "DRAFT" as const, deletedAt: null },
+    { status: "PUBLISHED" as const, deletedAt: new Date() },
+  ];
+  for (const [index, state] of hidden.entries()) {
+    await prisma.actor.create({ data: { slug: `zorglub-acteur-${index}`, name: "Association Zorglub", kind: "ASSOCIATION", territoryCode: CREIL.code, ...state } });
+    await prisma.source.create({ data: { slug: `zorglub-source-${index}`, kind: "DOCUMENT", title: "Rapport Zorglub", ...state } });
+    await prisma.lesson.create({ data: { slug: `zorglub-lecon-${index}`, title: "Leçon Zorglub", body: "Zorglub.", evidenceLevel: "TESTIMONY", ...state } });
+    await prisma.initiative.create({
+      data: { slug: `zorglub-initiative-${index}`, title: "Initiative Zorglub", summary: "Zorglub.", territories: { create: [{ territoryCode: CREIL.code }] }, ...state },
+    });
+  }
+  // Published actors for bounds and the place rule.
+  for (let index = 0; index < GROUP_SIZE + 2; index++) {
+    await prisma.actor.create({
+      data: { slug: `maraude-${index}`, name: `Maraude de quartier ${index}`, kind: "ASSOCIATION", territoryCode: "59350", status: "PUBLISHED", publishedAt: new Date() },
+    });
+  }
+});
+
+describe("unified search", () => {
+  it("answers with every kind, each count equal to its full list's total", async () => {
+    const result = await unifiedSearch("discriminations", null, "tous");
+    expect(result.initiatives.total).toBe((await search(parseSearchQuery(new URLSearchParams({ q: "discriminations" })))).total);
+    expect(result.lessons.total).toBe((await searchLessons(parseLessonQuery({ q: "discriminations" }))).total);
+    for (const group of [result.initiatives, result.lessons, result.actors, result.sources]) {
+      expect(group.total).toBeGreaterThan(0);
+      expect(group.items.length).toBe(Math.min(group.total, GROUP_SIZE));
+    }
+    expect(result.actors.items.map((a) => a.slug)).toContain("defenseur-des-droits");
+    expect(result.sources.items.map((s) => s.slug)).toContain("synthese-lcd-pouvoir-d-agir-2024");
+    expect(result.sources.items.find((s) => s.slug === "synthese-lcd-pouvoir-d-agir-2024")?.lessonCount).toBe(6);
+  });
+
+  it("bounds each kind to its first entries but counts them all", async () => {
+    const result = await unifiedSearch("maraude", null, "tous");
+    expect(result.actors.total).toBe(GROUP_SIZE + 2);
+    expect(result.actors.items).toHaveLength(GROUP_SIZE);
+  });
+
+  it("matches hyphenated names either way", async () => {
+    for (const q of ["Kif-Kif", "kif kif"]) {
+      const result = await unifiedSearch(q, null, "tous");
+      expect(result.actors.items.map((a) => a.slug), q).toContain("collectif-kif-kif");
+    }
+  });
+
+  it("never shows drafts nor trashed entries of any kind", async () => {
+    const result = await unifiedSearch("zorglub", null, "tous");
+    expect([result.initiatives.total, result.lessons.total, result.actors.total, result.sources.total]).toEqual([0, 0, 0, 0]);
+    const creil = await unifiedSearch("", CREIL, "tous");
+    expect(creil.actors.items.map((a) => a.slug).filter((slug) => slug.startsWith("zorglub"))).toEqual([]);
+  });
+
+  it("applies the place rule: ACSO covers Creil, never Roubaix", async () => {
+    const creil = await unifiedSearch("", CREIL, "tous");
+    expect(creil.actors.items.find((a) => a.slug === "agglomeration-creil-sud-oise")?.scale).toBe("à l'échelle de l'agglomération");
+    expect(creil.lessons.items.map((l) => l.slug)).toContain("former-les-professionnels");
+    const roubaix = await unifiedSearch("", ROUBAIX, "tous");
+    expect(roubaix.actors.items.map((a) => a.slug)).toEqual(["ambassadeurs-de-l-egalite-roubaix"]);
+    expect(roubaix.lessons.items.map((l) => l.slug)).not.toContain("former-les-professionnels");
+    expect(roubaix.sources.items.map((s) => s.slug)).toContain("synthese-lcd-pouvoir-d-agir-2024");
+    expect((await unifiedSearch("", CREIL, "local")).actors.total).toBe(0);
+  });
+
+  it("builds the links to each kind's full list with the same parameters", () => {
+    expect(sharedParams("aller-vers", "60175", "couvrant").toString()).toBe("q=aller-vers&territoire=60175&portee=couvrant");
+    expect(sharedParams("x", "60175", "tous").toString()).toBe("q=x&territoire=60175");
+    expect(sharedParams("", null, "local").toString()).toBe("");
+  });
+
+  const junk = ["\u0000", "a\u0000b", "%ff", "x".repeat(10_000), "\\", "'\"", "-", "(((", "99999"];
+  it.each(junk.map((value) => [JSON.stringify(value).slice(0, 20), value]))("never throws on junk: %s", async (_label, value) => {
+    const query = parseUnifiedQuery({ q: value, lieu: value, territoire: value, portee: value });
+    expect(query.q.length).toBeLessThanOrEqual(200);
+    const choice = await choosePlace(query.lieu, query.territoire);
+    await expect(unifiedSearch(query.q, choice.place, query.portee)).resolves.toBeDefined();
+  });
+
+  it("keeps nonsense queries empty", async () => {
+    const result = await unifiedSearch("qwxzv plorbtang", null, "tous");
+    expect([result.initiatives.total, result.lessons.total, result.actors.total, result.sources.total]).toEqual([0, 0, 0, 0]);
+  });
+});
