@@ -3,11 +3,13 @@ import { Pagination } from "@/components/navigation/Pagination";
 import { ActiveFilters } from "@/components/search/ActiveFilters";
 import { ExportLinks } from "@/components/search/ExportLinks";
 import { FacetFilters } from "@/components/search/FacetFilters";
+import { PlaceScopeControl } from "@/components/search/PlaceScopeControl";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitList } from "@/components/search/SearchHitList";
-import { plural, sortLabels } from "@/lib/format/labels";
+import { sortLabels } from "@/lib/format/labels";
 import { findTerritories, placeQuerySchema, search } from "@/lib/public/search";
 import { toHitCards } from "@/lib/search/hit-card";
+import { resultCountText } from "@/lib/search/place-summary";
 import { hasFilters, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
@@ -29,7 +31,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const status =
     result.total === 0
       ? "Aucune initiative ne correspond à votre recherche."
-      : `${plural(result.total, "initiative trouvée", "initiatives trouvées")}${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}`;
+      : `${resultCountText(query, result, "initiative trouvée", "initiatives trouvées")}${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}`;
 
   return (
     <div className="container">
@@ -64,6 +66,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
               Résultats
             </h2>
             <ActiveFilters query={query} facets={result.facets} />
+            <PlaceScopeControl query={query} placeCounts={result.placeCounts} />
             <p role="status" className="result-count">
               {status}
             </p>
