@@ -9,10 +9,11 @@ export function chosenPlaceNames(query: SearchQuery, territories: FacetValue[]):
 
 /**
  * How the results split, when places are chosen and both scopes are shown: « 2 dans ce lieu
- * (Creil), 3 à plus grande échelle ». Undefined otherwise (one scope: the count says it all).
+ * (Creil), 3 à plus grande échelle ». Undefined otherwise: one scope, or nothing covering (the
+ * count says it all).
  */
 export function placeSplitText(query: SearchQuery, result: Pick<SearchResult, "placeCounts" | "facets">): string | undefined {
-  if (!result.placeCounts || query.portee !== "tous") return undefined;
+  if (!result.placeCounts || query.portee !== "tous" || result.placeCounts.covering === 0) return undefined;
   const { local, covering } = result.placeCounts;
   const here = query.territoire.length > 1 ? "dans ces lieux" : "dans ce lieu";
   return `${local.toLocaleString("fr-FR")} ${here} (${chosenPlaceNames(query, result.facets.territoire)}), ${covering.toLocaleString("fr-FR")} à plus grande échelle`;
