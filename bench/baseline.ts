@@ -12,6 +12,8 @@ import { actorKindParams, FILTER_KEYS, type FilterKey, type SearchQuery } from "
  * sets can be compared:
  * - territory: the territory or any place inside it (closure table); an EPCI, which the
  *   reference does not link under a département, counts in the départements of its communes;
+ *   with portee=couvrant, an initiative attached to a strict ancestor of the territory and not
+ *   inside it; with portee=tous, either, those inside first;
  * - theme: the theme itself or its parent theme (choosing a parent includes its sub-themes);
  * - other vocabularies: the slug, among entries not deleted; actor kind: a published, not
  *   deleted actor of that kind;
@@ -46,6 +48,32 @@ const TERRITORY_PAIRS = `
     JOIN "TerritoryParent" m ON m."parentCode" = e.code
     JOIN "TerritoryParent" d ON d."childCode" = m."childCode"
     JOIN "Territory" dt ON dt.code = d."parentCode" AND dt.kind = 'DEPARTEMENT'`;
+
+/** (initiative, territory code) for every place an initiative covers from one of its places, among `ids`. */
+function coveringPairs(ids: string): string {
+  return `
+  SELECT it."initiativeId", ta."descendantCode" AS code
+  FROM "InitiativeTerritory" it JOIN "TerritoryAncestor" ta ON ta."ancestorCode" = it."territoryCode"
+  WHERE ta.depth > 0 AND it."initiativeId" IN (${ids})`;
+}
+
+/** The (initiative, code) pairs of a scope among `ids`: what choosing `code` brings. */
+function scopedPairs(scope: SearchQuery["portee"], ids: string): string {
+  const inside = `SELECT tp."initiativeId", tp.code FROM (${TERRITORY_PAIRS}) tp WHERE tp."initiativeId" IN (${ids})`;
+  if (scope === "local") return inside;
+  if (scope === "tous") return `${inside} UNION ALL ${coveringPairs(ids)}`;
+  return `SELECT c."initiativeId", c.code FROM (${coveringPairs(ids)}) c
+          WHERE NOT EXISTS (SELECT 1 FROM (${TERRITORY_PAIRS}) tp WHERE tp."initiativeId" = c."initiativeId" AND tp.code = c.code)`;
+}
+
+/** Over an initiative `i`: it lies inside one of `codes` (a parameter), or covers one of them. */
+function insideSql(codes: string): string {
+  return `EXISTS (SELECT 1 FROM (${TERRITORY_PAIRS}) tp WHERE tp."initiativeId" = i.id AND tp.code = ANY(${codes}::text[]))`;
+}
+function coveringSql(codes: string): string {
+  return `EXISTS (SELECT 1 FROM "InitiativeTerritory" it JOIN "TerritoryAncestor" ta ON ta."ancestorCode" = it."territoryCode"
+                  WHERE it."initiativeId" = i.id AND ta.depth > 0 AND ta."descendantCode" = ANY(${codes}::text[]))`;
+}
 
 /** The years an initiative `i` ran, as a set-returning expression: see the header. */
 const YEARS = `generate_series(COALESCE(i."startYear", i."endYear"),
@@ -93,8 +121,10 @@ function where(sql: Sql, query: SearchQuery, except?: FilterKey): string {
   const parts = ["true"];
   const active = (key: FilterKey) => key !== except && query[key].length > 0;
   if (active("territoire")) {
-    parts.push(`EXISTS (SELECT 1 FROM (${TERRITORY_PAIRS}) tp
-                        WHERE tp."initiativeId" = i.id AND tp.code = ANY(${sql.param(query.territoire)}::text[]))`);
+    const codes = sql.param(query.territoire);
+    if (query.portee === "local") parts.push(insideSql(codes));
+    else if (query.portee === "couvrant") parts.push(`${coveringSql(codes)} AND NOT ${insideSql(codes)}`);
+    else parts.push(`(${insideSql(codes)} OR ${coveringSql(codes)})`);
   }
   for (const [key, [join, column, table]] of Object.entries(VOCABULARY_FACETS) as [FilterKey, readonly [string, string, string]][]) {
     if (!active(key)) continue;
@@ -113,6 +143,9 @@ function where(sql: Sql, query: SearchQuery, except?: FilterKey): string {
 }
 
 function orderBy(sql: Sql, query: SearchQuery): string {
+  if (query.territoire.length > 0 && query.portee === "tous") {
+    return `${insideSql(sql.param(query.territoire))} DESC, ${orderBy(sql, { ...query, portee: "local" })}`;
+  }
   if (query.tri === "titre") return `i.title, i.id`;
   if (query.tri === "pertinence" && query.q) {
     const terms = query.q.split(" ").filter(Boolean).map(likePattern);
@@ -121,8 +154,12 @@ function orderBy(sql: Sql, query: SearchQuery): string {
   return `i."publishedAt" DESC, i.id DESC`;
 }
 
-/** One facet's counts: the values as the URL names them (slug, code, year...). */
-function facetSql(sql: Sql, key: FilterKey, query: SearchQuery): string {
+/**
+ * One facet's counts: the values as the URL names them (slug, code, year...). `territories`
+ * limits the territory codes counted (every code otherwise: with a covering scope, a région-wide
+ * initiative then counts for each of the région's 3,900 territories).
+ */
+function facetSql(sql: Sql, key: FilterKey, query: SearchQuery, territories?: string[]): string {
   const filters = where(sql, query, key);
   const filtered = `SELECT i.id FROM matched i WHERE ${filters}`;
   if (key in VOCABULARY_FACETS) {
@@ -133,7 +170,8 @@ function facetSql(sql: Sql, key: FilterKey, query: SearchQuery): string {
   switch (key) {
     case "territoire":
       return `SELECT tp.code AS value, count(DISTINCT tp."initiativeId")::int AS count
-              FROM (${TERRITORY_PAIRS}) tp WHERE tp."initiativeId" IN (${filtered}) GROUP BY tp.code`;
+              FROM (${scopedPairs(query.portee, filtered)}) tp
+              ${territories ? `WHERE tp.code = ANY(${sql.param(territories)}::text[])` : ""} GROUP BY tp.code`;
     case "acteur":
       return `SELECT a.kind::text AS value, count(DISTINCT ia."initiativeId")::int AS count
               FROM "InitiativeActor" ia JOIN "Actor" a ON a.id = ia."actorId"
@@ -151,21 +189,40 @@ function facetSql(sql: Sql, key: FilterKey, query: SearchQuery): string {
 
 const KIND_TO_PARAM = new Map(Object.entries(actorKindParams).map(([param, kind]) => [kind as string, param]));
 
-export async function naiveSearch(pool: pg.Pool, query: SearchQuery, pageSize = 20): Promise<BaselineResult> {
+export async function naiveSearch(pool: pg.Pool, query: SearchQuery, options: { pageSize?: number; territories?: string[] } = {}): Promise<BaselineResult> {
+  const pageSize = options.pageSize ?? 20;
   const sql = new Sql();
   const matched = `SELECT i.id, i.title, i."publishedAt", i.ongoing, i."startYear", i."endYear" FROM "Initiative" i WHERE ${textWhere(sql, query)}`;
   const filters = where(sql, query);
   const order = orderBy(sql, query);
   const page = `SELECT i.id, row_number() OVER (ORDER BY ${order}) AS n FROM matched i WHERE ${filters} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}`;
-  const facets = FILTER_KEYS.map((key) => `'${key}', (SELECT coalesce(json_object_agg(f.value, f.count), '{}') FROM (${facetSql(sql, key, query)}) f)`);
-  const { rows } = await pool.query<{ result: { ids: number[] | null; total: number; facets: Record<FilterKey, Record<string, number>> } }>(
-    `WITH matched AS MATERIALIZED (${matched})
-     SELECT json_build_object(
-       'ids', (SELECT json_agg(p.id ORDER BY p.n) FROM (${page}) p),
-       'total', (SELECT count(*) FROM matched i WHERE ${filters}),
-       'facets', json_build_object(${facets.join(", ")})) AS result`,
-    sql.params,
+  const facets = FILTER_KEYS.map(
+    (key) => `'${key}', (SELECT coalesce(json_object_agg(f.value, f.count), '{}') FROM (${facetSql(sql, key, query, options.territories)}) f)`,
   );
+  type Row = { result: { ids: number[] | null; total: number; facets: Record<FilterKey, Record<string, number>> } };
+  const client = await pool.connect();
+  let rows: Row[];
+  try {
+    // The OR of two EXISTS of a covering scope makes the planner's estimate huge, and JIT
+    // compiling the statement then costs more than running it (20 s of 21 s on a loaded
+    // machine): off, so that the baseline measures the query, not the compiler.
+    await client.query("BEGIN");
+    await client.query("SET LOCAL jit = off");
+    ({ rows } = await client.query<Row>(
+      `WITH matched AS MATERIALIZED (${matched})
+       SELECT json_build_object(
+         'ids', (SELECT json_agg(p.id ORDER BY p.n) FROM (${page}) p),
+         'total', (SELECT count(*) FROM matched i WHERE ${filters}),
+         'facets', json_build_object(${facets.join(", ")})) AS result`,
+      sql.params,
+    ));
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
   const result = rows[0]!.result;
   const facetMaps = Object.fromEntries(
     FILTER_KEYS.map((key) => [

@@ -15,6 +15,7 @@ export const QUERY_CLASSES = [
   "whole-territory",
   "typo",
   "deep-page",
+  "place-scope",
 ] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];
 
@@ -44,8 +45,12 @@ export function typo(word: string): string {
   return word.slice(0, middle) + word.slice(middle + 1);
 }
 
+/**
+ * Places filter with the inside rule unless a query says otherwise: the rule every class but
+ * "place-scope" was first measured with, so that figures compare across passes.
+ */
 function q(name: string, queryClass: QueryClass, query: Partial<SearchQuery>): WorkloadQuery {
-  return { name, class: queryClass, query: { ...emptyQuery, ...query } };
+  return { name, class: queryClass, query: { ...emptyQuery, portee: "local", ...query } };
 }
 
 export function buildWorkload(): WorkloadQuery[] {
@@ -109,5 +114,16 @@ export function buildWorkload(): WorkloadQuery[] {
   list.push(q("approche page 80 recent", "deep-page", { approche: ["sensibilisation"], tri: "recent", page: 80 }));
   list.push(q("medium page 20", "deep-page", { q: medium[14], page: 20 }));
   list.push(q("last page 10000", "deep-page", { page: 10_000 }));
+
+  // What applies here: inside and covering (the default of the pages), or covering only.
+  list.push(q("Creil, both", "place-scope", { territoire: [PLACES.creil], portee: "tous" }));
+  list.push(q("Creil, covering", "place-scope", { territoire: [PLACES.creil], portee: "couvrant" }));
+  list.push(q("Roubaix, both, recent", "place-scope", { territoire: [PLACES.roubaix], portee: "tous", tri: "recent" }));
+  list.push(q("Roubaix, inside, recent", "place-scope", { territoire: [PLACES.roubaix], tri: "recent" }));
+  list.push(q("ACSO, both + approche", "place-scope", { territoire: [PLACES.acso], portee: "tous", approche: ["testing", "mediation"] }));
+  list.push(q("Oise, both, recent", "place-scope", { territoire: ["60"], portee: "tous", tri: "recent" }));
+  list.push(q("Amiens, covering, recent", "place-scope", { territoire: [PLACES.amiens], portee: "couvrant", tri: "recent" }));
+  list.push(q("term + Creil, both", "place-scope", { q: "médiation", territoire: [PLACES.creil], portee: "tous" }));
+  list.push(q("Lille, both, page 20", "place-scope", { territoire: [PLACES.lille], portee: "tous", tri: "recent", page: 20 }));
   return list;
 }

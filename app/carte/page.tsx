@@ -8,6 +8,7 @@ import { plural } from "@/lib/format/labels";
 import { describeFilters, getCarteData, withoutFilter } from "@/lib/map/carte";
 import type { ShapeFigure } from "@/lib/map/markup";
 import { LEVEL_LABELS, levelParam, listHrefForTerritory, mapHref, parseMapParams } from "@/lib/map/view";
+import { placeScopeLabels } from "@/lib/search/place-scope";
 import { parseSearchQuery, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Carte des initiatives" };
@@ -42,6 +43,12 @@ export default async function CartePage({ searchParams }: { searchParams: Promis
         {" ; "}
         {plural(data.placed, `est rattachée à un territoire de niveau ${levelLabel.singular}`, `sont rattachées à un territoire de niveau ${levelLabel.singular}`)}
         {zoom ? ` dans ${zoom.name}` : ""}.
+      </p>
+      <p className="meta">
+        Le chiffre d&apos;un territoire compte les initiatives situées dans ce territoire ou dans un lieu qu&apos;il contient. Une
+        initiative rattachée à un territoire plus grand (intercommunalité, département, région) n&apos;est pas répartie sur ses
+        communes : elle compte au niveau où elle est rattachée.
+        {query.territoire.length > 0 && ` Lieu choisi : ${placeScopeLabels[query.portee].toLowerCase()}.`}
       </p>
 
       {filters.length > 0 && (

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/navigation/Pagination";
 import { ActiveFilters } from "@/components/search/ActiveFilters";
 import { ExportLinks } from "@/components/search/ExportLinks";
 import { FacetFilters } from "@/components/search/FacetFilters";
+import { PlaceScopeControl } from "@/components/search/PlaceScopeControl";
 import { SearchEmptyState } from "@/components/search/SearchEmptyState";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitList } from "@/components/search/SearchHitList";
@@ -12,7 +13,7 @@ import { plural, sortLabels } from "@/lib/format/labels";
 import { placeFacet } from "@/lib/public/place-facet";
 import { EXPAND_PARAM, search } from "@/lib/public/search";
 import { toHitCards } from "@/lib/search/hit-card";
-import { parsePlaceScope } from "@/lib/search/place-scope";
+import { resultCountText } from "@/lib/search/place-summary";
 import { FILTER_KEYS, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
@@ -34,7 +35,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const status =
     result.total === 0
       ? "Aucune initiative ne correspond à votre recherche."
-      : `${plural(result.total, "initiative trouvée", "initiatives trouvées")}${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}`;
+      : `${resultCountText(query, result, "initiative trouvée", "initiatives trouvées")}${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}`;
 
   const activeFilters = FILTER_KEYS.reduce((sum, key) => sum + query[key].length, 0);
 
@@ -85,6 +86,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             Résultats
           </h2>
           <ActiveFilters query={query} facets={result.facets} />
+          <PlaceScopeControl query={query} placeCounts={result.placeCounts} />
           <p role="status" className="result-count" id="resultats" tabIndex={-1} data-results-focus>
             {status}
           </p>
@@ -106,7 +108,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           {result.total > 0 && <ExportLinks query={query} total={result.total} />}
         </section>
       </SearchFormShell>
-      {query.territoire.length === 1 && <WhoToContact code={query.territoire[0]!} scope={parsePlaceScope(Array.isArray(raw.portee) ? raw.portee[0] : raw.portee)} />}
+      {query.territoire.length === 1 && <WhoToContact code={query.territoire[0]!} scope={query.portee} />}
     </div>
   );
 }

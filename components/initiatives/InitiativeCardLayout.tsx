@@ -9,6 +9,7 @@ export function InitiativeCardLayout({
   places,
   period,
   approaches,
+  scale,
   headingLevel = 2,
 }: {
   slug: string;
@@ -17,6 +18,8 @@ export function InitiativeCardLayout({
   places: string[];
   period: string | null;
   approaches: { slug: string; label: string }[];
+  /** Set when the entry covers the chosen place from a larger territory. */
+  scale?: string;
   headingLevel?: 2 | 3;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -26,6 +29,11 @@ export function InitiativeCardLayout({
       <Heading>
         <Link href={`/initiatives/${slug}`}>{title}</Link>
       </Heading>
+      {scale && (
+        <p className="meta">
+          <strong>Couvre ce lieu {scale}</strong>
+        </p>
+      )}
       <p>{text}</p>
       {(placeList || period) && (
         <p className="meta">

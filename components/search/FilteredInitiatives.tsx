@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Pagination } from "@/components/navigation/Pagination";
-import { plural } from "@/lib/format/labels";
 import { type SearchQuery, toSearchParams } from "@/lib/search/query";
 import { toHitCards } from "@/lib/search/hit-card";
+import { resultCountText } from "@/lib/search/place-summary";
 import type { SearchResult } from "@/lib/search/service";
 import { SearchHitList } from "./SearchHitList";
 
@@ -52,7 +52,7 @@ export function FilteredInitiatives({
     <section aria-labelledby="initiatives-heading">
       <h2 id="initiatives-heading">{heading}</h2>
       <p>
-        {result.total === 0 ? "Aucune initiative publiée pour l'instant." : plural(result.total, "initiative publiée", "initiatives publiées")}
+        {result.total === 0 ? "Aucune initiative publiée pour l'instant." : resultCountText(query, result, "initiative publiée", "initiatives publiées")}
         {result.total > 0 && (
           <>
             {" · "}

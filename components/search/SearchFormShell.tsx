@@ -79,8 +79,8 @@ export function SearchFormShell({
 
   function onChange(event: FormEvent<HTMLFormElement>) {
     const target = event.target;
-    // Ticking a box or choosing a sort applies at once; text fields wait for the submit button.
-    if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === "checkbox")) {
+    // Ticking a box, choosing a scope or a sort applies at once; text fields wait for the submit button.
+    if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio"))) {
       // A new filter restarts at page 1: the page field is not part of the form.
       apply(event.currentTarget);
     }

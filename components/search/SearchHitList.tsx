@@ -21,6 +21,7 @@ export function SearchHitList({ hits, headingLevel = 2 }: { hits: HitCard[]; hea
             places={hit.places}
             period={hit.period}
             approaches={hit.approaches}
+            scale={hit.scale}
             headingLevel={headingLevel}
           />
         </li>

@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { evidenceParams } from "@/lib/public/lessons";
-import { PLACE_SCOPE_PARAM, placeScopeSchema } from "@/lib/search/place-scope";
+import { PLACE_SCOPE_PARAM, PLACE_SCOPES, placeScopeSchema } from "@/lib/search/place-scope";
 import { actorKindParams, MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER, sortParams, statusParams } from "@/lib/search/query";
 import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { ApiError } from "./errors";
@@ -24,7 +24,16 @@ const text = (description: string) => z.string().max(MAX_QUERY_LENGTH).optional(
 
 export const initiativesParams = z.object({
   q: text("Recherche plein texte en français (racines, accents et majuscules indifférents, fautes de frappe tolérées)."),
-  territoire: repeated(code, "Code officiel d'un territoire (INSEE, SIREN d'EPCI, code QPV) : inclut tout ce qu'il contient."),
+  territoire: repeated(code, "Code officiel d'un territoire (INSEE, SIREN d'EPCI, code QPV) : voir « portee »."),
+  portee: z
+    .enum(PLACE_SCOPES)
+    .optional()
+    .meta({
+      description:
+        "Avec « territoire » : « local » = les initiatives situées dans le territoire (lui-même ou un lieu qu'il contient) ; " +
+        "« couvrant » = celles rattachées à un territoire plus grand qui le contient (son EPCI, son département, la région), " +
+        "jamais celles d'un territoire voisin ; « tous » (par défaut) = les deux, les locales d'abord. Ignoré sans « territoire ».",
+    }),
   approche: repeated(slug, "Identifiant d'une approche (voir /approches)."),
   theme: repeated(slug, "Identifiant d'un thème (voir /themes)."),
   critere: repeated(slug, "Identifiant d'un critère de discrimination."),

@@ -47,6 +47,7 @@ export async function initiativeList(requestUrl: URL, query: SearchQuery, perPag
     pagination: pagination(requestUrl, query.page, perPage, result.total),
     correctedQuery: result.correctedQuery ?? null,
     facets: FILTER_KEYS.map((key) => ({ parameter: key, values: result.facets[key] })),
+    placeCounts: result.placeCounts ?? null,
     items: result.items.map((hit) => ({
       slug: hit.slug,
       url: absoluteUrl(`/initiatives/${hit.slug}`),
@@ -58,6 +59,7 @@ export async function initiativeList(requestUrl: URL, query: SearchQuery, perPag
       endYear: hit.endYear,
       ongoing: hit.ongoing,
       publishedAt: iso(hit.publishedAt),
+      scale: hit.scale ?? null,
     })),
   };
 }

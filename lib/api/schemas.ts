@@ -47,6 +47,10 @@ export const initiativeSummarySchema = named(
     endYear: z.int().nullable(),
     ongoing: z.boolean(),
     publishedAt: isoDateTime.nullable(),
+    scale: z
+      .string()
+      .nullable()
+      .meta({ description: "Pour une initiative qui couvre le territoire demandé depuis un territoire plus grand : « à l'échelle de la région », etc." }),
   }),
 );
 
@@ -129,6 +133,10 @@ export const initiativeListSchema = named(
     pagination: paginationSchema,
     correctedQuery: z.string().nullable().meta({ description: "Orthographe corrigée ajoutée à la recherche quand elle trouvait peu." }),
     facets: z.array(facetSchema),
+    placeCounts: z
+      .object({ local: z.int().min(0), covering: z.int().min(0) })
+      .nullable()
+      .meta({ description: "Avec « territoire » : combien de résultats sont situés dans le territoire (local) et combien le couvrent depuis un territoire plus grand (covering), quelle que soit la portée." }),
     items: z.array(initiativeSummarySchema),
   }),
 );

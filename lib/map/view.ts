@@ -65,7 +65,10 @@ export function mapHref(query: SearchQuery, view: { level?: ViewLevel; zoom?: st
   return search ? `/carte?${search}` : "/carte";
 }
 
-/** The list of the initiatives of one territory, keeping the other filters. */
+/**
+ * The list of the initiatives of one territory, keeping the other filters: those inside it
+ * (portee=local), which is what its figure on the map counts.
+ */
 export function listHrefForTerritory(query: SearchQuery, code: string): string {
-  return `/initiatives?${toSearchParams({ ...query, territoire: [code], page: 1 }).toString()}`;
+  return `/initiatives?${toSearchParams({ ...query, territoire: [code], portee: "local", page: 1 }).toString()}`;
 }

@@ -89,7 +89,8 @@ export async function selectionFeed(query: SearchQuery): Promise<string> {
     entries: result.items.map((hit) => ({
       title: hit.title,
       path: `/initiatives/${hit.slug}`,
-      summary: hit.summary,
+      // A covering entry says so: a feed reader sees no page around it.
+      summary: hit.scale ? `${hit.scale.charAt(0).toUpperCase()}${hit.scale.slice(1)} : ${hit.summary}` : hit.summary,
       date: hit.publishedAt ?? new Date(0),
       category: "Initiative",
     })),

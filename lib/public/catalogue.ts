@@ -60,7 +60,8 @@ export async function getTerritory(code: string) {
   if (!territory) return null;
   const childRows = await prisma.$queryRaw<{ code: string; name: string; kind: string }[]>(Prisma.sql`
     SELECT t.code, t.name, t.kind FROM "Territory" t WHERE t.code IN (${territoryChildrenSql([code])}) ORDER BY t.kind, t.name`);
-  const counts = await countByFacetValue(prisma, emptyQuery, "territoire", childRows.map((c) => c.code));
+  // « Territoires inclus »: what lies inside each one, not what covers it from here.
+  const counts = await countByFacetValue(prisma, { ...emptyQuery, portee: "local" }, "territoire", childRows.map((c) => c.code));
   const children = childRows.map((c) => ({ ...c, initiativeCount: counts.get(c.code) ?? 0 }));
   return { ...territory, parents: territory.parents.map((p) => p.parent), children };
 }

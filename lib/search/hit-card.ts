@@ -11,6 +11,8 @@ export interface HitCard {
   places: string[];
   period: string | null;
   approaches: { slug: string; label: string }[];
+  /** « à l'échelle de la région » for an entry covering the chosen place. */
+  scale?: string;
 }
 
 /** Only what a card shows: the full summary and the dates stay on the server. */
@@ -23,5 +25,6 @@ export function toHitCards(hits: SearchHit[]): HitCard[] {
     places: hit.territories.map((t) => t.name),
     period: formatPeriod(hit),
     approaches: hit.approaches,
+    ...(hit.scale ? { scale: hit.scale } : {}),
   }));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope } from "./place-scope";
 
 /**
  * The state of a search, as it lives in the URL of /initiatives (and of the map, the exports,
@@ -40,6 +41,8 @@ export interface SearchQuery {
   acteur: ActorKindParam[];
   statut: (typeof statusParams)[number][];
   annee: number[];
+  /** Which entries the chosen places bring: inside them, covering them, or both (place-scope.ts). */
+  portee: PlaceScope;
   tri: (typeof sortParams)[number];
   page: number;
 }
@@ -58,6 +61,7 @@ export const emptyQuery: SearchQuery = {
   acteur: [],
   statut: [],
   annee: [],
+  portee: DEFAULT_PLACE_SCOPE,
   tri: "pertinence",
   page: 1,
 };
@@ -85,10 +89,11 @@ export function parseSearchQuery(input: Input): SearchQuery {
   const first = (key: string) => valuesOf(input, key)[0]?.trim() ?? "";
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(first("page"));
   const tri = z.enum(sortParams).safeParse(first("tri"));
+  const territoire = keep(valuesOf(input, "territoire"), territoryCode);
   return {
     // Over-long queries are cut rather than refused: a pasted paragraph still finds something.
     q: first("q").replace(/\s+/g, " ").slice(0, MAX_QUERY_LENGTH).trim(),
-    territoire: keep(valuesOf(input, "territoire"), territoryCode),
+    territoire,
     approche: keep(valuesOf(input, "approche"), slug),
     theme: keep(valuesOf(input, "theme"), slug),
     critere: keep(valuesOf(input, "critere"), slug),
@@ -97,6 +102,8 @@ export function parseSearchQuery(input: Input): SearchQuery {
     acteur: keep(valuesOf(input, "acteur"), z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]])),
     statut: keep(valuesOf(input, "statut"), z.enum(statusParams)),
     annee: keep(valuesOf(input, "annee"), z.coerce.number().int().min(1900).max(2100)),
+    // Without a place the scope means nothing: one search, one state (and one cache key).
+    portee: territoire.length > 0 ? parsePlaceScope(first(PLACE_SCOPE_PARAM)) : DEFAULT_PLACE_SCOPE,
     tri: tri.success ? tri.data : "pertinence",
     page: page.success ? page.data : 1,
   };
@@ -108,6 +115,7 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   const params = new URLSearchParams();
   if (full.q) params.set("q", full.q);
   for (const key of FILTER_KEYS) for (const value of full[key]) params.append(key, String(value));
+  if (full.territoire.length > 0 && full.portee !== DEFAULT_PLACE_SCOPE) params.set(PLACE_SCOPE_PARAM, full.portee);
   if (full.tri !== "pertinence") params.set("tri", full.tri);
   if (full.page > 1) params.set("page", String(full.page));
   return params;

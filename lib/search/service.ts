@@ -13,6 +13,7 @@ import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { actorKindLabels } from "@/lib/format/labels";
 import { HIGHLIGHT_END, HIGHLIGHT_START, type Segment, toSegments } from "./highlight";
+import { type PlaceScope, scaleLabel } from "./place-scope";
 import { actorKindParams, FILTER_KEYS, type FilterKey, type SearchQuery } from "./query";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -40,6 +41,8 @@ export interface SearchHit {
   endYear: number | null;
   ongoing: boolean;
   publishedAt: Date | null;
+  /** Set on an entry that covers the chosen place from a larger territory: « à l'échelle de la région ». */
+  scale?: string;
 }
 
 export interface SearchResult {
@@ -48,6 +51,11 @@ export interface SearchResult {
   page: number;
   pageCount: number;
   facets: Record<FilterKey, FacetValue[]>;
+  /**
+   * When places are chosen: how many matches lie inside them and how many cover them from a
+   * larger territory (whatever the scope, so that a control can say what the other scope holds).
+   */
+  placeCounts?: { local: number; covering: number };
   /** Set when the exact search found little and typo corrections widened it ("discrimination"). */
   correctedQuery?: string;
 }
@@ -150,6 +158,10 @@ export function initiativeFilterSql(query: SearchQuery, options: { except?: Filt
   for (const key of FILTER_KEYS) {
     const values = filterValues(query, key);
     if (key === options.except || values.length === 0) continue;
+    if (key === "territoire") {
+      conditions.push(placeConditionSql(query.territoire, query.portee, options.facetIds));
+      continue;
+    }
     const ids = options.facetIds?.[key];
     if (ids) {
       // Known ids let the planner estimate how many rows match (statistics of facets).
@@ -165,8 +177,44 @@ export function initiativeFilterSql(query: SearchQuery, options: { except?: Filt
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
-/** SearchFacet ids of the selected values, per filter (resolveFacetIds). */
-export type FacetIds = Partial<Record<FilterKey, number[]>>;
+/**
+ * SearchFacet ids of the selected values, per filter (resolveFacetIds); `covering`: the '_lieu'
+ * ids of the chosen places' strict ancestors.
+ */
+export type FacetIds = Partial<Record<FilterKey | "covering", number[]>>;
+
+/**
+ * The '_lieu' SearchFacet ids of entries that cover the chosen places: each place's strict
+ * ancestors (its EPCI, département, région), never a sibling (TerritoryAncestor only goes up).
+ */
+function coveringIdsSql(codes: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT f.id FROM "TerritoryAncestor" ta JOIN "SearchFacet" f ON f.facet = '_lieu' AND f.value = ta."ancestorCode"
+    WHERE ta."descendantCode" = ANY(${codes}::text[]) AND ta.depth > 0`;
+}
+
+function insideIdsSql(codes: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT f.id FROM "SearchFacet" f WHERE f.facet = 'territoire' AND f.value = ANY(${codes}::text[])`;
+}
+
+/**
+ * Over `"InitiativeSearch" s`: the entries the chosen places bring under a scope. Inside a place
+ * is its 'territoire' token (which every entry within it carries); covering is a '_lieu' token
+ * of one of its ancestors. An entry both inside and covering counts as inside.
+ */
+function placeConditionSql(codes: string[], scope: PlaceScope, ids?: FacetIds): Prisma.Sql {
+  const inside = ids?.territoire ? Prisma.sql`${ids.territoire}::int[]` : Prisma.sql`ARRAY(${insideIdsSql(codes)})`;
+  const covering = ids?.covering ? Prisma.sql`${ids.covering}::int[]` : Prisma.sql`ARRAY(${coveringIdsSql(codes)})`;
+  if (scope === "local") return Prisma.sql`s.facets && ${inside}`;
+  if (scope === "couvrant") return Prisma.sql`(s.facets && ${covering} AND NOT s.facets && ${inside})`;
+  // One array: a single GIN lookup.
+  return Prisma.sql`s.facets && (${inside} || ${covering})`;
+}
+
+/** Whether results come in two tiers: inside the chosen places first, then covering them. */
+function tiered(query: SearchQuery): boolean {
+  return query.territoire.length > 0 && query.portee === "tous";
+}
 
 /**
  * The SearchFacet ids of a query's filter values, for initiativeFilterSql. With ids instead of
@@ -178,9 +226,12 @@ export async function resolveFacetIds(db: Database, query: SearchQuery): Promise
   const ids: FacetIds = {};
   for (const key of new Set(facets)) ids[key] = [];
   if (facets.length === 0) return ids;
-  const rows = await db.$queryRaw<{ facet: FilterKey; id: number }[]>(Prisma.sql`
+  const places = query.territoire.length > 0;
+  if (places) ids.covering = [];
+  const rows = await db.$queryRaw<{ facet: FilterKey | "covering"; id: number }[]>(Prisma.sql`
     SELECT f.facet, f.id FROM "SearchFacet" f
-    JOIN unnest(${facets}::text[], ${values}::text[]) AS v(facet, value) ON v.facet = f.facet AND v.value = f.value`);
+    JOIN unnest(${facets}::text[], ${values}::text[]) AS v(facet, value) ON v.facet = f.facet AND v.value = f.value
+    ${places ? Prisma.sql`UNION ALL SELECT 'covering', c.id FROM (${coveringIdsSql(query.territoire)}) c` : Prisma.empty}`);
   for (const row of rows) ids[row.facet]!.push(row.id);
   return ids;
 }
@@ -244,25 +295,83 @@ interface CountRow {
 }
 
 /**
+ * Bits of a place under a scope, from `inside` and `covering` bit strings of one chunk (both
+ * never null): inside it, covering it and not inside, or either.
+ */
+function scopedBitsSql(scope: PlaceScope, inside: Prisma.Sql, covering: Prisma.Sql): Prisma.Sql {
+  if (scope === "local") return inside;
+  if (scope === "couvrant") return Prisma.sql`(${covering} & ~${inside})`;
+  return Prisma.sql`(${inside} | ${covering})`;
+}
+
+/**
  * Counts of facet values under a search, each facet's counts ignoring that facet's own
  * selection (OR within a facet, AND across facets). One statement, whatever the result size:
  * masks are ANDs of posting bitmaps, counts are bit counts. `display` selects the SearchFacet
- * ids of the values to count. The row ('_total', '') is the total.
+ * ids of the values to count, `territories` the territory codes (one text column). The row ('_total', '') is the total; with chosen places, the rows
+ * ('_local', '') and ('_covering', '') split the matches inside them and covering them. Chosen
+ * places and territory values count under the query's scope: a territory's count is what
+ * choosing it would find.
  */
-export function facetCountsSql(query: SearchQuery, text: TextQuery | undefined, display: Prisma.Sql): Prisma.Sql {
+export function facetCountsSql(
+  query: SearchQuery,
+  text: TextQuery | undefined,
+  display: Prisma.Sql,
+  territories: Prisma.Sql = Prisma.sql`SELECT NULL::text WHERE false`,
+): Prisma.Sql {
   const { facets, values } = selectedPairs(query);
   const active = [...new Set(facets)];
+  const places = query.territoire;
+  const scope = query.portee;
   // Groups ANDed into the full mask: one per active facet, the text, and "every public initiative".
   const groupCount = active.length + (text?.q ? 1 : 0) + 1;
+  const orEmpty = (bits: Prisma.Sql) => Prisma.sql`COALESCE(${bits}, ${EMPTY_CHUNK})`;
+  // The chosen places' bits per chunk: inside one of them, and covering one of them.
+  const place = places.length
+    ? Prisma.sql`place AS (
+      SELECT p.chunk,
+             ${orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE k.inside)`)} AS inside,
+             ${orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE NOT k.inside)`)} AS covering
+      FROM (SELECT i.id, true AS inside FROM (${insideIdsSql(places)}) i
+            UNION ALL SELECT c.id, false FROM (${coveringIdsSql(places)}) c) k
+      JOIN "SearchPosting" p ON p.token = k.id
+      GROUP BY p.chunk
+    ),`
+    : Prisma.empty;
+  // A shown territory's bits: its own token and, unless the scope is local, the '_lieu' tokens
+  // of its ancestors; a territory with nothing inside it has no token but may be covered.
+  const shownTerritoryBits = Prisma.sql`
+      SELECT sh.facet, sh.value, p.chunk,
+             ${scopedBitsSql(
+               scope,
+               orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE k.inside)`),
+               orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE NOT k.inside)`),
+             )} AS bits
+      FROM shown sh
+      CROSS JOIN LATERAL (
+        SELECT f.id AS token, true AS inside FROM "SearchFacet" f WHERE f.facet = 'territoire' AND f.value = sh.value
+        ${
+          scope === "local"
+            ? Prisma.empty
+            : Prisma.sql`UNION ALL
+        SELECT f.id, false FROM "TerritoryAncestor" ta JOIN "SearchFacet" f ON f.facet = '_lieu' AND f.value = ta."ancestorCode"
+        WHERE ta."descendantCode" = sh.value AND ta.depth > 0`
+        }
+      ) k
+      JOIN "SearchPosting" p ON p.token = k.token
+      WHERE sh.facet = 'territoire'
+      GROUP BY sh.facet, sh.value, p.chunk`;
   return Prisma.sql`
-    WITH selected AS (
+    WITH ${place} selected AS (
       SELECT f.id, f.facet FROM "SearchFacet" f
       JOIN unnest(${facets}::text[], ${values}::text[]) AS v(facet, value) ON v.facet = f.facet AND v.value = f.value
     ),
     groups AS (
       SELECT p.chunk, sel.facet, bit_or(p.bits) AS bits
       FROM selected sel JOIN "SearchPosting" p ON p.token = sel.id
+      ${places.length ? Prisma.sql`WHERE sel.facet <> 'territoire'` : Prisma.empty}
       GROUP BY p.chunk, sel.facet
+      ${places.length ? Prisma.sql`UNION ALL SELECT pl.chunk, 'territoire', ${scopedBitsSql(scope, Prisma.sql`pl.inside`, Prisma.sql`pl.covering`)} FROM place pl` : Prisma.empty}
       UNION ALL
       SELECT p.chunk, '_all', p.bits FROM "SearchPosting" p
       WHERE p.token = (SELECT id FROM "SearchFacet" WHERE facet = '*' AND value = '*')
@@ -278,17 +387,31 @@ export function facetCountsSql(query: SearchQuery, text: TextQuery | undefined, 
       HAVING count(*) = ${groupCount} - CASE WHEN t.target = '_full' THEN 0 ELSE 1 END
     ),
     shown AS (
-      SELECT f.id, f.facet, f.value,
-             CASE WHEN f.facet = ANY(${active}::text[]) THEN f.facet ELSE '_full' END AS target
-      FROM "SearchFacet" f WHERE f.id IN (${display})
+      SELECT f.id, f.facet, f.value FROM "SearchFacet" f WHERE f.id IN (${display}) AND f.facet <> 'territoire'
+      UNION ALL
+      SELECT NULL::int, 'territoire', t.code FROM (${territories}) t(code)
+    ),
+    shown_bits AS (
+      SELECT sh.facet, sh.value, p.chunk, p.bits FROM shown sh JOIN "SearchPosting" p ON p.token = sh.id
+      UNION ALL
+      ${shownTerritoryBits}
     )
-    SELECT sh.facet, sh.value, COALESCE(sum(bit_count(m.bits & p.bits)), 0)::int AS count
-    FROM shown sh
-    JOIN "SearchPosting" p ON p.token = sh.id
-    JOIN masks m ON m.target = sh.target AND m.chunk = p.chunk
-    GROUP BY sh.facet, sh.value
+    SELECT b.facet, b.value, COALESCE(sum(bit_count(m.bits & b.bits)), 0)::int AS count
+    FROM shown_bits b
+    JOIN masks m ON m.target = CASE WHEN b.facet = ANY(${active}::text[]) THEN b.facet ELSE '_full' END AND m.chunk = b.chunk
+    GROUP BY b.facet, b.value
     UNION ALL
-    SELECT '_total', '', COALESCE(sum(bit_count(bits)), 0)::int FROM masks WHERE target = '_full'`;
+    SELECT '_total', '', COALESCE(sum(bit_count(bits)), 0)::int FROM masks WHERE target = '_full'
+    ${
+      places.length
+        ? Prisma.sql`UNION ALL
+    SELECT '_local', '', COALESCE(sum(bit_count(m.bits & pl.inside)), 0)::int
+    FROM masks m JOIN place pl ON pl.chunk = m.chunk WHERE m.target = 'territoire'
+    UNION ALL
+    SELECT '_covering', '', COALESCE(sum(bit_count(m.bits & pl.covering & ~pl.inside)), 0)::int
+    FROM masks m JOIN place pl ON pl.chunk = m.chunk WHERE m.target = 'territoire'`
+        : Prisma.empty
+    }`;
 }
 
 /**
@@ -368,6 +491,10 @@ const statusLabels = { "en-cours": "En cours", termine: "Terminée" } as const;
  * every match (they read every row anyway); the page ranks a bounded window (pageIdsSql).
  */
 export function orderBySql(query: SearchQuery, text: TextQuery | undefined): Prisma.Sql {
+  if (tiered(query)) {
+    const inside = Prisma.sql`CASE WHEN s.facets && ARRAY(${insideIdsSql(query.territoire)}) THEN 0 ELSE 1 END`;
+    return Prisma.sql`${inside}, ${orderBySql({ ...query, portee: "local" }, text)}`;
+  }
   if (query.tri === "titre") return Prisma.sql`s."sortTitle" ASC, s."initiativeId" ASC`;
   if (query.tri === "pertinence" && text?.q) {
     return Prisma.sql`ts_rank(s.document, ${tsquerySql(text)}) DESC, s."publishedAt" DESC, s."initiativeId" DESC`;
@@ -383,11 +510,26 @@ export function orderBySql(query: SearchQuery, text: TextQuery | undefined): Pri
 export const RANKED_WINDOW = 1000;
 
 /**
- * Ids of one results page, in order. The relevance order is bounded (ADR 004): the
+ * Ids of one results page, in order. With chosen places and both scopes, the entries inside
+ * them come first, then those covering them: each tier is ordered on its own (and read from its
+ * own indexes) up to the end of the page, then the tiers are concatenated.
+ */
+function pageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
+  if (!tiered(query)) return tierPageIdsSql(query, text, limit, offset, facetIds);
+  const tier = (scope: PlaceScope, n: number) => Prisma.sql`
+    SELECT t.id, ${n}::int AS tier, t.n
+    FROM unnest(ARRAY(${tierPageIdsSql({ ...query, portee: scope }, text, offset + limit, 0, facetIds)})) WITH ORDINALITY AS t(id, n)`;
+  return Prisma.sql`
+    SELECT c.id FROM (${tier("local", 0)} UNION ALL ${tier("couvrant", 1)}) c
+    ORDER BY c.tier, c.n LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * Ids of one results page of one tier, in order. The relevance order is bounded (ADR 004): the
  * RANKED_WINDOW most recent matches ranked by ts_rank, then the older matches by date. Up to
  * RANKED_WINDOW matches, this is exactly the ts_rank order over every match.
  */
-function pageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
+function tierPageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
   const where = initiativeFilterSql(query, { text, facetIds });
   if (!(query.tri === "pertinence" && text?.q)) {
     return Prisma.sql`
@@ -426,6 +568,23 @@ interface HitRow {
   endYear: number | null;
   ongoing: boolean;
   publishedAt: Date | null;
+  covering_place: { kind: SearchHit["territories"][number]["kind"]; name: string } | null;
+}
+
+/**
+ * For a hit that covers the chosen places without lying inside them: its own place closest to
+ * them, the finest kind first (an entry of the EPCI and the région is labelled by its EPCI). NULL otherwise.
+ */
+function coveringPlaceSql(codes: string[]): Prisma.Sql {
+  if (codes.length === 0) return Prisma.sql`NULL::json`;
+  return Prisma.sql`(
+    SELECT json_build_object('kind', t.kind, 'name', t.name)
+    FROM "InitiativeTerritory" it
+    JOIN "TerritoryAncestor" ta ON ta."ancestorCode" = it."territoryCode" AND ta."descendantCode" = ANY(${codes}::text[]) AND ta.depth > 0
+    JOIN "Territory" t ON t.code = it."territoryCode"
+    WHERE it."initiativeId" = i.id
+      AND NOT EXISTS (SELECT 1 FROM "InitiativeSearch" s WHERE s."initiativeId" = i.id AND s.facets && ARRAY(${insideIdsSql(codes)}))
+    ORDER BY t.kind DESC, t.name LIMIT 1)`;
 }
 
 export function resultsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
@@ -448,7 +607,8 @@ export function resultsSql(query: SearchQuery, text: TextQuery | undefined, limi
          FROM "InitiativeTerritory" it JOIN "Territory" t ON t.code = it."territoryCode" WHERE it."initiativeId" = i.id) AS territories,
       (SELECT json_agg(json_build_object('slug', a.slug, 'label', a.label) ORDER BY a.position, a.label)
          FROM "InitiativeApproach" ia JOIN "Approach" a ON a.id = ia."approachId"
-         WHERE ia."initiativeId" = i.id AND a."deletedAt" IS NULL) AS approaches
+         WHERE ia."initiativeId" = i.id AND a."deletedAt" IS NULL) AS approaches,
+      ${coveringPlaceSql(query.territoire)} AS covering_place
     FROM page JOIN "Initiative" i ON i.id = page.id
     ORDER BY page.n`;
 }
@@ -494,6 +654,7 @@ export async function resolveTextQuery(db: Database, query: SearchQuery, exactTo
 interface FacetCounts {
   total: number;
   counts: Map<string, number>;
+  placeCounts?: SearchResult["placeCounts"];
 }
 
 /** Filter states whose counts are kept, per database client (least recently used dropped first). */
@@ -555,7 +716,7 @@ function cachedFacetCounts(
   display: TerritoryDisplay,
 ): Promise<FacetCounts> {
   if (version === undefined) return countFacets(db, query, text, display);
-  const state = [canonicalFilters(query), text?.q ?? "", text?.alternative ?? "", canonicalDisplay(display)];
+  const state = [canonicalFilters(query), query.portee, text?.q ?? "", text?.alternative ?? "", canonicalDisplay(display)];
   return facetCountCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => countFacets(db, query, text, display));
 }
 
@@ -566,18 +727,18 @@ function canonicalFilters(query: SearchQuery): string[][] {
 
 /** Filter values (and the total) counted under a search: see facetCountsSql. */
 async function countFacets(db: Database, query: SearchQuery, text: TextQuery | undefined, territories: TerritoryDisplay): Promise<FacetCounts> {
-  const display = Prisma.sql`
-    SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])
-    UNION ALL
-    SELECT id FROM "SearchFacet" WHERE facet = 'territoire' AND value IN (${territoryDisplaySql(territories)})`;
-  const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display));
+  const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])`;
+  const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display, territoryDisplaySql(territories)));
   let total = 0;
   const counts = new Map<string, number>();
+  const placeCounts = query.territoire.length > 0 ? { local: 0, covering: 0 } : undefined;
   for (const row of rows) {
     if (row.facet === "_total") total = row.count;
+    else if (row.facet === "_local" && placeCounts) placeCounts.local = row.count;
+    else if (row.facet === "_covering" && placeCounts) placeCounts.covering = row.count;
     else counts.set(`${row.facet}\u0000${row.value}`, row.count);
   }
-  return { total, counts };
+  return { total, counts, ...(placeCounts ? { placeCounts } : {}) };
 }
 
 /**
@@ -586,8 +747,9 @@ async function countFacets(db: Database, query: SearchQuery, text: TextQuery | u
  */
 export async function countByFacetValue(db: Database, query: SearchQuery, facet: FilterKey, values: string[]): Promise<Map<string, number>> {
   const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ${facet} AND value = ANY(${values}::text[])`;
+  const territories = facet === "territoire" ? Prisma.sql`SELECT unnest(${values}::text[])` : undefined;
   const text = query.q ? await withWordTree(db, { q: query.q }) : undefined;
-  const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display));
+  const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display, territories));
   const counts = new Map(values.map((value) => [value, 0]));
   for (const row of rows) if (row.facet === facet) counts.set(row.value, row.count);
   return counts;
@@ -601,7 +763,7 @@ export async function countByFacetValue(db: Database, query: SearchQuery, facet:
 export async function searchInitiatives(db: Database, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const version = await searchVersion(db);
   if (version === undefined) return computeSearch(db, query, options, undefined);
-  const state = [canonicalFilters(query), query.q, query.tri, query.page, options.pageSize ?? DEFAULT_PAGE_SIZE, [...new Set(options.expandTerritories ?? [])].sort()];
+  const state = [canonicalFilters(query), query.portee, query.q, query.tri, query.page, options.pageSize ?? DEFAULT_PAGE_SIZE, [...new Set(options.expandTerritories ?? [])].sort()];
   return resultCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => computeSearch(db, query, options, version));
 }
 
@@ -627,14 +789,14 @@ async function computeSearch(db: Database, query: SearchQuery, options: SearchOp
     ]);
 
   let text = typed;
-  let [{ total, counts }, rows] = await run(text);
+  let [{ total, counts, placeCounts }, rows] = await run(text);
   let correctedQuery: string | undefined;
   if (text && total < FEW_RESULTS) {
     const widened = await resolveTextQuery(db, query, total);
     if (widened?.alternative) {
       text = await withWordTree(db, widened);
       correctedQuery = widened.alternative;
-      [{ total, counts }, rows] = await run(text);
+      [{ total, counts, placeCounts }, rows] = await run(text);
     }
   }
   for (const year of query.annee.map(String)) {
@@ -662,11 +824,13 @@ async function computeSearch(db: Database, query: SearchQuery, options: SearchOp
       endYear: row.endYear,
       ongoing: row.ongoing,
       publishedAt: row.publishedAt,
+      ...(row.covering_place ? { scale: scaleLabel(row.covering_place) } : {}),
     })),
     total,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
     facets,
+    ...(placeCounts ? { placeCounts } : {}),
     ...(correctedQuery ? { correctedQuery } : {}),
   };
 }

@@ -26,8 +26,10 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Chercher", exact: true }).click();
     await page.getByRole("link", { name: /^CA Creil Sud Oise/ }).click();
     await expect(page).toHaveURL(/territoire=200068047/);
-    // ACSO's own plan and the 22 workshops in Creil, a commune of ACSO.
-    await expect(page.getByRole("status")).toHaveText("23 initiatives trouvées, page 1 sur 2");
+    // ACSO's own plan and the 22 workshops in Creil, a commune of ACSO; then the région's action.
+    await expect(page.getByRole("status")).toHaveText(
+      "24 initiatives trouvées : 23 dans ce lieu (CA Creil Sud Oise), 1 à plus grande échelle, page 1 sur 2",
+    );
   });
 });
 
@@ -106,7 +108,7 @@ test("drafts and trashed initiatives are 404 and found nowhere", async ({ page, 
   await page.goto("/initiatives?q=brouillon secret");
   await expect(page.getByRole("status")).toHaveText("Aucune initiative ne correspond à votre recherche.");
   await page.goto("/territoires/59512");
-  await expect(page.getByText("1 initiative publiée")).toBeVisible();
+  await expect(page.getByText("2 initiatives publiées : 1 dans ce lieu (Roubaix), 1 à plus grande échelle")).toBeVisible();
 });
 
 test("bad query strings give a normal page, never a 500, never reflected unescaped", async ({ request }) => {

@@ -19,7 +19,8 @@ test("the map follows the search filters and each territory links to its initiat
 
   // The MEL's shape links to the list, filtered to it, keeping the approach.
   const mel = page.locator("svg[data-map] a", { has: page.locator("title", { hasText: `${MEL} : 1 initiative` }) });
-  await expect(mel).toHaveAttribute("href", "/initiatives?territoire=200093201&approche=pairs-ambassadeurs");
+  // What the figure counts: the initiatives inside the MEL.
+  await expect(mel).toHaveAttribute("href", "/initiatives?territoire=200093201&approche=pairs-ambassadeurs&portee=local");
 
   // Switching to the list keeps the filters.
   await page.getByRole("link", { name: /Voir ces initiatives en liste/ }).click();

@@ -44,8 +44,11 @@ describe("initiative counts per territory", () => {
     expect(Object.fromEntries(oise.byTerritory)).toEqual({ [ACSO]: 1 });
     expect(oise.total).toBe(1);
 
-    const somme = parseSearchQuery(new URLSearchParams("territoire=80"));
+    const somme = parseSearchQuery(new URLSearchParams("territoire=80&portee=local"));
     expect((await countInitiativesByTerritory(db, somme, "EPCI")).total).toBe(0);
+    // By default the Somme also brings what covers it: the région's action, placed on no EPCI.
+    const coveringSomme = parseSearchQuery(new URLSearchParams("territoire=80"));
+    expect(await countInitiativesByTerritory(db, coveringSomme, "EPCI")).toMatchObject({ total: 1, placed: 0 });
   });
 
   it("counts the EPCI of a département zoom that have a commune in it", async () => {

@@ -104,21 +104,22 @@ describe("full-text search in French", () => {
   });
 });
 
+// The inside rule (portee=local); what covers a place is tested in place-scope.test.ts.
 describe("territory hierarchy", () => {
   it("ACSO includes the initiatives of Creil and Montataire, and its own", async () => {
-    expect(await slugs(`territoire=${ACSO}`)).toEqual(
+    expect(await slugs(`territoire=${ACSO}&portee=local`)).toEqual(
       ["permanence-juridique-creil", "plan-territorial-lutte-discriminations-acso", "testing-logement-montataire"].sort(),
     );
   });
 
   it("Roubaix does not find ACSO's initiatives; the Oise and the région do", async () => {
-    expect(await slugs(`territoire=${ROUBAIX}`)).toEqual(["ambassadeurs-de-l-egalite-roubaix"]);
-    expect(await slugs("territoire=60")).toContain("plan-territorial-lutte-discriminations-acso");
-    expect(await slugs("territoire=32")).toHaveLength(6);
+    expect(await slugs(`territoire=${ROUBAIX}&portee=local`)).toEqual(["ambassadeurs-de-l-egalite-roubaix"]);
+    expect(await slugs("territoire=60&portee=local")).toContain("plan-territorial-lutte-discriminations-acso");
+    expect(await slugs("territoire=32&portee=local")).toHaveLength(6);
   });
 
   it("several territories are OR-ed", async () => {
-    expect(await slugs(`territoire=${ROUBAIX}&territoire=${CREIL}`)).toEqual(["ambassadeurs-de-l-egalite-roubaix", "permanence-juridique-creil"]);
+    expect(await slugs(`territoire=${ROUBAIX}&territoire=${CREIL}&portee=local`)).toEqual(["ambassadeurs-de-l-egalite-roubaix", "permanence-juridique-creil"]);
   });
 
   it("the picker finds places by name, alias or code, without accents", async () => {
@@ -152,7 +153,7 @@ describe("facet counts", () => {
   });
 
   it("include zero-count values, so that they can be shown disabled", async () => {
-    const result = await search(`territoire=${ROUBAIX}`);
+    const result = await search(`territoire=${ROUBAIX}&portee=local`);
     const approaches = result.facets.approche;
     expect(approaches.length).toBe(await db.approach.count({ where: { deletedAt: null } }));
     expect(approaches.find((a) => a.value === "testing")?.count).toBe(0);
@@ -187,7 +188,7 @@ describe("only published, non-deleted initiatives", () => {
   it("drafts and trashed entries are found nowhere, and never counted", async () => {
     const all = await search("q=egalite Roubaix", 100);
     expect(all.items.map((i) => i.slug)).toEqual(["ambassadeurs-de-l-egalite-roubaix"]);
-    expect((await search(`territoire=${ROUBAIX}`)).facets.territoire.find((t) => t.value === ROUBAIX)?.count).toBe(1);
+    expect((await search(`territoire=${ROUBAIX}&portee=local`)).facets.territoire.find((t) => t.value === ROUBAIX)?.count).toBe(1);
     expect((await search("")).total).toBe(6);
   });
 
