@@ -42,6 +42,8 @@ export interface SearchQuery {
   annee: number[];
   tri: (typeof sortParams)[number];
   page: number;
+  /** False with `interpreter=non`: words naming a place stay words of the text (lib/search/place-words.ts). */
+  interpret: boolean;
 }
 
 export const FILTER_KEYS = ["territoire", "approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee"] as const;
@@ -60,6 +62,7 @@ export const emptyQuery: SearchQuery = {
   annee: [],
   tri: "pertinence",
   page: 1,
+  interpret: true,
 };
 
 type Input = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -99,6 +102,7 @@ export function parseSearchQuery(input: Input): SearchQuery {
     annee: keep(valuesOf(input, "annee"), z.coerce.number().int().min(1900).max(2100)),
     tri: tri.success ? tri.data : "pertinence",
     page: page.success ? page.data : 1,
+    interpret: first("interpreter") !== "non",
   };
 }
 
@@ -110,6 +114,7 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   for (const key of FILTER_KEYS) for (const value of full[key]) params.append(key, String(value));
   if (full.tri !== "pertinence") params.set("tri", full.tri);
   if (full.page > 1) params.set("page", String(full.page));
+  if (!full.interpret) params.set("interpreter", "non");
   return params;
 }
 
