@@ -35,7 +35,7 @@ const MAX_PLACE_WORDS = 8;
  * One-word commune names that are also words of the field or of everyday French: a practitioner
  * typing them means the word (« croix », « avion »), so they are never read as places alone.
  */
-const COMMON_WORDS = new Set(["avion", "baron", "croix", "frise", "gland", "dives", "erre", "fins", "fiefs", "hamel", "mons", "bours", "iron", "vers", "plus", "marche", "maison", "ecoles", "foret", "bois", "mont", "pont", "port", "val", "ville", "sains"]);
+const COMMON_WORDS = new Set(["contre", "sans", "avec", "aux", "des", "les", "fins", "avion", "baron", "croix", "frise", "gland", "dives", "erre", "fins", "fiefs", "hamel", "mons", "bours", "iron", "vers", "plus", "marche", "maison", "ecoles", "foret", "bois", "mont", "pont", "port", "val", "ville", "sains"]);
 
 /** Prefixes of EPCI names that people leave out (« CA Creil Sud Oise » is « Creil Sud Oise »). */
 const EPCI_PREFIX = /^(ca|cc|cu|communaute d agglomeration|communaute de communes|communaute urbaine|metropole) (?=\S)/;
