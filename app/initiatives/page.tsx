@@ -3,6 +3,7 @@ import { Pagination } from "@/components/navigation/Pagination";
 import { ActiveFilters } from "@/components/search/ActiveFilters";
 import { ExportLinks } from "@/components/search/ExportLinks";
 import { FacetFilters } from "@/components/search/FacetFilters";
+import { QueryReading } from "@/components/search/QueryReading";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural, sortLabels } from "@/lib/format/labels";
@@ -67,6 +68,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             <p role="status" className="result-count">
               {status}
             </p>
+            <QueryReading query={query} places={result.places} droppedWords={result.droppedWords} />
             {result.correctedQuery && (
               <p className="meta">
                 Peu de résultats pour « {query.q} » : la recherche inclut aussi « {result.correctedQuery} ».
