@@ -633,6 +633,7 @@ export async function interpretQuery(
 
 /** Longest query (in words) whose partial matches are looked for: 6 words, at most 41 word sets. */
 const MAX_RELAXED_WORDS = 6;
+const RELAXED_COUNT_CAP = 1000;
 
 function subsetsOfSize(n: number, size: number): number[][] {
   if (size === 0) return [[]];
@@ -643,8 +644,8 @@ function subsetsOfSize(n: number, size: number): number[][] {
 /**
  * When all the words together find nothing: the largest set of the query's words (at least half
  * of them) that finds something, the one finding most among sets of that size, and the words
- * left out. One statement counts every candidate set among the entries matching any word. A
- * query of words that each find nothing stays empty.
+ * left out. One statement counts every candidate set. A query of words that each find nothing
+ * stays empty.
  */
 export async function relaxTextQuery(
   db: Database,
@@ -657,12 +658,15 @@ export async function relaxTextQuery(
   if (groups.length < 2 || groups.length > MAX_RELAXED_WORDS) return undefined;
   const candidates: number[][] = [];
   for (let size = groups.length - 1; size >= Math.ceil(groups.length / 2); size--) candidates.push(...subsetsOfSize(groups.length, size));
-  const tsqueryOf = (members: number[], op: "&" | "|") => members.map((index) => `( ${groups[index]!.tsquery} )`).join(` ${op} `);
-  const counts = candidates.map((members) => Prisma.sql`count(*) FILTER (WHERE s.document @@ ${tsqueryOf(members, "&")}::tsquery)::int`);
-  const [row] = await db.$queryRaw<{ counts: number[] }[]>(Prisma.sql`
-    SELECT ARRAY[${Prisma.join(counts)}] AS counts FROM "InitiativeSearch" s
-    WHERE ${initiativeFilterSql({ ...query, q: "" }, { facetIds })}
-      AND s.document @@ ${tsqueryOf(groups.map((_, index) => index), "|")}::tsquery`);
+  const filters = initiativeFilterSql({ ...query, q: "" }, { facetIds });
+  // Each set is an AND (selective, through the GIN index), counted up to a cap: a set of
+  // frequent words costs a bounded read, and beyond the cap "finds most" makes no difference.
+  const counts = candidates.map((members) => {
+    const tsquery = members.map((index) => `( ${groups[index]!.tsquery} )`).join(" & ");
+    return Prisma.sql`(SELECT count(*)::int FROM (
+      SELECT 1 FROM "InitiativeSearch" s WHERE ${filters} AND s.document @@ ${tsquery}::tsquery LIMIT ${RELAXED_COUNT_CAP}) c)`;
+  });
+  const [row] = await db.$queryRaw<{ counts: number[] }[]>(Prisma.sql`SELECT ARRAY[${Prisma.join(counts)}] AS counts`);
   let best: number[] | undefined;
   let bestCount = 0;
   candidates.forEach((members, index) => {
