@@ -121,10 +121,14 @@ CREATE FUNCTION reperes_search_groups(q text)
   LANGUAGE plpgsql STABLE AS $$
 DECLARE
   tokens text[];
+  token_keys text[];
+  -- Every term's key and its group, read once: a query costs one read of the (small) table.
+  term_keys text[];
+  term_groups int[];
   position_in int := 1;
-  span int;
+  matched_span int;
+  found_at int;
   synonym_terms text[];
-  matched boolean;
   built tsquery;
 BEGIN
   group_no := 0;
@@ -140,29 +144,38 @@ BEGIN
   SELECT COALESCE(array_agg(btrim(t, '-') ORDER BY o), '{}') INTO tokens
   FROM regexp_split_to_table(lower(reperes_unaccent(COALESCE(q, ''))), '[^a-z0-9-]+') WITH ORDINALITY AS x(t, o)
   WHERE btrim(t, '-') <> '';
+  IF cardinality(tokens) = 0 THEN
+    RETURN;
+  END IF;
+  SELECT array_agg(reperes_search_key(t) ORDER BY o) INTO token_keys FROM unnest(tokens) WITH ORDINALITY AS x(t, o);
+  SELECT COALESCE(array_agg(reperes_search_key(st.term)), '{}'), COALESCE(array_agg(s.id), '{}') INTO term_keys, term_groups
+  FROM "SearchSynonym" s, unnest(s.terms) AS st(term)
+  WHERE s."deletedAt" IS NULL;
+
   WHILE position_in <= cardinality(tokens) LOOP
-    matched := false;
-    FOR span IN REVERSE LEAST(5, cardinality(tokens) - position_in + 1)..1 LOOP
-      SELECT s.terms INTO synonym_terms FROM "SearchSynonym" s
-      WHERE s."deletedAt" IS NULL
-        AND EXISTS (SELECT 1 FROM unnest(s.terms) AS st(term)
-                    WHERE reperes_search_key(st.term) = reperes_search_key(array_to_string(tokens[position_in:position_in + span - 1], ' ')))
-      ORDER BY s.id LIMIT 1;
-      IF synonym_terms IS NOT NULL THEN
-        built := '';
-        FOR i IN 1..cardinality(synonym_terms) LOOP
-          built := built || reperes_search_term(synonym_terms[i]);
-        END LOOP;
-        -- The words as typed are searched too (a hyphenated form the group does not list).
-        built := built || reperes_search_term(array_to_string(tokens[position_in:position_in + span - 1], ' '));
-        group_words := array_to_string(tokens[position_in:position_in + span - 1], ' ');
-        group_query := built;
-        position_in := position_in + span;
-        matched := true;
-        EXIT;
-      END IF;
-    END LOOP;
-    IF NOT matched THEN
+    synonym_terms := NULL;
+    IF cardinality(term_keys) > 0 THEN
+      FOR span IN REVERSE LEAST(5, cardinality(tokens) - position_in + 1)..1 LOOP
+        found_at := array_position(term_keys, array_to_string(token_keys[position_in:position_in + span - 1], ' '));
+        IF found_at IS NOT NULL THEN
+          SELECT s.terms INTO synonym_terms FROM "SearchSynonym" s WHERE s.id = term_groups[found_at];
+          -- The loop's variable does not outlive the loop.
+          matched_span := span;
+          EXIT;
+        END IF;
+      END LOOP;
+    END IF;
+    IF synonym_terms IS NOT NULL THEN
+      built := '';
+      FOR i IN 1..cardinality(synonym_terms) LOOP
+        built := built || reperes_search_term(synonym_terms[i]);
+      END LOOP;
+      -- The words as typed are searched too (a hyphenated form the group does not list).
+      group_words := array_to_string(tokens[position_in:position_in + matched_span - 1], ' ');
+      built := built || reperes_search_term(group_words);
+      group_query := built;
+      position_in := position_in + matched_span;
+    ELSE
       group_words := tokens[position_in];
       group_query := reperes_search_term(tokens[position_in]);
       position_in := position_in + 1;
