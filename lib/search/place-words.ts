@@ -90,8 +90,9 @@ function placeNames(db: Database, version: string | undefined): Promise<Map<stri
 }
 
 /**
- * Takes the place words out of a query, longest match first. `version` is the search version
- * (it moves when a territory is renamed), so the names are read once per version.
+ * Takes the place words out of a query, longest match first. `version` is the version of the
+ * place names (row 2 of "SearchVersion", moved by any change to "Territory"): the names are read
+ * once per version.
  */
 export async function readPlaceWords(db: Database, q: string, version: string | undefined): Promise<PlaceReading> {
   const typed = q.split(/\s+/).filter(Boolean);

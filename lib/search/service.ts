@@ -534,9 +534,19 @@ const resultCache = new PromiseCache<SearchResult>(RESULT_CACHE_SIZE);
  * and the territories bump it in the editing transaction, so a reader sees a new version exactly
  * when it can see the edit.
  */
-async function searchVersion(db: Database): Promise<string | undefined> {
-  const [row] = await db.$queryRaw<{ version: bigint }[]>(Prisma.sql`SELECT version FROM "SearchVersion" WHERE id = 1`);
-  return row ? String(row.version) : undefined;
+async function searchVersions(db: Database): Promise<Versions> {
+  const rows = await db.$queryRaw<{ id: number; version: bigint }[]>(Prisma.sql`SELECT id, version FROM "SearchVersion" WHERE id IN (1, 2)`);
+  const of = (id: number) => {
+    const row = rows.find((r) => r.id === id);
+    return row ? String(row.version) : undefined;
+  };
+  return { search: of(1), places: of(2) };
+}
+
+/** Row 1: the search version; row 2: the version of the place names (territories only). */
+interface Versions {
+  search: string | undefined;
+  places: string | undefined;
 }
 
 /**
@@ -597,8 +607,9 @@ export async function countByFacetValue(db: Database, query: SearchQuery, facet:
  * département, a shared link) costs one read of the version. Callers must not modify a result.
  */
 export async function searchInitiatives(db: Database, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
-  const version = await searchVersion(db);
-  if (version === undefined) return computeSearch(db, query, options, undefined);
+  const versions = await searchVersions(db);
+  const version = versions.search;
+  if (version === undefined) return computeSearch(db, query, options, versions);
   const state = [
     canonicalFilters(query),
     query.q,
@@ -608,7 +619,7 @@ export async function searchInitiatives(db: Database, query: SearchQuery, option
     options.pageSize ?? DEFAULT_PAGE_SIZE,
     [...new Set(options.extraTerritories ?? [])].sort(),
   ];
-  return resultCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => computeSearch(db, query, options, version));
+  return resultCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => computeSearch(db, query, options, versions));
 }
 
 /**
@@ -619,13 +630,13 @@ export async function searchInitiatives(db: Database, query: SearchQuery, option
 export async function interpretQuery(
   db: Database,
   query: SearchQuery,
-  version?: string,
+  versions?: Versions,
 ): Promise<{ query: SearchQuery; places: UnderstoodPlace[] }> {
   // PostgreSQL refuses NUL in text; other control characters are spaces to a reader too.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(query.q)) query = { ...query, q: query.q.replace(/[\u0000-\u001f\u007f]+/g, " ").trim() };
   if (!query.interpret || !query.q) return { query, places: [] };
-  const reading = await readPlaceWords(db, query.q, version ?? (await searchVersion(db)));
+  const reading = await readPlaceWords(db, query.q, (versions ?? (await searchVersions(db))).places);
   if (reading.places.length === 0) return { query, places: [] };
   const territoire = [...new Set([...query.territoire, ...reading.places.map((place) => place.code)])];
   return { query: { ...query, q: reading.q, territoire }, places: reading.places };
@@ -684,8 +695,9 @@ export async function relaxTextQuery(
   };
 }
 
-async function computeSearch(db: Database, typedQuery: SearchQuery, options: SearchOptions, version: string | undefined): Promise<SearchResult> {
-  const { query, places } = await interpretQuery(db, typedQuery, version);
+async function computeSearch(db: Database, typedQuery: SearchQuery, options: SearchOptions, versions: Versions): Promise<SearchResult> {
+  const version = versions.search;
+  const { query, places } = await interpretQuery(db, typedQuery, versions);
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const shownTerritories = [...new Set([...query.territoire, ...(options.extraTerritories ?? [])])];
   const offset = (query.page - 1) * pageSize;

@@ -178,6 +178,14 @@ describe("place words", () => {
     expect((await search({ q: "Saint-Leu" })).places.map((p) => p.code)).not.toContain("60584");
   });
 
+  it("a new alias of a place is read as that place at the next request", async () => {
+    expect((await search({ q: "égalité Zorgville" })).places).toEqual([]);
+    await db.territory.update({ where: { code: "59512" }, data: { aliases: { push: "Zorgville" } } });
+    const read = await search({ q: "égalité Zorgville" });
+    expect(read.places).toEqual([{ words: "Zorgville", code: "59512", name: "Roubaix" }]);
+    expect(read.items.map((hit) => hit.slug)).toContain(AMBASSADEURS);
+  });
+
   it("never fails on hostile input", async () => {
     for (const q of ["\u0000Roubaix", "%ff%fe Creil", "Roubaix ".repeat(2000), "' OR 1=1 --"]) {
       for (const interpreter of ["non", "%ff", "\u0000", "x".repeat(10_000)]) {

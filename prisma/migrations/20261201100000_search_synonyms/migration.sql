@@ -205,3 +205,18 @@ $$;
 
 -- Documents written before the labels counted.
 SELECT reperes_search_rebuild();
+
+-- Row 2 of "SearchVersion": the version of the place names (territory names and aliases), read
+-- with the search version in the same statement. The place words of a query are matched against
+-- names kept in memory per version of this row: it moves only when a territory changes, not at
+-- every edit of an initiative.
+INSERT INTO "SearchVersion" (id, version) VALUES (2, 0) ON CONFLICT (id) DO NOTHING;
+
+CREATE FUNCTION reperes_place_names_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "SearchVersion" SET version = version + 1 WHERE id = 2;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER territory_place_names_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Territory"
+  FOR EACH STATEMENT EXECUTE FUNCTION reperes_place_names_version_bump();
