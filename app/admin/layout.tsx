@@ -44,6 +44,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                 <Link href="/admin/territoires">Territoires (alias)</Link>
               </li>
               <li>
+                <Link href="/admin/synonymes">Synonymes</Link>
+              </li>
+              <li>
                 <Link href="/admin/corbeille">Corbeille</Link>
               </li>
               {hasRole(user.role, "ADMIN") && (

@@ -7,6 +7,7 @@ import { ExportLinks } from "@/components/search/ExportLinks";
 import { FacetFilters } from "@/components/search/FacetFilters";
 import { PlaceScopeControl } from "@/components/search/PlaceScopeControl";
 import { SearchEmptyState } from "@/components/search/SearchEmptyState";
+import { QueryReading } from "@/components/search/QueryReading";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural, sortLabels } from "@/lib/format/labels";
@@ -90,6 +91,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           <p role="status" className="result-count" id="resultats" tabIndex={-1} data-results-focus>
             {status}
           </p>
+          <QueryReading query={query} places={result.places} droppedWords={result.droppedWords} />
           {result.correctedQuery && (
             <p className="meta">
               Peu de résultats pour « {query.q} » : la recherche inclut aussi « {result.correctedQuery} ».

@@ -23,7 +23,10 @@ const perPage = z.coerce.number().int().min(1).max(100).optional().meta({ descri
 const text = (description: string) => z.string().max(MAX_QUERY_LENGTH).optional().meta({ description });
 
 export const initiativesParams = z.object({
-  q: text("Recherche plein texte en français (racines, accents et majuscules indifférents, fautes de frappe tolérées)."),
+  q: text(
+    "Recherche plein texte en français (racines, accents et majuscules indifférents, fautes de frappe tolérées ; les libellés des thèmes, approches, critères, domaines et publics comptent ; synonymes du métier). Un nom de lieu (« Roubaix », « Creil Sud Oise ») est compris comme filtre de territoire, sauf avec interpreter=non.",
+  ),
+  interpreter: z.enum(["oui", "non"]).optional().meta({ description: "« non » : les noms de lieux de q restent des mots du texte (« oui » par défaut)." }),
   territoire: repeated(code, "Code officiel d'un territoire (INSEE, SIREN d'EPCI, code QPV) : voir « portee »."),
   portee: z
     .enum(PLACE_SCOPES)

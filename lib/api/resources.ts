@@ -46,6 +46,8 @@ export async function initiativeList(requestUrl: URL, query: SearchQuery, perPag
     licence,
     pagination: pagination(requestUrl, query.page, perPage, result.total),
     correctedQuery: result.correctedQuery ?? null,
+    understoodPlaces: result.places,
+    droppedWords: result.droppedWords ?? [],
     facets: FILTER_KEYS.map((key) => ({ parameter: key, values: result.facets[key] })),
     placeCounts: result.placeCounts ?? null,
     items: result.items.map((hit) => ({

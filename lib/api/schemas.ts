@@ -132,6 +132,12 @@ export const initiativeListSchema = named(
     licence: licenceSchema,
     pagination: paginationSchema,
     correctedQuery: z.string().nullable().meta({ description: "Orthographe corrigée ajoutée à la recherche quand elle trouvait peu." }),
+    understoodPlaces: z
+      .array(z.object({ words: z.string(), code: z.string(), name: z.string() }))
+      .meta({ description: "Mots de q compris comme lieux, ajoutés au filtre territoire (voir interpreter)." }),
+    droppedWords: z
+      .array(z.string())
+      .meta({ description: "Quand tous les mots ensemble ne trouvaient rien : les mots laissés de côté dans les résultats donnés (sinon vide)." }),
     facets: z.array(facetSchema),
     placeCounts: z
       .object({ local: z.int().min(0), covering: z.int().min(0) })

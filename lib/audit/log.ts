@@ -55,4 +55,7 @@ export const auditActionLabels: Record<string, string> = {
   "entity.untrashed": "Restauré de la corbeille",
   "entity.purged": "Supprimé définitivement",
   "file.uploaded": "Fichier déposé",
+  "synonym.created": "Synonymes ajoutés",
+  "synonym.updated": "Synonymes modifiés",
+  "synonym.deleted": "Synonymes retirés",
 };

@@ -2,7 +2,7 @@ import "server-only";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import type { SearchQuery } from "@/lib/search/query";
-import { matchingInitiativeIdsSql } from "@/lib/search/service";
+import { interpretQuery, matchingInitiativeIdsSql } from "@/lib/search/service";
 import { withinZoomSql } from "./within";
 
 export type MapLevel = "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
@@ -22,7 +22,8 @@ export interface TerritoryCounts {
  * `within` limits the territories to a département or EPCI (see withinZoomSql). One query.
  * The matching initiatives are exactly those of /initiatives (the search service's filter).
  */
-export async function countInitiativesByTerritory(db: Database, query: SearchQuery, level: MapLevel, within?: string): Promise<TerritoryCounts> {
+export async function countInitiativesByTerritory(db: Database, typed: SearchQuery, level: MapLevel, within?: string): Promise<TerritoryCounts> {
+  const { query } = await interpretQuery(db, typed);
   const rows = await db.$queryRaw<{ code: string | null; count: number; total: number | null }[]>(Prisma.sql`
     WITH matching AS (SELECT m."initiativeId" AS id FROM (${matchingInitiativeIdsSql(query)}) m),
     placed AS (

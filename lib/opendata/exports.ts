@@ -8,6 +8,7 @@ import type { Database } from "@/lib/db/connect";
 import type { InitiativeRecord } from "@/lib/api/schemas";
 import { actorKindLabels, evidenceLevelLabels } from "@/lib/format/labels";
 import { type SearchQuery, toSearchParams } from "@/lib/search/query";
+import { interpretQuery } from "@/lib/search/service";
 import { readInBatches } from "./cursor";
 import { completeRecord, matchingRecordsSql, pageTextQuery } from "./initiative-records";
 import { absoluteUrl, LICENCE, PUBLISHER, SITE_NAME } from "./site";
@@ -79,7 +80,8 @@ function csvLines(records: InitiativeRecord[], first: boolean): string {
   return stringify(rows, { ...csvOptions, header: first, bom: first });
 }
 
-async function* records(db: Database, query: SearchQuery): AsyncGenerator<InitiativeRecord[]> {
+async function* records(db: Database, typed: SearchQuery): AsyncGenerator<InitiativeRecord[]> {
+  const { query } = await interpretQuery(db, typed);
   const text = await pageTextQuery(db, query);
   for await (const batch of readInBatches<{ record: Parameters<typeof completeRecord>[0] }>(matchingRecordsSql(query, text))) {
     yield batch.map((row) => completeRecord(row.record));

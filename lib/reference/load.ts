@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/connect";
 import { buildRegionReference, withoutReplacedQpv, type TerritoryReference } from "./territories";
+import { synonymGroups } from "./synonyms";
 import { approaches, discriminationCriteria, domains, publics, themes } from "./vocabularies";
 
 export type Progress = (message: string) => void;
@@ -123,14 +124,22 @@ export async function upsertVocabularies(tx: Tx, progress: Progress = () => {}) 
       theme.parent ?? null,
     );
   }
+  // Groups edited or trashed by staff since are left as they are, like vocabulary labels.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "SearchSynonym" ("refKey", terms, source, "updatedAt")
+     SELECT key, ARRAY(SELECT json_array_elements_text(terms)), source, now()
+     FROM json_to_recordset($1::json) AS v(key text, terms json, source text)
+     ON CONFLICT ("refKey") DO NOTHING`,
+    JSON.stringify(synonymGroups),
+  );
   progress(
-    `vocabulaires : ${approaches.length} approches, ${themes.length} thèmes, ${discriminationCriteria.length} critères, ${domains.length} domaines, ${publics.length} publics`,
+    `vocabulaires : ${approaches.length} approches, ${themes.length} thèmes, ${discriminationCriteria.length} critères, ${domains.length} domaines, ${publics.length} publics, ${synonymGroups.length} groupes de synonymes`,
   );
 }
 
 /** Identifies the reference data shipped with this version of the code. */
 export function referenceFingerprint(reference: TerritoryReference = buildRegionReference()): string {
-  const content = JSON.stringify({ reference, approaches, domains, publics, discriminationCriteria, themes });
+  const content = JSON.stringify({ reference, approaches, domains, publics, discriminationCriteria, themes, synonymGroups });
   return createHash("sha256").update(content).digest("hex");
 }
 

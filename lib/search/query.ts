@@ -45,6 +45,8 @@ export interface SearchQuery {
   portee: PlaceScope;
   tri: (typeof sortParams)[number];
   page: number;
+  /** False with `interpreter=non`: words naming a place stay words of the text (lib/search/place-words.ts). */
+  interpret: boolean;
 }
 
 export const FILTER_KEYS = ["territoire", "approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee"] as const;
@@ -64,6 +66,7 @@ export const emptyQuery: SearchQuery = {
   portee: DEFAULT_PLACE_SCOPE,
   tri: "pertinence",
   page: 1,
+  interpret: true,
 };
 
 type Input = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -106,6 +109,7 @@ export function parseSearchQuery(input: Input): SearchQuery {
     portee: territoire.length > 0 ? parsePlaceScope(first(PLACE_SCOPE_PARAM)) : DEFAULT_PLACE_SCOPE,
     tri: tri.success ? tri.data : "pertinence",
     page: page.success ? page.data : 1,
+    interpret: first("interpreter") !== "non",
   };
 }
 
@@ -118,6 +122,7 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   if (full.territoire.length > 0 && full.portee !== DEFAULT_PLACE_SCOPE) params.set(PLACE_SCOPE_PARAM, full.portee);
   if (full.tri !== "pertinence") params.set("tri", full.tri);
   if (full.page > 1) params.set("page", String(full.page));
+  if (!full.interpret) params.set("interpreter", "non");
   return params;
 }
 

@@ -14,6 +14,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { actorKindLabels } from "@/lib/format/labels";
 import { HIGHLIGHT_END, HIGHLIGHT_START, type Segment, toSegments } from "./highlight";
 import { type PlaceScope, scaleLabel } from "./place-scope";
+import { readPlaceWords, type UnderstoodPlace } from "./place-words";
 import { actorKindParams, FILTER_KEYS, type FilterKey, type SearchQuery } from "./query";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -58,6 +59,10 @@ export interface SearchResult {
   placeCounts?: { local: number; covering: number };
   /** Set when the exact search found little and typo corrections widened it ("discrimination"). */
   correctedQuery?: string;
+  /** Words of the query read as places (« Roubaix »), searched as place filters instead of text. */
+  places: UnderstoodPlace[];
+  /** Set when all the words together found nothing: the words left out of the results shown. */
+  droppedWords?: string[];
 }
 
 export interface SearchOptions {
@@ -72,6 +77,8 @@ export interface TextQuery {
   alternative?: string;
   /** The query's lexemes and operators, when made only of words, AND and OR (see wordTree). */
   tree?: WordTree;
+  /** The tsquery of q (and alternative) as text, once computed (withWordTree). */
+  tsquery?: string;
 }
 
 /** A tsquery made only of lexemes, & and |: its mask can be combined from one mask per word. */
@@ -117,14 +124,21 @@ function wordsOf(tree: WordTree): string[] {
 
 /** Adds the word tree of a text query (one round trip: stemming is PostgreSQL's). */
 export async function withWordTree(db: Database, text: TextQuery): Promise<TextQuery> {
-  const [row] = await db.$queryRaw<{ tsquery: string }[]>(Prisma.sql`SELECT ${tsquerySql(text)}::text AS tsquery`);
-  const tree = row ? parseWordTree(row.tsquery) : undefined;
-  return tree ? { ...text, tree } : text;
+  const [row] = await db.$queryRaw<{ tsquery: string }[]>(Prisma.sql`SELECT ${tsquerySql({ q: text.q, alternative: text.alternative })}::text AS tsquery`);
+  if (!row) return text;
+  const tree = parseWordTree(row.tsquery);
+  return { ...text, tsquery: row.tsquery, ...(tree ? { tree } : {}) };
 }
 
+/**
+ * The tsquery of a text query: each word or synonym phrase of the field ORed with its synonyms
+ * and its hyphen-free spelling, the groups ANDed (reperes_search_tsquery, migration
+ * search_synonyms). Computed once per statement (a sub-select), or given as text when known.
+ */
 function tsquerySql(text: TextQuery): Prisma.Sql {
-  const exact = Prisma.sql`websearch_to_tsquery('french_unaccent', ${text.q})`;
-  return text.alternative ? Prisma.sql`(${exact} || websearch_to_tsquery('french_unaccent', ${text.alternative}))` : exact;
+  if (text.tsquery !== undefined) return Prisma.sql`${text.tsquery}::tsquery`;
+  const exact = Prisma.sql`reperes_search_tsquery(${text.q})`;
+  return text.alternative ? Prisma.sql`(SELECT ${exact} || reperes_search_tsquery(${text.alternative}))` : Prisma.sql`(SELECT ${exact})`;
 }
 
 function filterValues(query: SearchQuery, key: FilterKey): string[] {
@@ -697,9 +711,19 @@ const resultCache = new PromiseCache<SearchResult>(RESULT_CACHE_SIZE);
  * and the territories bump it in the editing transaction, so a reader sees a new version exactly
  * when it can see the edit.
  */
-async function searchVersion(db: Database): Promise<string | undefined> {
-  const [row] = await db.$queryRaw<{ version: bigint }[]>(Prisma.sql`SELECT version FROM "SearchVersion" WHERE id = 1`);
-  return row ? String(row.version) : undefined;
+async function searchVersions(db: Database): Promise<Versions> {
+  const rows = await db.$queryRaw<{ id: number; version: bigint }[]>(Prisma.sql`SELECT id, version FROM "SearchVersion" WHERE id IN (1, 2)`);
+  const of = (id: number) => {
+    const row = rows.find((r) => r.id === id);
+    return row ? String(row.version) : undefined;
+  };
+  return { search: of(1), places: of(2) };
+}
+
+/** Row 1: the search version; row 2: the version of the place names (territories only). */
+interface Versions {
+  search: string | undefined;
+  places: string | undefined;
 }
 
 /**
@@ -761,13 +785,98 @@ export async function countByFacetValue(db: Database, query: SearchQuery, facet:
  * département, a shared link) costs one read of the version. Callers must not modify a result.
  */
 export async function searchInitiatives(db: Database, query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
-  const version = await searchVersion(db);
-  if (version === undefined) return computeSearch(db, query, options, undefined);
-  const state = [canonicalFilters(query), query.portee, query.q, query.tri, query.page, options.pageSize ?? DEFAULT_PAGE_SIZE, [...new Set(options.expandTerritories ?? [])].sort()];
-  return resultCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => computeSearch(db, query, options, version));
+  const versions = await searchVersions(db);
+  const version = versions.search;
+  if (version === undefined) return computeSearch(db, query, options, versions);
+  const state = [
+    canonicalFilters(query),
+    query.portee,
+    query.q,
+    query.interpret,
+    query.tri,
+    query.page,
+    options.pageSize ?? DEFAULT_PAGE_SIZE,
+    [...new Set(options.expandTerritories ?? [])].sort(),
+  ];
+  return resultCache.get(db, `${version}\u0000${JSON.stringify(state)}`, () => computeSearch(db, query, options, versions));
 }
 
-async function computeSearch(db: Database, query: SearchQuery, options: SearchOptions, version: string | undefined): Promise<SearchResult> {
+/**
+ * The query as searched: its place words taken out of the text and added to the place filter
+ * (lib/search/place-words.ts), unless `interpreter=non`. Every reader of a search query (page,
+ * API, exports, feeds, map) goes through it, so that they all select the same entries.
+ */
+export async function interpretQuery(
+  db: Database,
+  query: SearchQuery,
+  versions?: Versions,
+): Promise<{ query: SearchQuery; places: UnderstoodPlace[] }> {
+  // PostgreSQL refuses NUL in text; other control characters are spaces to a reader too.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(query.q)) query = { ...query, q: query.q.replace(/[\u0000-\u001f\u007f]+/g, " ").trim() };
+  if (!query.interpret || !query.q) return { query, places: [] };
+  const reading = await readPlaceWords(db, query.q, (versions ?? (await searchVersions(db))).places);
+  if (reading.places.length === 0) return { query, places: [] };
+  const territoire = [...new Set([...query.territoire, ...reading.places.map((place) => place.code)])];
+  return { query: { ...query, q: reading.q, territoire }, places: reading.places };
+}
+
+/** Longest query (in words) whose partial matches are looked for: 6 words, at most 41 word sets. */
+const MAX_RELAXED_WORDS = 6;
+const RELAXED_COUNT_CAP = 1000;
+
+function subsetsOfSize(n: number, size: number): number[][] {
+  if (size === 0) return [[]];
+  if (n < size) return [];
+  return [...subsetsOfSize(n - 1, size - 1).map((rest) => [...rest, n - 1]), ...subsetsOfSize(n - 1, size)];
+}
+
+/**
+ * When all the words together find nothing: the largest set of the query's words (at least half
+ * of them) that finds something, the one finding most among sets of that size, and the words
+ * left out. One statement counts every candidate set. A query of words that each find nothing
+ * stays empty.
+ */
+export async function relaxTextQuery(
+  db: Database,
+  query: SearchQuery,
+  text: TextQuery,
+  facetIds?: FacetIds,
+): Promise<{ q: string; droppedWords: string[] } | undefined> {
+  const groups = await db.$queryRaw<{ words: string; tsquery: string }[]>(Prisma.sql`
+    SELECT group_words AS words, group_query::text AS tsquery FROM reperes_search_groups(${text.alternative ?? text.q}) ORDER BY group_no`);
+  if (groups.length < 2 || groups.length > MAX_RELAXED_WORDS) return undefined;
+  const candidates: number[][] = [];
+  for (let size = groups.length - 1; size >= Math.ceil(groups.length / 2); size--) candidates.push(...subsetsOfSize(groups.length, size));
+  const filters = initiativeFilterSql({ ...query, q: "" }, { facetIds });
+  // Each set is an AND (selective, through the GIN index), counted up to a cap: a set of
+  // frequent words costs a bounded read, and beyond the cap "finds most" makes no difference.
+  const counts = candidates.map((members) => {
+    const tsquery = members.map((index) => `( ${groups[index]!.tsquery} )`).join(" & ");
+    return Prisma.sql`(SELECT count(*)::int FROM (
+      SELECT 1 FROM "InitiativeSearch" s WHERE ${filters} AND s.document @@ ${tsquery}::tsquery LIMIT ${RELAXED_COUNT_CAP}) c)`;
+  });
+  const [row] = await db.$queryRaw<{ counts: number[] }[]>(Prisma.sql`SELECT ARRAY[${Prisma.join(counts)}] AS counts`);
+  let best: number[] | undefined;
+  let bestCount = 0;
+  candidates.forEach((members, index) => {
+    const count = row?.counts[index] ?? 0;
+    if (count > bestCount && (!best || members.length === best.length)) {
+      best = members;
+      bestCount = count;
+    }
+  });
+  if (!best) return undefined;
+  const kept = best;
+  return {
+    q: kept.map((index) => groups[index]!.words).join(" "),
+    droppedWords: groups.filter((_, index) => !kept.includes(index)).map((group) => group.words),
+  };
+}
+
+async function computeSearch(db: Database, typedQuery: SearchQuery, options: SearchOptions, versions: Versions): Promise<SearchResult> {
+  const version = versions.search;
+  const { query, places } = await interpretQuery(db, typedQuery, versions);
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const display: TerritoryDisplay = {
     shown: [...new Set(query.territoire)],
@@ -791,11 +900,20 @@ async function computeSearch(db: Database, query: SearchQuery, options: SearchOp
   let text = typed;
   let [{ total, counts, placeCounts }, rows] = await run(text);
   let correctedQuery: string | undefined;
+  let droppedWords: string[] | undefined;
   if (text && total < FEW_RESULTS) {
     const widened = await resolveTextQuery(db, query, total);
     if (widened?.alternative) {
       text = await withWordTree(db, widened);
       correctedQuery = widened.alternative;
+      [{ total, counts, placeCounts }, rows] = await run(text);
+    }
+  }
+  if (text && total === 0) {
+    const relaxed = await relaxTextQuery(db, query, text, facetIds);
+    if (relaxed) {
+      text = await withWordTree(db, { q: relaxed.q });
+      droppedWords = relaxed.droppedWords;
       [{ total, counts, placeCounts }, rows] = await run(text);
     }
   }
@@ -832,5 +950,7 @@ async function computeSearch(db: Database, query: SearchQuery, options: SearchOp
     facets,
     ...(placeCounts ? { placeCounts } : {}),
     ...(correctedQuery ? { correctedQuery } : {}),
+    places,
+    ...(droppedWords ? { droppedWords } : {}),
   };
 }

@@ -46,6 +46,7 @@ const requiredRole: Record<string, Required> = {
   confirmTotpSetup: "CONTRIBUTOR",
   disableTotp: "CONTRIBUTOR",
   updateTerritoryAliases: "EDITOR",
+  updateSynonymGroup: "EDITOR",
   // The one-time link's 256-bit secret is the credential (tested in accounts tests).
   choosePassword: "PUBLIC",
 };
@@ -84,6 +85,8 @@ function requestFor(name: string): FormData {
       return form({ id: users.ADMIN.id, name: "Renommé", role: "CONTRIBUTOR" });
     case "updateTerritoryAliases":
       return form({ code: "59512", version: 1, aliases: "Intrus" });
+    case "updateSynonymGroup":
+      return form({ id: "", version: 0, terms: "intrus\nintruse", source: "Un intrus" });
     default:
       return form(target);
   }

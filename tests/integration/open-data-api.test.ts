@@ -85,7 +85,7 @@ describe("OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(["/initiatives", "/initiatives/{slug}", "/acteurs", "/themes", "/approches", "/territoires", "/enseignements"]);
     const names = doc.paths["/initiatives"].get.parameters.map((p: { name: string }) => p.name);
-    expect(names).toEqual(["q", "territoire", "portee", "approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee", "tri", "page", "par_page"]);
+    expect(names).toEqual(["q", "interpreter", "territoire", "portee", "approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee", "tri", "page", "par_page"]);
     expect(doc.info.description).toContain("Licence Ouverte");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { placeKey } from "@/lib/search/place-words";
 import { emptyQuery, parseSearchQuery, toSearchParams } from "@/lib/search/query";
 
 describe("search query in the URL", () => {
@@ -20,5 +21,23 @@ describe("search query in the URL", () => {
 
   it("omits defaults from the canonical form", () => {
     expect(toSearchParams(emptyQuery).toString()).toBe("");
+  });
+
+  it("keeps place words as text only with interpreter=non, and round-trips it", () => {
+    expect(parseSearchQuery({ q: "Roubaix" }).interpret).toBe(true);
+    for (const junk of ["oui", "%ff", "\u0000", "x".repeat(10_000)]) expect(parseSearchQuery({ interpreter: junk }).interpret).toBe(true);
+    const kept = parseSearchQuery({ q: "Roubaix", interpreter: "non" });
+    expect(kept.interpret).toBe(false);
+    expect(toSearchParams(kept).toString()).toBe("q=Roubaix&interpreter=non");
+    expect(parseSearchQuery(toSearchParams(kept))).toEqual(kept);
+  });
+});
+
+describe("place keys", () => {
+  it("ignore case, accents, hyphens and apostrophes", () => {
+    expect(placeKey("Saint-Vaast-lès-Mello")).toBe("saint vaast les mello");
+    expect(placeKey("  NOGENT sur   oise ")).toBe("nogent sur oise");
+    expect(placeKey("Saint-Leu-d’Esserent")).toBe("saint leu d esserent");
+    expect(placeKey("Œuvre")).toBe("oeuvre");
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * Words of a query that name a place: « discriminations Roubaix » is the text « discriminations »
+ * in the place Roubaix. The longest run of words equal to a territory's name or alias (case,
+ * accents, hyphens and apostrophes aside: « nogent sur oise », « Creil Sud Oise », « ACSO ») is
+ * taken out of the text and becomes a place filter, so that a place word finds what lies in that
+ * place, not only what mentions it. The search service calls it, so that the page, the API, the
+ * exports, the feeds and the map read a query alike; `interpreter=non` turns it off.
+ */
+import type { Database } from "@/lib/db/connect";
+import { Prisma } from "@/lib/db/generated/client";
+
+export interface UnderstoodPlace {
+  /** The words of the query, as typed. */
+  words: string;
+  code: string;
+  name: string;
+}
+
+export interface PlaceReading {
+  /** The query without its place words. */
+  q: string;
+  places: UnderstoodPlace[];
+}
+
+interface PlaceName {
+  code: string;
+  name: string;
+  rank: number;
+}
+
+/** Longest place name tried, in words (« Saint-Vaast-lès-Mello », « Communauté de communes … »). */
+const MAX_PLACE_WORDS = 8;
+
+/**
+ * One-word commune names that are also words of the field or of everyday French: a practitioner
+ * typing them means the word (« croix », « avion »), so they are never read as places alone.
+ */
+const COMMON_WORDS = new Set(["contre", "sans", "avec", "aux", "des", "les", "fins", "avion", "baron", "croix", "frise", "gland", "dives", "erre", "fins", "fiefs", "hamel", "mons", "bours", "iron", "vers", "plus", "marche", "maison", "ecoles", "foret", "bois", "mont", "pont", "port", "val", "ville", "sains"]);
+
+/** Prefixes of EPCI names that people leave out (« CA Creil Sud Oise » is « Creil Sud Oise »). */
+const EPCI_PREFIX = /^(ca|cc|cu|communaute d agglomeration|communaute de communes|communaute urbaine|metropole) (?=\S)/;
+
+const KIND_RANK: Record<string, number> = { COMMUNE: 0, EPCI: 1, DEPARTEMENT: 2, REGION: 3, QPV: 4 };
+
+/** Lower case, no accents, words separated by one space (hyphens and apostrophes are spaces). */
+export function placeKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+const indexes = new WeakMap<Database, { version: string | undefined; names: Promise<Map<string, PlaceName>> }>();
+
+/** Every territory by the key of its name and aliases; a key shared by two places goes to the commune, then the larger kinds. */
+function placeNames(db: Database, version: string | undefined): Promise<Map<string, PlaceName>> {
+  const cached = indexes.get(db);
+  if (cached && cached.version === version && version !== undefined) return cached.names;
+  const names = db
+    .$queryRaw<{ code: string; name: string; kind: string; aliases: string[] }[]>(
+      Prisma.sql`SELECT code, name, kind::text AS kind, aliases FROM "Territory" ORDER BY code`,
+    )
+    .then((rows) => {
+      const byKey = new Map<string, PlaceName>();
+      const add = (key: string, place: PlaceName) => {
+        if (!key || (!key.includes(" ") && (key.length < 3 || COMMON_WORDS.has(key)))) return;
+        const known = byKey.get(key);
+        if (!known || place.rank < known.rank) byKey.set(key, place);
+      };
+      for (const row of rows) {
+        const place = { code: row.code, name: row.name, rank: KIND_RANK[row.kind] ?? 9 };
+        const key = placeKey(row.name);
+        add(key, place);
+        if (row.kind === "EPCI") add(key.replace(EPCI_PREFIX, ""), place);
+        // Aliases are typed on purpose (« ACSO », « MEL »): short ones count too.
+        for (const alias of row.aliases) {
+          const aliasKey = placeKey(alias);
+          if (aliasKey.length >= 2 && !byKey.has(aliasKey)) byKey.set(aliasKey, place);
+        }
+      }
+      return byKey;
+    });
+  names.catch(() => indexes.delete(db));
+  indexes.set(db, { version, names });
+  return names;
+}
+
+/**
+ * Takes the place words out of a query, longest match first. `version` is the version of the
+ * place names (row 2 of "SearchVersion", moved by any change to "Territory"): the names are read
+ * once per version.
+ */
+export async function readPlaceWords(db: Database, q: string, version: string | undefined): Promise<PlaceReading> {
+  const typed = q.split(/\s+/).filter(Boolean);
+  // Keys per typed word; a hyphenated word is several key words (« Nogent-sur-Oise »).
+  const words = typed.flatMap((word, index) => placeKey(word).split(" ").filter(Boolean).map((key) => ({ key, index })));
+  if (words.length === 0) return { q, places: [] };
+  const names = await placeNames(db, version);
+  const places: UnderstoodPlace[] = [];
+  const taken = new Set<number>();
+  let at = 0;
+  while (at < words.length) {
+    let found: { span: number; place: PlaceName } | undefined;
+    for (let span = Math.min(MAX_PLACE_WORDS, words.length - at); span >= 1 && !found; span--) {
+      const place = names.get(words.slice(at, at + span).map((w) => w.key).join(" "));
+      // A match must cover whole typed words: « Saint » of « Saint-Leu-d'Esserent » is not a place.
+      const first = words[at]!.index;
+      const last = words[at + span - 1]!.index;
+      const whole = (at === 0 || words[at - 1]!.index !== first) && (at + span === words.length || words[at + span]!.index !== last);
+      if (place && whole) found = { span, place };
+    }
+    if (!found) {
+      at++;
+      continue;
+    }
+    const first = words[at]!.index;
+    const last = words[at + found.span - 1]!.index;
+    for (let index = first; index <= last; index++) taken.add(index);
+    if (!places.some((p) => p.code === found.place.code)) {
+      places.push({ words: typed.slice(first, last + 1).join(" "), code: found.place.code, name: found.place.name });
+    }
+    at += found.span;
+  }
+  return { q: typed.filter((_, index) => !taken.has(index)).join(" "), places };
+}
