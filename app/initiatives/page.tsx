@@ -26,6 +26,9 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const query = parseSearchQuery(raw);
   const place = await placeFacet("/initiatives", query, raw);
   const result = await search(query, { expandTerritories: place.expanded });
+  // Places read from the words (« discriminations Roubaix ») count as chosen places for the scope,
+  // the split count and « Qui contacter »; the chips keep showing what the person chose.
+  const searched = { ...query, territoire: [...new Set([...query.territoire, ...result.places.map((p) => p.code)])] };
   const current = toSearchParams(query);
   if (place.query) current.set("lieu", place.query);
   for (const code of place.expanded) current.append(EXPAND_PARAM, code);
@@ -36,7 +39,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const status =
     result.total === 0
       ? "Aucune initiative ne correspond à votre recherche."
-      : `${resultCountText(query, result, "initiative trouvée", "initiatives trouvées")}${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}`;
+      : `${resultCountText(searched, result, "initiative trouvée", "initiatives trouvées")}${result.pageCount > 1 ? `, page ${result.page} sur ${result.pageCount}` : ""}`;
 
   const activeFilters = FILTER_KEYS.reduce((sum, key) => sum + query[key].length, 0);
 
@@ -87,7 +90,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             Résultats
           </h2>
           <ActiveFilters query={query} facets={result.facets} />
-          <PlaceScopeControl query={query} placeCounts={result.placeCounts} />
+          <PlaceScopeControl query={searched} placeCounts={result.placeCounts} />
           <p role="status" className="result-count" id="resultats" tabIndex={-1} data-results-focus>
             {status}
           </p>
@@ -110,7 +113,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           {result.total > 0 && <ExportLinks query={query} total={result.total} />}
         </section>
       </SearchFormShell>
-      {query.territoire.length === 1 && <WhoToContact code={query.territoire[0]!} scope={query.portee} />}
+      {searched.territoire.length === 1 && <WhoToContact code={searched.territoire[0]!} scope={searched.portee} />}
     </div>
   );
 }

@@ -105,8 +105,9 @@ export function parseSearchQuery(input: Input): SearchQuery {
     acteur: keep(valuesOf(input, "acteur"), z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]])),
     statut: keep(valuesOf(input, "statut"), z.enum(statusParams)),
     annee: keep(valuesOf(input, "annee"), z.coerce.number().int().min(1900).max(2100)),
-    // Without a place the scope means nothing: one search, one state (and one cache key).
-    portee: territoire.length > 0 ? parsePlaceScope(first(PLACE_SCOPE_PARAM)) : DEFAULT_PLACE_SCOPE,
+    // Without a place the scope means nothing: one search, one state (and one cache key). A place
+    // may also be named in the words (« discriminations Roubaix »), read by the search service.
+    portee: territoire.length > 0 || first("q") !== "" ? parsePlaceScope(first(PLACE_SCOPE_PARAM)) : DEFAULT_PLACE_SCOPE,
     tri: tri.success ? tri.data : "pertinence",
     page: page.success ? page.data : 1,
     interpret: first("interpreter") !== "non",
@@ -119,7 +120,7 @@ export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   const params = new URLSearchParams();
   if (full.q) params.set("q", full.q);
   for (const key of FILTER_KEYS) for (const value of full[key]) params.append(key, String(value));
-  if (full.territoire.length > 0 && full.portee !== DEFAULT_PLACE_SCOPE) params.set(PLACE_SCOPE_PARAM, full.portee);
+  if ((full.territoire.length > 0 || full.q !== "") && full.portee !== DEFAULT_PLACE_SCOPE) params.set(PLACE_SCOPE_PARAM, full.portee);
   if (full.tri !== "pertinence") params.set("tri", full.tri);
   if (full.page > 1) params.set("page", String(full.page));
   if (!full.interpret) params.set("interpreter", "non");
