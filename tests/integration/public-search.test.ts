@@ -186,7 +186,7 @@ describe("facet counts", () => {
 
 describe("only published, non-deleted initiatives", () => {
   it("drafts and trashed entries are found nowhere, and never counted", async () => {
-    const all = await search("q=egalite Roubaix", 100);
+    const all = await search("q=egalite Roubaix&portee=local", 100);
     expect(all.items.map((i) => i.slug)).toEqual(["ambassadeurs-de-l-egalite-roubaix"]);
     expect((await search(`territoire=${ROUBAIX}&portee=local`)).facets.territoire.find((t) => t.value === ROUBAIX)?.count).toBe(1);
     expect((await search("")).total).toBe(6);
@@ -329,7 +329,12 @@ describe("frequent words (posting bitmaps)", () => {
     expect(await driftingWords()).toEqual([]);
 
     for (const q of [first!, `${first} ${second}`, `${first} or ${third}`, `${second} ${first} or ${third}`, `${first} Montataire`, `"${first} ${third}"`]) {
-      expect({ q, total: (await search(`q=${encodeURIComponent(q)}`)).total }).toEqual({ q, total: await fullTextTotal(q) });
+      // Place names stay words here: the bitmaps are compared with the full-text index alone.
+      // A query that finds nothing as a whole shows partial matches instead, and says so.
+      const result = await search(`q=${encodeURIComponent(q)}&interpreter=non`);
+      const expected = await fullTextTotal(q);
+      if (expected === 0) expect({ q, dropped: result.droppedWords !== undefined || result.total === 0 }).toEqual({ q, dropped: true });
+      else expect({ q, total: result.total }).toEqual({ q, total: expected });
     }
     expect(await slugs(`q=${encodeURIComponent(`${first} ${third}`)}`)).toContain("mots-frequents");
 

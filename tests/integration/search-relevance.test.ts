@@ -11,10 +11,14 @@ import { searchInitiatives } from "@/lib/search/service";
 // same kind, and 300 generated initiatives (bench/generate.ts) as noise. Each query names the
 // entries that must come first and those that must never appear; the suite prints recall@5 and
 // precision@5 and fails below the figures committed here.
-// Figures of the first run (0.925 and 0.563, 4 queries out of order: a frequent generic word
-// ranks generated entries that repeat it above the demo entry); they must not get worse.
+// Two measures, both enforced. With the default scope (« tous ») a place word brings what lies in
+// the place first, then what covers it (its EPCI, département, région: issue 10, item 2): the
+// top 5 of a place query is then completed by covering entries, most of them generated noise that
+// no one judged, so precision@5 is lower by design (0.366 when first measured). With « local »,
+// the ranking alone is measured (0.925 and 0.563 when first measured, 4 queries out of order: a
+// frequent generic word ranks generated entries that repeat it above the demo entry).
 const RECALL_AT_5 = 0.92;
-const PRECISION_AT_5 = 0.55;
+const PRECISION_AT_5 = { tous: 0.36, local: 0.55 } as const;
 const MAX_OUT_OF_ORDER = 4;
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
@@ -131,32 +135,34 @@ afterAll(async () => {
 });
 
 describe("relevance test set", () => {
-  it(`${cases.length} practitioner queries: required entries first, excluded ones absent, recall@5 ≥ ${RECALL_AT_5}, precision@5 ≥ ${PRECISION_AT_5}`, async () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
-    const failures: string[] = [];
-    const forbidden: string[] = [];
-    let recall = 0;
-    let precision = 0;
-    for (const item of cases) {
-      const top = (await search({ q: item.q })).items.map((hit) => hit.slug);
-      const relevant = new Set([...item.first, ...(item.relevant ?? [])]);
-      const found = top.filter((slug) => relevant.has(slug)).length;
-      recall += found / Math.min(5, relevant.size);
-      precision += top.length ? found / Math.min(top.length, relevant.size >= 5 ? 5 : Math.max(relevant.size, top.length)) : 0;
-      const head = top.slice(0, item.first.length);
-      if (!item.first.every((slug) => head.includes(slug))) failures.push(`« ${item.q} » : ${item.first.join(", ")} d'abord ; obtenu ${top.join(", ")}`);
-      const full = (await searchInitiatives(db, parseSearchQuery({ q: item.q }), { pageSize: 100 })).items.map((hit) => hit.slug);
-      for (const slug of item.never ?? []) if (full.includes(slug)) forbidden.push(`« ${item.q} » ne doit pas trouver ${slug}`);
-    }
-    recall /= cases.length;
-    precision /= cases.length;
-    console.log(`search relevance: ${cases.length} queries, recall@5 = ${recall.toFixed(3)}, precision@5 = ${precision.toFixed(3)}`);
-    if (failures.length) console.log(failures.join("\n"));
-    expect(forbidden).toEqual([]);
-    expect(recall).toBeGreaterThanOrEqual(RECALL_AT_5);
-    expect(precision).toBeGreaterThanOrEqual(PRECISION_AT_5);
-    expect(failures.length).toBeLessThanOrEqual(MAX_OUT_OF_ORDER);
-  }, 120_000);
+  for (const portee of ["tous", "local"] as const) {
+    it(`${cases.length} practitioner queries (portee=${portee}): required entries first, excluded ones absent, recall@5 ≥ ${RECALL_AT_5}, precision@5 ≥ ${PRECISION_AT_5[portee]}`, async () => {
+      expect(cases.length).toBeGreaterThanOrEqual(40);
+      const failures: string[] = [];
+      const forbidden: string[] = [];
+      let recall = 0;
+      let precision = 0;
+      for (const item of cases) {
+        const top = (await search({ q: item.q, portee })).items.map((hit) => hit.slug);
+        const relevant = new Set([...item.first, ...(item.relevant ?? [])]);
+        const found = top.filter((slug) => relevant.has(slug)).length;
+        recall += found / Math.min(5, relevant.size);
+        precision += top.length ? found / Math.min(top.length, relevant.size >= 5 ? 5 : Math.max(relevant.size, top.length)) : 0;
+        const head = top.slice(0, item.first.length);
+        if (!item.first.every((slug) => head.includes(slug))) failures.push(`« ${item.q} » : ${item.first.join(", ")} d'abord ; obtenu ${top.join(", ")}`);
+        const full = (await searchInitiatives(db, parseSearchQuery({ q: item.q, portee }), { pageSize: 100 })).items.map((hit) => hit.slug);
+        for (const slug of item.never ?? []) if (full.includes(slug)) forbidden.push(`« ${item.q} » ne doit pas trouver ${slug}`);
+      }
+      recall /= cases.length;
+      precision /= cases.length;
+      console.log(`search relevance (portee=${portee}): ${cases.length} queries, recall@5 = ${recall.toFixed(3)}, precision@5 = ${precision.toFixed(3)}`);
+      if (failures.length) console.log(failures.join("\n"));
+      expect(forbidden).toEqual([]);
+      expect(recall).toBeGreaterThanOrEqual(RECALL_AT_5);
+      expect(precision).toBeGreaterThanOrEqual(PRECISION_AT_5[portee]);
+      expect(failures.length).toBeLessThanOrEqual(MAX_OUT_OF_ORDER);
+    }, 120_000);
+  }
 
   it("nonsense queries stay empty", async () => {
     for (const q of nonsense) expect({ q, total: (await search({ q })).total }).toEqual({ q, total: 0 });
