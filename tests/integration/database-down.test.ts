@@ -40,9 +40,11 @@ const start = async () => {
   process.env.DATABASE_URL = server.url;
 };
 
-async function page(pathname: string) {
+async function page(pathname: string): Promise<Response> {
   const { proxy } = await import("@/proxy");
-  return proxy(new NextRequest(`http://localhost:3000${pathname}`), {} as NextFetchEvent);
+  const response = await proxy(new NextRequest(`http://localhost:3000${pathname}`), {} as NextFetchEvent);
+  if (!(response instanceof Response)) throw new Error(`no response for ${pathname}`);
+  return response;
 }
 
 async function health() {
