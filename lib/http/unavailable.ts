@@ -17,7 +17,7 @@ export function serviceUnavailable(options: { pathname: string; requestId: strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Service momentanément indisponible – Repères</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}code{font-size:1.1em;overflow-wrap:anywhere}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}h1{font-size:1.6rem;line-height:1.25;overflow-wrap:break-word}code{font-size:1.1em;overflow-wrap:anywhere}</style>
 </head>
 <body>
 <main>
