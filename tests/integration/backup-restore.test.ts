@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { truncate } from "node:fs/promises";
+import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync, gunzipSync } from "node:zlib";
@@ -8,6 +9,10 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupError } from "@/lib/backup/archive";
 import { createBackup } from "@/lib/backup/backup";
+import { withBackupSource } from "@/lib/backup/command";
+import { parseEnv } from "@/lib/config/env";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrations/engine";
 import { restoreBackup } from "@/lib/backup/restore";
 import { createPrismaClient } from "@/lib/db/connect";
 import { loadDemoContent } from "@/lib/demo/load";
@@ -67,7 +72,6 @@ beforeAll(async () => {
   // Text COPY must carry tabs, newlines, backslashes and non-Latin text unchanged.
   await db.actor.create({ data: { slug: "acteur-echappements", name: "Tab\there \\N \\\\ ligne\nsuivante « é » 日本", kind: "ASSOCIATION", description: "\r\n" } });
   storedKey = `${randomBytes(16).toString("hex")}.pdf`;
-  const { mkdirSync } = await import("node:fs");
   mkdirSync(sourceUploads);
   writeFileSync(path.join(sourceUploads, storedKey), Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(300_000)]));
   await db.source.create({
@@ -146,6 +150,32 @@ describe("db:backup and db:restore", () => {
     // Nothing was created: the same database still takes the good backup.
     expect(await query(target.url, `SELECT 1 FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`)).toEqual([]);
   });
+
+  it("backs up the embedded database of a running app without stopping it", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "reperes-running-"));
+    chmodSync(root, 0o755);
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    // As `npm start` runs it: the data folder and port of the configuration, database "reperes".
+    const running = await startEmbeddedDatabase({ dataDir: path.join(root, "postgres"), port, database: "reperes" });
+    try {
+      await applyMigrations({ databaseUrl: running.url, migrationsDir });
+      const env = parseEnv({ REPERES_DATA_DIR: root, EMBEDDED_POSTGRES_PORT: String(port) });
+      // Starting a second server on that folder and port would fail: the running one is used.
+      const file = path.join(root, "running.backup");
+      const summary = await withBackupSource(env, (url) => createBackup({ databaseUrl: url, uploadDir: path.join(root, "uploads"), file }));
+      expect(summary.tables).toBeGreaterThan(10);
+      const [row] = await query<{ n: string }>(running.url, "SELECT count(*)::text AS n FROM _prisma_migrations");
+      expect(Number(row!.n)).toBeGreaterThan(0);
+    } finally {
+      await running.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("never overwrites an existing file", async () => {
     await expect(createBackup({ databaseUrl: process.env.DATABASE_URL!, uploadDir: sourceUploads, file: backupFile })).rejects.toThrow(/existe déjà/);
