@@ -37,3 +37,22 @@ describe("logger", () => {
     expect(JSON.parse(lines[2]!).err.message).toContain("Unique constraint failed");
   });
 });
+
+describe("server errors (instrumentation.ts)", () => {
+  it("logs the request id, the digest shown on the error page and no personal data", async () => {
+    const { log, lines } = capture();
+    (globalThis as { reperesLogger?: unknown }).reperesLogger = log;
+    process.env.NEXT_RUNTIME = "nodejs";
+    const { onRequestError } = await import("@/instrumentation");
+    const error = Object.assign(new Error("duplicate key for marie.dupont@example.org"), { digest: "3075076004" });
+    await onRequestError(
+      error,
+      { path: "/admin/utilisateurs?email=marie.dupont@example.org", method: "POST", headers: { "x-request-id": "5438e8c70396403d", cookie: "next-auth.session-token=secret-jwt" } },
+      { routerKind: "App Router", routePath: "/admin/utilisateurs", routeType: "action", renderSource: undefined, revalidateReason: undefined },
+    );
+    const entry = JSON.parse(lines[0]!);
+    expect(entry).toMatchObject({ level: "error", requestId: "5438e8c70396403d", path: "/admin/utilisateurs", err: { digest: "3075076004" } });
+    expect(lines[0]).not.toContain("marie.dupont");
+    expect(lines[0]).not.toContain("secret-jwt");
+  });
+});
