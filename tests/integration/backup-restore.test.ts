@@ -151,6 +151,30 @@ describe("db:backup and db:restore", () => {
     expect(await query(target.url, `SELECT 1 FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`)).toEqual([]);
   });
 
+  it("brings an older backup up to the code's migrations, and refuses one from a newer version", async () => {
+    const all = readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const older = path.join(work, "migrations-older");
+    mkdirSync(older);
+    writeFileSync(path.join(older, "migration_lock.toml"), readFileSync(path.join(migrationsDir, "migration_lock.toml")));
+    for (const name of all.slice(0, -1)) {
+      mkdirSync(path.join(older, name));
+      writeFileSync(path.join(older, name, "migration.sql"), readFileSync(path.join(migrationsDir, name, "migration.sql")));
+    }
+    const source = await newTarget();
+    await applyMigrations({ databaseUrl: source.url, migrationsDir: older });
+    await query(source.url, `INSERT INTO "Actor" (slug, name, kind, "updatedAt") VALUES ('ancien', 'Acteur d''avant', 'OTHER', now())`);
+    const file = path.join(work, "older.backup");
+    await createBackup({ databaseUrl: source.url, uploadDir: path.join(work, "none"), file });
+
+    const target = await newTarget();
+    const summary = await restoreBackup({ databaseUrl: target.url, uploadDir: path.join(work, "older-uploads"), file, migrationsDir });
+    expect(summary.migratedAfter).toEqual([all.at(-1)]);
+    expect(await query(target.url, `SELECT name FROM "Actor" WHERE slug = 'ancien'`)).toEqual([{ name: "Acteur d'avant" }]);
+
+    const fresh = await newTarget();
+    await expect(restoreBackup({ databaseUrl: fresh.url, uploadDir: path.join(work, "z"), file: backupFile, migrationsDir: older })).rejects.toThrow(/plus récente/);
+  }, 120_000);
+
   it("backs up the embedded database of a running app without stopping it", async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "reperes-running-"));
     chmodSync(root, 0o755);
