@@ -3,7 +3,11 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { secureCookies, sessionCookieName } from "@/lib/auth/cookie";
 import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
+import { databaseAvailable } from "@/lib/db/availability";
+import { REQUEST_ID_HEADER, newRequestId } from "@/lib/http/request-id";
 import { securityHeaders } from "@/lib/http/security-headers";
+import { serviceUnavailable } from "@/lib/http/unavailable";
+import { logger } from "@/lib/log/logger";
 
 // Security headers on every response, a first gate on /admin and the sliding session cookie.
 // This is a convenience layer only: every page, action and route handler checks the user itself
@@ -15,6 +19,8 @@ const isPrivate = (pathname: string) => pathname === "/admin" || pathname.starts
 function withSecurityHeaders(request: NextRequest, nonce: string): NextResponse {
   const headers = securityHeaders({ nonce, production, privatePage: isPrivate(request.nextUrl.pathname) });
   const requestHeaders = new Headers(request.headers);
+  // Set here, never taken from the client: pages and error logs read it (lib/http/request-id.ts).
+  requestHeaders.set(REQUEST_ID_HEADER, request.headers.get(REQUEST_ID_HEADER)!);
   // Next.js reads the nonce from the request's CSP; the CVE-2025-29927 header is dropped.
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
   requestHeaders.delete("x-middleware-subrequest");
@@ -51,7 +57,23 @@ const adminGate = withAuth(
 );
 
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const requestId = newRequestId();
+  request.headers.set(REQUEST_ID_HEADER, requestId);
+  const response = await route(request, event);
+  if (response instanceof Response) response.headers.set(REQUEST_ID_HEADER, requestId);
+  // The path only: query strings may hold what people typed (a name, an address).
+  logger().info({ requestId, method: request.method, path: request.nextUrl.pathname, status: response instanceof Response && response.status !== 200 ? response.status : undefined }, "requête");
+  return response;
+}
+
+async function route(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
+  // The health route says it itself (JSON); everything else gets the French 503 page.
+  if (pathname !== "/api/health" && !(await databaseAvailable())) {
+    const response = serviceUnavailable({ pathname, requestId: request.headers.get(REQUEST_ID_HEADER)! });
+    for (const [name, value] of Object.entries(securityHeaders({ nonce: newNonce(), production, privatePage: true }))) response.headers.set(name, value);
+    return response;
+  }
   if (pathname === "/admin" || pathname.startsWith("/admin/")) {
     const response = await adminGate(request as NextRequestWithAuth, event);
     // The sign-in redirect comes from next-auth without our headers.

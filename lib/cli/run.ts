@@ -8,7 +8,7 @@ export class UserFacingError extends Error {
   }
 }
 
-const KNOWN_ERRORS = new Set(["UserFacingError", "EnvError", "EmbeddedDatabaseError", "MigrationError", "ImportError"]);
+const KNOWN_ERRORS = new Set(["UserFacingError", "EnvError", "EmbeddedDatabaseError", "MigrationError", "ImportError", "BackupError"]);
 
 /** Runs a command-line entry point: clear French message and exit code 1 on failure. */
 export function runCli(main: () => Promise<void | number>) {

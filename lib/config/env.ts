@@ -49,6 +49,8 @@ export const envSchema = z
      * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address is
      * read that many entries before the TCP peer. 0: the peer itself (no proxy, or one that does not say).
      */
+    /** Least severe log lines written (lib/log/logger.ts reads it in the server). */
+    REPERES_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REPERES_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /**
      * Admins and editors must set up a TOTP second factor before using the back office. Unset:

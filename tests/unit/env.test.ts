@@ -38,6 +38,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "development", NEXTAUTH_SECRET: "court" }).NEXTAUTH_SECRET).toBe("court");
   });
 
+  it("logs from level info by default, and only at a known level", () => {
+    expect(parseEnv({}).REPERES_LOG_LEVEL).toBe("info");
+    expect(parseEnv({ REPERES_LOG_LEVEL: "warn" }).REPERES_LOG_LEVEL).toBe("warn");
+    expect(() => parseEnv({ REPERES_LOG_LEVEL: "bavard\u0000" })).toThrow(/REPERES_LOG_LEVEL/);
+  });
+
   it("trusts no proxy by default, and only a small whole number of them", () => {
     expect(parseEnv({}).REPERES_TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "1" }).REPERES_TRUSTED_PROXY_HOPS).toBe(1);
