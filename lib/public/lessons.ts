@@ -55,49 +55,16 @@ export function lessonQueryString(query: LessonQuery, page = query.page): string
 }
 
 /**
- * The places of the lesson `l`: the territories of its published initiatives; a lesson tied to
- * no published initiative takes those of the published initiatives citing its public source
- * (or the event that source comes from). Lessons of one source stay apart this way: the
- * synthesis' lesson on ACSO's plan is not pulled to Roubaix by the other initiatives it cites.
+ * Lessons whose places match `codes` under `scope`. A lesson's places ("LessonPlace", kept by
+ * triggers, migration 20261201180000_lesson_places) are the territories of its published
+ * initiatives; a lesson tied to no published initiative takes those of the published initiatives
+ * citing its public source (or the event that source comes from). Lessons of one source stay
+ * apart this way: the synthesis' lesson on ACSO's plan is not pulled to Roubaix by the other
+ * initiatives it cites. The scope's territories are an array computed once, so the lookup is one
+ * index probe per lesson (ADR 004: lists stay fast at scale).
  */
-const lessonPlacesSql = Prisma.sql`
-  SELECT it."territoryCode" AS code FROM "LessonInitiative" li
-    JOIN "Initiative" i ON i.id = li."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
-    JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-  WHERE li."lessonId" = l.id
-  UNION
-  SELECT it."territoryCode" FROM "Source" s
-    JOIN "InitiativeSource" x ON x."sourceId" = s.id
-    JOIN "Initiative" i ON i.id = x."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
-    JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-  WHERE s.status = 'PUBLISHED' AND s."deletedAt" IS NULL
-    AND (s.id = l."sourceId" OR s.id = (SELECT e."eventId" FROM "Source" e WHERE e.id = l."sourceId"))
-    AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
-      WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)`;
-
-/**
- * The ids of the lessons whose places (as lessonPlacesSql defines them) match `codes` under
- * `scope`, computed once from the place's side: the territories the scope brings (a few
- * thousand at most, through placeScopeSql), their published initiatives, then the lessons tied
- * to those initiatives or, for a lesson without a published initiative, citing their sources.
- * Used as a hashed `IN` rather than one EXISTS per lesson (ADR 004: lists stay fast at scale).
- */
-function placedLessonIdsSql(codes: string[], scope: PlaceScope): Prisma.Sql {
-  return Prisma.sql`
-    WITH placed AS (SELECT DISTINCT it."initiativeId" AS id FROM "InitiativeTerritory" it
-      JOIN "Initiative" i ON i.id = it."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
-      WHERE it."territoryCode" = ANY(${territoriesInScopeSql(codes, scope)})),
-    cited AS (SELECT DISTINCT x."sourceId" AS id FROM "InitiativeSource" x JOIN placed ON placed.id = x."initiativeId"
-      JOIN "Source" s ON s.id = x."sourceId" AND s.status = 'PUBLISHED' AND s."deletedAt" IS NULL)
-    SELECT li."lessonId" FROM "LessonInitiative" li JOIN placed ON placed.id = li."initiativeId"
-    UNION
-    SELECT l.id FROM "Lesson" l LEFT JOIN "Source" ls ON ls.id = l."sourceId"
-    WHERE (l."sourceId" IN (SELECT id FROM cited) OR ls."eventId" IN (SELECT id FROM cited))
-      AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
-        WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)`;
-}
-
-const placeMatchSql = (codes: string[], scope: PlaceScope) => Prisma.sql`l.id IN (${placedLessonIdsSql(codes, scope)})`;
+const placeMatchSql = (codes: string[], scope: PlaceScope) => Prisma.sql`EXISTS (SELECT 1 FROM "LessonPlace" lp
+  WHERE lp."lessonId" = l.id AND lp."territoryCode" = ANY(${territoriesInScopeSql(codes, scope)}))`;
 
 /** Markdown marks left out of excerpts: links keep their text. */
 const plainBodySql = Prisma.sql`regexp_replace(regexp_replace(translate(l.body, ${HIGHLIGHT_START + HIGHLIGHT_END}, ''),
@@ -164,9 +131,9 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
     q ? Prisma.sql`ts_headline('french_unaccent', ${column}, ${tsq}, ${settings})` : column;
   // The closest larger territory through which a covering lesson reaches the place.
   const covering = codes
-    ? Prisma.sql`(SELECT t.kind || '|' || t.name FROM (${lessonPlacesSql}) p
-        JOIN "TerritoryAncestor" a ON a."ancestorCode" = p.code AND a."descendantCode" = ANY(${codes}::text[]) AND a.depth > 0
-        JOIN "Territory" t ON t.code = p.code ORDER BY a.depth LIMIT 1)`
+    ? Prisma.sql`(SELECT t.kind || '|' || t.name FROM "LessonPlace" p
+        JOIN "TerritoryAncestor" a ON a."ancestorCode" = p."territoryCode" AND a."descendantCode" = ANY(${codes}::text[]) AND a.depth > 0
+        JOIN "Territory" t ON t.code = p."territoryCode" WHERE p."lessonId" = l.id ORDER BY a.depth LIMIT 1)`
     : Prisma.sql`NULL`;
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<(Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null })[]>(Prisma.sql`

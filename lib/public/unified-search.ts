@@ -3,10 +3,11 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type HitCard, toHitCards } from "@/lib/search/hit-card";
-import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope, scaleLabel } from "@/lib/search/place-scope";
+import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope } from "@/lib/search/place-scope";
 import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/lib/search/query";
+import { parseActorQuery, searchActors as searchPublicActors } from "./actors";
 import { type LessonHit, parseLessonQuery, searchLessons } from "./lessons";
-import { type Place, PLACE_TEXT_MAX, type TerritoryKind, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
+import { type Place, PLACE_TEXT_MAX, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
 import { search } from "./search";
 import { cleanSearchText, looseWords } from "./search-text";
 
@@ -95,33 +96,23 @@ export async function unifiedSearch(q: string, place: Place | null, scope: Place
 
 const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery('french_unaccent', ${looseWords(q)})`;
 
-/** Public actors whose name, acronym or description hold every word, placed by their territory. */
+/**
+ * Actors as /acteurs finds them (words, place by area of intervention, same count), so that the
+ * group's total is that list's; shown with the place that brings each one.
+ */
 async function searchActors(q: string, place: Place | null, scope: PlaceScope): Promise<Group<ActorHit>> {
-  const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', a.name, a.acronym, a.description))`;
-  const conditions = [publicRow("a")];
-  if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
-  if (place) conditions.push(Prisma.sql`a."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)})`);
-  const where = Prisma.join(conditions, " AND ");
-  const inside = place ? Prisma.sql`a."territoryCode" = ANY(${territoriesInScopeSql([place.code], "local")})` : Prisma.sql`TRUE`;
-  const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<{ slug: string; name: string; acronym: string | null; kind: string; territory: string | null; territory_kind: TerritoryKind | null; local: boolean }[]>(Prisma.sql`
-      SELECT a.slug, a.name, a.acronym, a.kind::text AS kind, t.name AS territory, t.kind AS territory_kind, ${inside} AS local
-      FROM "Actor" a LEFT JOIN "Territory" t ON t.code = a."territoryCode"
-      WHERE ${where}
-      ORDER BY ${place ? Prisma.sql`${inside} DESC,` : Prisma.empty} ${q ? Prisma.sql`ts_rank(${document}, ${tsquery(q)}) DESC,` : Prisma.empty} a.name, a.id
-      LIMIT ${GROUP_SIZE}`),
-    prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Actor" a WHERE ${where}`),
-  ]);
+  const query = parseActorQuery({ q, territoire: place?.code, portee: scope });
+  const result = await searchPublicActors(query, GROUP_SIZE);
   return {
-    items: rows.map((row) => ({
-      slug: row.slug,
-      name: row.name,
-      acronym: row.acronym,
-      kind: row.kind,
-      territory: row.territory,
-      scale: !row.local && row.territory && row.territory_kind ? scaleLabel({ kind: row.territory_kind, name: row.territory }) : null,
+    items: result.items.map((actor) => ({
+      slug: actor.slug,
+      name: actor.name,
+      acronym: actor.acronym,
+      kind: actor.kind,
+      territory: actor.place?.name ?? actor.territory?.name ?? null,
+      scale: actor.scale,
     })),
-    total: count?.total ?? 0,
+    total: result.total,
   };
 }
 

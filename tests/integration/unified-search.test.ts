@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { loadDemoContent } from "@/lib/demo/load";
+import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 import { choosePlace } from "@/lib/public/place-choice";
 import { search } from "@/lib/public/search";
@@ -72,7 +73,13 @@ describe("unified search", () => {
     expect(creil.actors.items.find((a) => a.slug === "agglomeration-creil-sud-oise")?.scale).toBe("à l'échelle de l'agglomération");
     expect(creil.lessons.items.map((l) => l.slug)).toContain("former-les-professionnels");
     const roubaix = await unifiedSearch("", ROUBAIX, "tous");
-    expect(roubaix.actors.items.map((a) => a.slug)).toEqual(["ambassadeurs-de-l-egalite-roubaix"]);
+    // Actors are placed as /acteurs places them (area of intervention): the local one first, then
+    // the région's Défenseur des droits, never ACSO's agglomeration; the count is that list's.
+    const roubaixActors = roubaix.actors.items.map((a) => a.slug);
+    expect(roubaixActors[0]).toBe("ambassadeurs-de-l-egalite-roubaix");
+    expect(roubaix.actors.items.find((a) => a.slug === "defenseur-des-droits")?.scale).toBe("à l'échelle de la région");
+    expect(roubaixActors).not.toContain("agglomeration-creil-sud-oise");
+    expect(roubaix.actors.total).toBe((await searchActors(parseActorQuery({ territoire: ROUBAIX.code }))).total);
     expect(roubaix.lessons.items.map((l) => l.slug)).not.toContain("former-les-professionnels");
     expect(roubaix.sources.items.map((s) => s.slug)).toContain("synthese-lcd-pouvoir-d-agir-2024");
     expect((await unifiedSearch("", CREIL, "local")).actors.total).toBe(0);
