@@ -5,9 +5,11 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { EvidenceLevel } from "@/lib/db/generated/client";
 import { HIGHLIGHT_END, HIGHLIGHT_START, type Segment, toSegments } from "@/lib/search/highlight";
 import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope, scaleLabel } from "@/lib/search/place-scope";
-import { MAX_QUERY_LENGTH } from "@/lib/search/query";
-import { PLACE_TEXT_MAX, type TerritoryKind, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
-import { cleanSearchText, looseWords } from "./search-text";
+import { territoryCode } from "@/lib/search/query";
+import type { PlaceKind as TerritoryKind } from "@/lib/territories/place-text";
+import { placeQuerySchema, searchWordsSchema } from "./search";
+import { looseWords } from "./search-text";
+import { territoriesInScopeSql } from "./territories-in-scope";
 import { publicWhere, withPublicSources } from "./visibility";
 
 export const LESSON_PAGE_SIZE = 20;
@@ -22,19 +24,18 @@ type EvidenceParam = keyof typeof evidenceParams;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const text = (max: number) => z.preprocess(first, z.string().transform((v) => cleanSearchText(v, max))).catch("");
 
 /** URL state of /enseignements; like the initiative search, bad values are dropped, never a 500. */
 const lessonQuerySchema = z.object({
-  q: text(MAX_QUERY_LENGTH),
+  q: searchWordsSchema,
   theme: z.preprocess(first, slug.optional()).catch(undefined),
   approche: z.preprocess(first, slug.optional()).catch(undefined),
   source: z.preprocess(first, slug.optional()).catch(undefined),
   niveau: z.preprocess(first, z.enum(Object.keys(evidenceParams) as [EvidenceParam, ...EvidenceParam[]]).optional()).catch(undefined),
   /** A territory's official code: the lessons of that place and, by `portee`, of the places covering it. */
-  territoire: z.preprocess(first, territoryCodeSchema.optional()).catch(undefined),
-  /** Words naming a place, resolved by the page (lib/public/place-choice.ts) into `territoire`. */
-  lieu: text(PLACE_TEXT_MAX),
+  territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
+  /** Words naming a place, resolved by the page (resolvePlace, lib/territories/lookup.ts) into `territoire`. */
+  lieu: z.preprocess(first, placeQuerySchema),
   [PLACE_SCOPE_PARAM]: z.preprocess(first, z.string().optional()).transform((v) => parsePlaceScope(v as string | undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
 });

@@ -4,24 +4,24 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type HitCard, toHitCards } from "@/lib/search/hit-card";
 import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope } from "@/lib/search/place-scope";
-import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/lib/search/query";
+import { parseSearchQuery, territoryCode } from "@/lib/search/query";
+import type { Place } from "@/lib/territories/lookup";
 import { parseActorQuery, searchActors as searchPublicActors } from "./actors";
 import { type LessonHit, parseLessonQuery, searchLessons } from "./lessons";
-import { type Place, PLACE_TEXT_MAX, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
-import { search } from "./search";
-import { cleanSearchText, looseWords } from "./search-text";
+import { placeQuerySchema, search, searchWordsSchema } from "./search";
+import { looseWords } from "./search-text";
+import { territoriesInScopeSql } from "./territories-in-scope";
 
 /** Entries shown per kind; each kind's full list is one link away. */
 export const GROUP_SIZE = 5;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const text = (max: number) => z.preprocess(first, z.string().transform((v) => cleanSearchText(v, max))).catch("");
 
 /** URL state of /recherche: words, and optionally a place (typed or by code) with its scope. */
 const unifiedQuerySchema = z.object({
-  q: text(MAX_QUERY_LENGTH),
-  lieu: text(PLACE_TEXT_MAX),
-  territoire: z.preprocess(first, territoryCodeSchema.optional()).catch(undefined),
+  q: searchWordsSchema,
+  lieu: z.preprocess(first, placeQuerySchema),
+  territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
   [PLACE_SCOPE_PARAM]: z.preprocess(first, z.string().optional()).transform((v) => parsePlaceScope(v as string | undefined)),
 });
 export type UnifiedQuery = z.infer<typeof unifiedQuerySchema>;

@@ -4,7 +4,7 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { prisma } from "@/lib/db/client";
 import { loadDemoContent } from "@/lib/demo/load";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
-import { choosePlace } from "@/lib/public/place-choice";
+import { choosePlace } from "@/lib/public/search";
 import { contractErrors } from "../support/openapi-contract";
 
 const ACSO = "200068047";

@@ -3,8 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { loadDemoContent } from "@/lib/demo/load";
 import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
-import { choosePlace } from "@/lib/public/place-choice";
-import { search } from "@/lib/public/search";
+import { choosePlace, search } from "@/lib/public/search";
 import { GROUP_SIZE, parseUnifiedQuery, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
 import { parseSearchQuery } from "@/lib/search/query";
 
