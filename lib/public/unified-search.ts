@@ -120,7 +120,7 @@ async function searchActors(q: string, place: Place | null, scope: PlaceScope): 
  * Public sources (events, documents) whose title or description hold every word; placed by the
  * published initiatives that cite them. Listed newest first, with their public lessons counted.
  */
-async function searchSources(q: string, place: Place | null, scope: PlaceScope): Promise<Group<SourceHit>> {
+export async function searchSources(q: string, place: Place | null, scope: PlaceScope): Promise<Group<SourceHit>> {
   const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', s.title, s.description))`;
   const conditions = [publicRow("s")];
   if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
