@@ -85,16 +85,16 @@ function queryWords(q: string): string[] {
 
 /**
  * Every word must appear in the name, acronym or description (`searchText`, normalised like
- * the words by a trigger); a longer word that appears in no actor's text is read as a typo and
- * matched by closeness (« defensseur »). Both tests use the column's trigram index; closeness is
- * only tried when the word itself is found nowhere (a subquery run once), because scoring a
- * common word's thousands of candidates took most of a second at 20,000 actors.
+ * the words by a trigger); a longer word that appears in no actor's text is read as a typo of
+ * the name or acronym (`nameText`) and matched by closeness (« defensseur »). Each test uses a
+ * trigram index; closeness is only tried when the word is found nowhere (a subquery run once),
+ * and only on names: scored against whole descriptions it took over a second at 20,000 actors.
  */
 function textConditions(q: string): Prisma.Sql[] {
   return queryWords(q).map((word) => {
     const literal = Prisma.sql`LIKE ${`%${word}%`}`;
     return Prisma.sql`(a."searchText" ${literal} OR (length(${word}::text) >= 5
-      AND NOT EXISTS (SELECT 1 FROM "Actor" w WHERE w."searchText" ${literal}) AND ${word}::text <% a."searchText"))`;
+      AND NOT EXISTS (SELECT 1 FROM "Actor" w WHERE w."searchText" ${literal}) AND ${word}::text <% a."nameText"))`;
   });
 }
 
@@ -199,8 +199,8 @@ export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE
     : Prisma.sql`CROSS JOIN (SELECT NULL::text AS code, NULL::text AS name, NULL::text AS kind, TRUE AS local) m`;
   const from = Prisma.sql`FROM "Actor" a ${matched} WHERE ${Prisma.join(conditions, " AND ")}`;
   const words = queryWords(query.q).join(" ");
-  // Name first: the words found in the name (it leads searchText) rank above the description's.
-  const relevance = words ? Prisma.sql`similarity(left(a."searchText", length(a.name) + 1), ${words}::text) DESC,` : Prisma.empty;
+  // Name first: the words found in the name or acronym rank above the description's.
+  const relevance = words ? Prisma.sql`similarity(a."nameText", ${words}::text) DESC,` : Prisma.empty;
   if (placeNotFound) return { items: [], total: 0, local: 0, page: query.page, pageCount: 1, place, placeNotFound };
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<{ actorId: number; code: string | null; name: string | null; kind: string | null; local: boolean }[]>(Prisma.sql`

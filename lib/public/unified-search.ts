@@ -118,17 +118,15 @@ async function searchActors(q: string, place: Place | null, scope: PlaceScope): 
 
 /**
  * Public sources (events, documents) whose title or description hold every word; placed by the
- * published initiatives that cite them. Listed newest first, with their public lessons counted.
+ * published initiatives that cite them ("SourcePlace", kept by triggers: one index probe each). Listed newest first, with their public lessons counted.
  */
 export async function searchSources(q: string, place: Place | null, scope: PlaceScope): Promise<Group<SourceHit>> {
   const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', s.title, s.description))`;
   const conditions = [publicRow("s")];
   if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
   if (place)
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "InitiativeSource" x
-      JOIN "Initiative" i ON i.id = x."initiativeId" AND ${publicRow("i")}
-      JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-      WHERE x."sourceId" = s.id AND it."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)}))`);
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "SourcePlace" sp
+      WHERE sp."sourceId" = s.id AND sp."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)}))`);
   const where = Prisma.join(conditions, " AND ");
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<(Omit<SourceHit, "kind"> & { kind: "EVENT" | "DOCUMENT" })[]>(Prisma.sql`

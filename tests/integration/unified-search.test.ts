@@ -102,4 +102,24 @@ describe("unified search", () => {
     const result = await unifiedSearch("qwxzv plorbtang", null, "tous");
     expect([result.initiatives.total, result.lessons.total, result.actors.total, result.sources.total]).toEqual([0, 0, 0, 0]);
   });
+
+  // Sources are placed through a read model kept by triggers: edits show at once.
+  it("places a source where the published initiatives citing it are, as they change", async () => {
+    const MONTATAIRE = "60414";
+    const place = { code: MONTATAIRE, name: "Montataire", kind: "COMMUNE" as const };
+    const sources = async () => (await unifiedSearch("", place, "local")).sources.items.map((s) => s.slug);
+    const source = await prisma.source.create({ data: { slug: "rapport-montataire", kind: "DOCUMENT", title: "Rapport", status: "PUBLISHED", publishedAt: new Date() } });
+    const initiative = await prisma.initiative.create({
+      data: { slug: "citant-montataire", title: "Citant", summary: "Test.", status: "DRAFT", sources: { create: [{ sourceId: source.id }] } },
+    });
+    await prisma.initiativeTerritory.create({ data: { initiativeId: initiative.id, territoryCode: MONTATAIRE } });
+    expect(await sources()).not.toContain("rapport-montataire");
+    await prisma.initiative.update({ where: { id: initiative.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    expect(await sources()).toContain("rapport-montataire");
+    await prisma.initiativeTerritory.deleteMany({ where: { initiativeId: initiative.id } });
+    expect(await sources()).not.toContain("rapport-montataire");
+    await prisma.initiativeTerritory.create({ data: { initiativeId: initiative.id, territoryCode: MONTATAIRE } });
+    await prisma.initiativeSource.deleteMany({ where: { initiativeId: initiative.id } });
+    expect(await sources()).not.toContain("rapport-montataire");
+  });
 });
