@@ -171,6 +171,8 @@ export async function generateBenchData(pool: pg.Pool, options: GenerateOptions)
     await client.query("ANALYZE");
     progress("index de recherche : reconstruction…");
     await client.query(`SELECT reperes_search_rebuild()`);
+    await client.query(`SELECT reperes_lesson_places_rebuild()`);
+    await client.query(`SELECT reperes_source_places_rebuild()`);
     await client.query("COMMIT");
     // The rebuild rewrites every search row once: without a vacuum, scans read the dead half and
     // index-only scans go to the heap (the first benchmark after a load was 3 times slower).

@@ -1,3 +1,4 @@
+import { FINDABILITY_CLASSES, FINDABILITY_TARGET_P95_MS, type FindabilityFigures } from "./findability";
 import type { HttpFigures } from "./http";
 import { PLACE_LOOKUP_TARGET_P95_MS, PLACE_LOOKUPS } from "./place-lookup";
 import type { BenchReport } from "./run";
@@ -14,6 +15,10 @@ export function targets(report: BenchReport): { target: string; value: string; m
   ];
   if (report.placeLookup) {
     out.push({ target: `lieux : p95 ≤ ${PLACE_LOOKUP_TARGET_P95_MS} ms (${PLACE_LOOKUPS.length} saisies)`, value: `${report.placeLookup.p95} ms`, met: report.placeLookup.p95 <= PLACE_LOOKUP_TARGET_P95_MS });
+  }
+  if (report.findability) {
+    const p95 = report.findability.all.p95;
+    out.push({ target: `trouvabilité : p95 ≤ ${FINDABILITY_TARGET_P95_MS} ms (recherche unifiée, enseignements par lieu)`, value: `${p95} ms`, met: p95 <= FINDABILITY_TARGET_P95_MS });
   }
   if (report.ratioP95) out.push({ target: `≥ 10× plus rapide que la référence naïve (p95, ${report.baseline!.queries} requêtes)`, value: `${report.ratioP95.all}×`, met: report.ratioP95.all! >= 10 });
   if (report.http) {
@@ -33,6 +38,14 @@ function table(headers: string[], rows: (string | number)[][]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
   const line = (cells: (string | number)[]) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]!) : String(cell).padStart(widths[column]!))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** The findability paths (bench/findability.ts), one row per kind. */
+export function formatFindability(figures: FindabilityFigures): string {
+  return [
+    "Trouvabilité (/recherche par type, /enseignements par lieu), ms :",
+    table(["classe", "n", "p50", "p95", "p99", "max"], [...FINDABILITY_CLASSES, "all" as const].map((key) => [key, figures[key].samples, figures[key].p50, figures[key].p95, figures[key].p99, figures[key].max])),
+  ].join("\n");
 }
 
 function httpRow(page: string, figures: HttpFigures): (string | number)[] {
@@ -66,6 +79,10 @@ export function formatReport(report: BenchReport): string {
     const p = report.placeLookup;
     parts.push("");
     parts.push(`Recherche de lieux (${PLACE_LOOKUPS.length} saisies, ${p.samples} mesures), ms : p50 ${p.p50}, p95 ${p.p95}, p99 ${p.p99}, max ${p.max}`);
+  }
+  if (report.findability) {
+    parts.push("");
+    parts.push(formatFindability(report.findability));
   }
   if (report.http) {
     const h = report.http;

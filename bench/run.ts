@@ -9,6 +9,7 @@ import { toSearchParams } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
 import { buildIsStale } from "@/scripts/build-freshness";
 import { naiveSearch } from "./baseline";
+import type { FindabilityFigures } from "./findability";
 import { generateBenchData, type GenerateSummary } from "./generate";
 import { loadTest, sampleRss, startNextServer, type HttpFigures } from "./http";
 import { byClass, record, timed, type ClassFigures, type Percentiles, type Timings } from "./measure";
@@ -223,6 +224,8 @@ export interface BenchReport {
   ratioP95?: Record<string, number>;
   /** The place lookup of the pickers and the territories API (bench/place-lookup.ts); absent from older reports. */
   placeLookup?: Percentiles;
+  /** The one search box by kind and the lessons by place (bench/findability.ts); absent from older reports. */
+  findability?: FindabilityFigures;
   /** rss.serverMaxMb: the largest process (Next's server); treeMaxMb: `next start` and its children summed. */
   /** search: the rotation of URLs, repeated (caches warm); searchCold: the same with the caches defeated. */
   http?: {
@@ -234,6 +237,17 @@ export interface BenchReport {
     rss: { serverMaxMb: number; treeMaxMb: number };
     heapMb: number;
   };
+}
+
+/** The findability paths read through the app's shared client, pointed here at the benchmark database. */
+async function measureFindabilityOn(databaseUrl: string, rounds: number): Promise<FindabilityFigures> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { disconnectFindability, measureFindability } = await import("./findability");
+  try {
+    return await measureFindability(rounds);
+  } finally {
+    await disconnectFindability();
+  }
 }
 
 export async function runBenchmark(options: BenchOptions): Promise<{ report: BenchReport; file: string } | undefined> {
@@ -248,6 +262,8 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
     const measured = await measureQueries(pool, options);
     const lookupDb = createPrismaClient(options.databaseUrl);
     const placeLookup = await measurePlaceLookup(lookupDb, options.rounds).finally(() => lookupDb.$disconnect());
+    log("Mesures : trouvabilité (recherche unifiée par type, enseignements par lieu)…");
+    const findability = await measureFindabilityOn(options.databaseUrl, options.rounds);
     report = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres },
@@ -259,6 +275,7 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       serviceCold: measured.serviceCold,
       baseline: measured.baseline,
       placeLookup,
+      findability,
     };
     if (measured.baseline) {
       const baseline = measured.baseline;

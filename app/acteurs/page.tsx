@@ -8,6 +8,7 @@ import { actorKindLabels, plural, territoryKindLabels } from "@/lib/format/label
 import { actorApproachChoices, actorQueryString, parseActorQuery, searchActors, type ActorSearchResult } from "@/lib/public/actors";
 import { PLACE_SCOPE_PARAM, placeScopeLabels } from "@/lib/search/place-scope";
 import { actorKindParams } from "@/lib/search/query";
+import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 
 export const metadata: Metadata = { title: "Acteurs" };
 
@@ -42,7 +43,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
           </div>
           <div className="field">
             <label htmlFor="alieu">Lieu</label>
-            <input id="alieu" name="lieu" type="search" defaultValue={placeText} maxLength={80} aria-describedby="alieu-hint" />
+            <input id="alieu" name="lieu" type="search" defaultValue={placeText} maxLength={PLACE_QUERY_MAX} aria-describedby="alieu-hint" />
             <p id="alieu-hint" className="hint">
               Commune, intercommunalité, département ou code officiel.
             </p>

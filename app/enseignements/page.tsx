@@ -7,7 +7,8 @@ import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { FilterSelect } from "@/components/forms/FilterSelect";
 import { evidenceLevelLabels, plural, territoryKindLabels } from "@/lib/format/labels";
 import { evidenceParams, type LessonQuery, lessonFilterChoices, lessonQueryString, parseLessonQuery, searchLessons } from "@/lib/public/lessons";
-import { choosePlace, PLACE_TEXT_MAX } from "@/lib/public/place-choice";
+import { choosePlace } from "@/lib/public/search";
+import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { PLACE_SCOPES, placeScopeLabels } from "@/lib/search/place-scope";
 
 export const metadata: Metadata = { title: "Enseignements" };
@@ -40,7 +41,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
         <div className="filter-row">
           <div className="field">
             <label htmlFor="llieu">{place ? "Changer de lieu" : "Lieu"}</label>
-            <input id="llieu" name="lieu" type="search" maxLength={PLACE_TEXT_MAX} autoComplete="off" aria-describedby="llieu-hint" />
+            <input id="llieu" name="lieu" type="search" maxLength={PLACE_QUERY_MAX} autoComplete="off" aria-describedby="llieu-hint" />
             <p id="llieu-hint" className="meta">
               Commune, intercommunalité (ACSO, MEL), quartier ou code INSEE
             </p>

@@ -6,7 +6,8 @@ import { LessonCard } from "@/components/lessons/LessonCard";
 import { PlaceNotice } from "@/components/search/PlaceNotice";
 import { SearchHitList } from "@/components/search/SearchHitList";
 import { actorKindLabels, formatSourceDate, plural, sourceKindLabels, territoryKindLabels } from "@/lib/format/labels";
-import { choosePlace, PLACE_TEXT_MAX } from "@/lib/public/place-choice";
+import { choosePlace } from "@/lib/public/search";
+import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { parseUnifiedQuery, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
 import { PLACE_SCOPES, placeScopeLabels } from "@/lib/search/place-scope";
@@ -51,7 +52,7 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
         <div className="filter-row">
           <div className="field">
             <label htmlFor="rlieu">{place ? "Changer de lieu" : "Lieu (facultatif)"}</label>
-            <input id="rlieu" name="lieu" type="search" maxLength={PLACE_TEXT_MAX} autoComplete="off" aria-describedby="rlieu-hint" />
+            <input id="rlieu" name="lieu" type="search" maxLength={PLACE_QUERY_MAX} autoComplete="off" aria-describedby="rlieu-hint" />
             <p id="rlieu-hint" className="meta">
               Commune, intercommunalité (ACSO, MEL), quartier ou code INSEE
             </p>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { territoryKindLabels } from "@/lib/format/labels";
-import type { PlaceChoice } from "@/lib/public/place-choice";
+import type { PlaceChoice } from "@/lib/territories/lookup";
 
 /**
  * How the typed place was understood, with the other places it could mean as links

@@ -3,32 +3,24 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ActorKind } from "@/lib/db/generated/enums";
-import { actorKindParams, MAX_QUERY_LENGTH, type ActorKindParam } from "@/lib/search/query";
+import { actorKindParams, territoryCode, type ActorKindParam } from "@/lib/search/query";
 import { parsePlaceScope, placeScopeSql, scaleLabel, type PlaceScope } from "@/lib/search/place-scope";
 import { actorContactSelect, publicActorContact, withoutContactColumns } from "./contact";
-import { findTerritories, placeQuerySchema } from "./search";
+import type { Place } from "@/lib/territories/lookup";
+import type { PlaceKind as TerritoryKind } from "@/lib/territories/place-text";
+import { choosePlace, placeQuerySchema, searchWordsSchema } from "./search";
 
 export const ACTOR_PAGE_SIZE = 20;
 /** How many actors « Qui contacter » lists before linking to the full list. */
 export const WHO_TO_CONTACT_LIMIT = 12;
 
-type TerritoryKind = "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
-export interface Place {
-  code: string;
-  name: string;
-  kind: TerritoryKind;
-}
-
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
-const territoryCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-/** PostgreSQL refuses NUL in a text parameter: control characters become spaces. */
-const withoutControls = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ");
 
 /** URL state of /acteurs (and of the API's actor list); bad values are dropped, never a 500. */
 const actorQuerySchema = z.object({
-  q: z.preprocess(first, z.string().transform((v) => withoutControls(v).slice(0, MAX_QUERY_LENGTH).trim())).catch(""),
-  lieu: z.preprocess((v) => (typeof first(v) === "string" ? withoutControls(first(v) as string) : v), placeQuerySchema).catch(""),
+  q: searchWordsSchema,
+  lieu: z.preprocess(first, placeQuerySchema),
   territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
   portee: z.preprocess(first, z.string().optional()).catch(undefined).transform((v) => parsePlaceScope(v)),
   type: z.preprocess(first, z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]]).optional()).catch(undefined),
@@ -44,22 +36,14 @@ export function parseActorQuery(raw: Record<string, string | string[] | undefine
 export function actorQueryString(query: ActorQuery, page = query.page): string {
   const params = new URLSearchParams();
   if (query.q) params.set("q", query.q);
-  if (query.territoire) params.set("territoire", query.territoire);
-  else if (query.lieu) params.set("lieu", query.lieu);
+  // Typed words win over a code, as resolvePlace reads them.
+  if (query.lieu) params.set("lieu", query.lieu);
+  else if (query.territoire) params.set("territoire", query.territoire);
   if ((query.territoire || query.lieu) && query.portee !== "tous") params.set("portee", query.portee);
   if (query.type) params.set("type", query.type);
   if (query.approche) params.set("approche", query.approche);
   if (page > 1) params.set("page", String(page));
   return params.toString();
-}
-
-/** The chosen place: an official code, else the best match of what was typed. */
-export async function resolvePlace(query: Pick<ActorQuery, "territoire" | "lieu">): Promise<Place | null> {
-  if (query.territoire) {
-    return prisma.territory.findUnique({ where: { code: query.territoire }, select: { code: true, name: true, kind: true } });
-  }
-  if (query.lieu) return (await findTerritories(query.lieu, 1))[0] ?? null;
-  return null;
 }
 
 /**
@@ -101,13 +85,17 @@ function queryWords(q: string): string[] {
 
 /**
  * Every word must appear in the name, acronym or description (`searchText`, normalised like
- * the words by a trigger); a longer word close to one of them counts too (a typo:
- * « defensseur »). Both tests use the column's trigram index.
+ * the words by a trigger); a longer word that appears in no actor's text is read as a typo of
+ * the name or acronym (`nameText`) and matched by closeness (« defensseur »). Each test uses a
+ * trigram index; closeness is only tried when the word is found nowhere (a subquery run once),
+ * and only on names: scored against whole descriptions it took over a second at 20,000 actors.
  */
 function textConditions(q: string): Prisma.Sql[] {
-  return queryWords(q).map(
-    (word) => Prisma.sql`(a."searchText" LIKE ${`%${word}%`} OR (length(${word}::text) >= 5 AND ${word}::text <% a."searchText"))`,
-  );
+  return queryWords(q).map((word) => {
+    const literal = Prisma.sql`LIKE ${`%${word}%`}`;
+    return Prisma.sql`(a."searchText" ${literal} OR (length(${word}::text) >= 5
+      AND NOT EXISTS (SELECT 1 FROM "Actor" w WHERE w."searchText" ${literal}) AND ${word}::text <% a."nameText"))`;
+  });
 }
 
 function approachCondition(approach: string) {
@@ -133,6 +121,19 @@ async function approachesOf(actorIds: number[]) {
   return byActor;
 }
 
+/**
+ * Published initiatives of each actor, counted for these actors only by index (Prisma's
+ * relation `_count` aggregates the whole link table first: half a second at 200,000 initiatives).
+ */
+async function initiativeCountsOf(actorIds: number[]) {
+  if (actorIds.length === 0) return new Map<number, number>();
+  const rows = await prisma.$queryRaw<{ actorId: number; count: number }[]>(Prisma.sql`
+    SELECT ia."actorId", count(*)::int AS count FROM "InitiativeActor" ia
+    JOIN "Initiative" i ON i.id = ia."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+    WHERE ia."actorId" = ANY(${actorIds}::int[]) GROUP BY ia."actorId"`);
+  return new Map(rows.map((row) => [row.actorId, row.count]));
+}
+
 const publicActorSelect = {
   id: true,
   slug: true,
@@ -142,28 +143,28 @@ const publicActorSelect = {
   description: true,
   territory: { select: { code: true, name: true, kind: true } },
   areas: { select: { territory: { select: { code: true, name: true, kind: true } } }, orderBy: { territory: { kind: "asc" } } },
-  _count: { select: { initiatives: { where: { initiative: { status: "PUBLISHED", deletedAt: null } } } } },
   ...actorContactSelect,
 } as const;
 
 /** Actors as the public sees them: contact details through the consent rule, approaches, scale. */
 async function publicActors(rows: { actorId: number; code: string | null; name: string | null; kind: string | null; local: boolean }[]) {
   const ids = rows.map((row) => row.actorId);
-  const [actors, approaches] = await Promise.all([
+  const [actors, approaches, initiativeCounts] = await Promise.all([
     prisma.actor.findMany({ where: { id: { in: ids } }, select: publicActorSelect }),
     approachesOf(ids),
+    initiativeCountsOf(ids),
   ]);
   const byId = new Map(actors.map((actor) => [actor.id, actor]));
   return rows.flatMap((row) => {
     const actor = byId.get(row.actorId);
     if (!actor) return [];
-    const { address: _a, phone: _p, email: _e, website: _w, _count, areas, ...rest } = withoutContactColumns(actor);
+    const { address: _a, phone: _p, email: _e, website: _w, areas, ...rest } = withoutContactColumns(actor);
     const place = row.code && row.name && row.kind ? { code: row.code, name: row.name, kind: row.kind as TerritoryKind } : null;
     return [
       {
         ...rest,
         areas: areas.map((area) => area.territory),
-        initiativeCount: _count.initiatives,
+        initiativeCount: initiativeCounts.get(actor.id) ?? 0,
         contact: publicActorContact(actor),
         approaches: approaches.get(actor.id) ?? [],
         place,
@@ -189,8 +190,7 @@ export interface ActorSearchResult {
 
 /** /acteurs: public actors by words, place (inside / covering), kind and approach. */
 export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE): Promise<ActorSearchResult> {
-  const place = await resolvePlace(query);
-  const placeNotFound = !place && Boolean(query.territoire || query.lieu);
+  const { place, unknown: placeNotFound } = await choosePlace(query.lieu, query.territoire);
   const conditions: Prisma.Sql[] = [Prisma.sql`a.status = 'PUBLISHED' AND a."deletedAt" IS NULL`, ...textConditions(query.q)];
   if (query.type) conditions.push(Prisma.sql`a.kind = ${actorKindParams[query.type] as ActorKind}::"ActorKind"`);
   if (query.approche) conditions.push(approachCondition(query.approche));
@@ -199,8 +199,8 @@ export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE
     : Prisma.sql`CROSS JOIN (SELECT NULL::text AS code, NULL::text AS name, NULL::text AS kind, TRUE AS local) m`;
   const from = Prisma.sql`FROM "Actor" a ${matched} WHERE ${Prisma.join(conditions, " AND ")}`;
   const words = queryWords(query.q).join(" ");
-  // Name first: the words found in the name (it leads searchText) rank above the description's.
-  const relevance = words ? Prisma.sql`similarity(left(a."searchText", length(a.name) + 1), ${words}::text) DESC,` : Prisma.empty;
+  // Name first: the words found in the name or acronym rank above the description's.
+  const relevance = words ? Prisma.sql`similarity(a."nameText", ${words}::text) DESC,` : Prisma.empty;
   if (placeNotFound) return { items: [], total: 0, local: 0, page: query.page, pageCount: 1, place, placeNotFound };
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<{ actorId: number; code: string | null; name: string | null; kind: string | null; local: boolean }[]>(Prisma.sql`
@@ -269,7 +269,7 @@ export async function getPublicActor(actorSlug: string) {
     },
   });
   if (!actor) return null;
-  const { address: _a, phone: _p, email: _e, website: _w, _count: _c, ...rest } = withoutContactColumns(actor);
+  const { address: _a, phone: _p, email: _e, website: _w, ...rest } = withoutContactColumns(actor);
   const approaches = (await approachesOf([actor.id])).get(actor.id) ?? [];
   return { ...rest, areas: actor.areas.map((area) => area.territory), contact: publicActorContact(actor), approaches };
 }

@@ -5,9 +5,11 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { EvidenceLevel } from "@/lib/db/generated/client";
 import { HIGHLIGHT_END, HIGHLIGHT_START, type Segment, toSegments } from "@/lib/search/highlight";
 import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope, scaleLabel } from "@/lib/search/place-scope";
-import { MAX_QUERY_LENGTH } from "@/lib/search/query";
-import { PLACE_TEXT_MAX, type TerritoryKind, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
-import { cleanSearchText, looseWords } from "./search-text";
+import { territoryCode } from "@/lib/search/query";
+import type { PlaceKind as TerritoryKind } from "@/lib/territories/place-text";
+import { placeQuerySchema, searchWordsSchema } from "./search";
+import { looseWords } from "./search-text";
+import { territoriesInScopeSql } from "./territories-in-scope";
 import { publicWhere, withPublicSources } from "./visibility";
 
 export const LESSON_PAGE_SIZE = 20;
@@ -22,19 +24,18 @@ type EvidenceParam = keyof typeof evidenceParams;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const text = (max: number) => z.preprocess(first, z.string().transform((v) => cleanSearchText(v, max))).catch("");
 
 /** URL state of /enseignements; like the initiative search, bad values are dropped, never a 500. */
 const lessonQuerySchema = z.object({
-  q: text(MAX_QUERY_LENGTH),
+  q: searchWordsSchema,
   theme: z.preprocess(first, slug.optional()).catch(undefined),
   approche: z.preprocess(first, slug.optional()).catch(undefined),
   source: z.preprocess(first, slug.optional()).catch(undefined),
   niveau: z.preprocess(first, z.enum(Object.keys(evidenceParams) as [EvidenceParam, ...EvidenceParam[]]).optional()).catch(undefined),
   /** A territory's official code: the lessons of that place and, by `portee`, of the places covering it. */
-  territoire: z.preprocess(first, territoryCodeSchema.optional()).catch(undefined),
-  /** Words naming a place, resolved by the page (lib/public/place-choice.ts) into `territoire`. */
-  lieu: text(PLACE_TEXT_MAX),
+  territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
+  /** Words naming a place, resolved by the page (resolvePlace, lib/territories/lookup.ts) into `territoire`. */
+  lieu: z.preprocess(first, placeQuerySchema),
   [PLACE_SCOPE_PARAM]: z.preprocess(first, z.string().optional()).transform((v) => parsePlaceScope(v as string | undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
 });
@@ -55,49 +56,17 @@ export function lessonQueryString(query: LessonQuery, page = query.page): string
 }
 
 /**
- * The places of the lesson `l`: the territories of its published initiatives; a lesson tied to
- * no published initiative takes those of the published initiatives citing its public source
- * (or the event that source comes from). Lessons of one source stay apart this way: the
- * synthesis' lesson on ACSO's plan is not pulled to Roubaix by the other initiatives it cites.
+ * Lessons whose places match `codes` under `scope`. A lesson's places ("LessonPlace", kept by
+ * triggers, migration 20261201180000_lesson_places) are the territories of its published
+ * initiatives; a lesson tied to no published initiative takes those of the published initiatives
+ * citing its public source (or the event that source comes from). Lessons of one source stay
+ * apart this way: the synthesis' lesson on ACSO's plan is not pulled to Roubaix by the other
+ * initiatives it cites. Read from the place's side (the scope's territories, an array computed
+ * once, then their lessons by index) into a hashed `IN`: a per-lesson EXISTS probed the index
+ * once per territory for every lesson (seconds for the région's 3,900 territories).
  */
-const lessonPlacesSql = Prisma.sql`
-  SELECT it."territoryCode" AS code FROM "LessonInitiative" li
-    JOIN "Initiative" i ON i.id = li."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
-    JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-  WHERE li."lessonId" = l.id
-  UNION
-  SELECT it."territoryCode" FROM "Source" s
-    JOIN "InitiativeSource" x ON x."sourceId" = s.id
-    JOIN "Initiative" i ON i.id = x."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
-    JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-  WHERE s.status = 'PUBLISHED' AND s."deletedAt" IS NULL
-    AND (s.id = l."sourceId" OR s.id = (SELECT e."eventId" FROM "Source" e WHERE e.id = l."sourceId"))
-    AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
-      WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)`;
-
-/**
- * The ids of the lessons whose places (as lessonPlacesSql defines them) match `codes` under
- * `scope`, computed once from the place's side: the territories the scope brings (a few
- * thousand at most, through placeScopeSql), their published initiatives, then the lessons tied
- * to those initiatives or, for a lesson without a published initiative, citing their sources.
- * Used as a hashed `IN` rather than one EXISTS per lesson (ADR 004: lists stay fast at scale).
- */
-function placedLessonIdsSql(codes: string[], scope: PlaceScope): Prisma.Sql {
-  return Prisma.sql`
-    WITH placed AS (SELECT DISTINCT it."initiativeId" AS id FROM "InitiativeTerritory" it
-      JOIN "Initiative" i ON i.id = it."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
-      WHERE it."territoryCode" = ANY(${territoriesInScopeSql(codes, scope)})),
-    cited AS (SELECT DISTINCT x."sourceId" AS id FROM "InitiativeSource" x JOIN placed ON placed.id = x."initiativeId"
-      JOIN "Source" s ON s.id = x."sourceId" AND s.status = 'PUBLISHED' AND s."deletedAt" IS NULL)
-    SELECT li."lessonId" FROM "LessonInitiative" li JOIN placed ON placed.id = li."initiativeId"
-    UNION
-    SELECT l.id FROM "Lesson" l LEFT JOIN "Source" ls ON ls.id = l."sourceId"
-    WHERE (l."sourceId" IN (SELECT id FROM cited) OR ls."eventId" IN (SELECT id FROM cited))
-      AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
-        WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)`;
-}
-
-const placeMatchSql = (codes: string[], scope: PlaceScope) => Prisma.sql`l.id IN (${placedLessonIdsSql(codes, scope)})`;
+const placeMatchSql = (codes: string[], scope: PlaceScope) => Prisma.sql`l.id IN (SELECT lp."lessonId" FROM "LessonPlace" lp
+  WHERE lp."territoryCode" = ANY(${territoriesInScopeSql(codes, scope)}))`;
 
 /** Markdown marks left out of excerpts: links keep their text. */
 const plainBodySql = Prisma.sql`regexp_replace(regexp_replace(translate(l.body, ${HIGHLIGHT_START + HIGHLIGHT_END}, ''),
@@ -154,7 +123,8 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
   const codes = query.territoire ? [query.territoire] : null;
   if (codes) conditions.push(placeMatchSql(codes, query.portee));
   const where = Prisma.join(conditions, " AND ");
-  const inside = codes ? placeMatchSql(codes, "local") : Prisma.sql`NULL::boolean`;
+  // Under « local » every lesson found lies inside: one place test less.
+  const inside = !codes ? Prisma.sql`NULL::boolean` : query.portee === "local" ? Prisma.sql`TRUE` : placeMatchSql(codes, "local");
   const order = [
     ...(codes && query.portee === "tous" ? [Prisma.sql`${inside} DESC`] : []),
     ...(q ? [Prisma.sql`ts_rank(l."searchVector", ${tsq}) DESC`] : []),
@@ -164,9 +134,9 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
     q ? Prisma.sql`ts_headline('french_unaccent', ${column}, ${tsq}, ${settings})` : column;
   // The closest larger territory through which a covering lesson reaches the place.
   const covering = codes
-    ? Prisma.sql`(SELECT t.kind || '|' || t.name FROM (${lessonPlacesSql}) p
-        JOIN "TerritoryAncestor" a ON a."ancestorCode" = p.code AND a."descendantCode" = ANY(${codes}::text[]) AND a.depth > 0
-        JOIN "Territory" t ON t.code = p.code ORDER BY a.depth LIMIT 1)`
+    ? Prisma.sql`(SELECT t.kind || '|' || t.name FROM "LessonPlace" p
+        JOIN "TerritoryAncestor" a ON a."ancestorCode" = p."territoryCode" AND a."descendantCode" = ANY(${codes}::text[]) AND a.depth > 0
+        JOIN "Territory" t ON t.code = p."territoryCode" WHERE p."lessonId" = l.id ORDER BY a.depth LIMIT 1)`
     : Prisma.sql`NULL`;
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<(Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null })[]>(Prisma.sql`

@@ -1,11 +1,16 @@
 /**
- * What the public search boxes do to typed text before it reaches PostgreSQL: control
- * characters (which PostgreSQL refuses in text, a 500 otherwise) are dropped, runs of blanks
- * become one space, and over-long input is cut rather than refused.
+ * What the public search boxes (words and places) do to typed text before it reaches
+ * PostgreSQL: control and format characters (PostgreSQL refuses NUL in text, a 500 otherwise)
+ * and broken code units become spaces, runs of blanks one space, and over-long input is cut
+ * rather than refused.
  */
 export function cleanSearchText(value: string, maxLength: number): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").slice(0, maxLength).trim();
+  return value
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\uFFFD]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, maxLength)
+    .trim();
 }
 
 /**

@@ -2,14 +2,20 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { territoryCode, type SearchQuery } from "@/lib/search/query";
+import { MAX_QUERY_LENGTH, territoryCode, type SearchQuery } from "@/lib/search/query";
 import { searchInitiatives, territoryChildrenSql, type SearchOptions } from "@/lib/search/service";
-import { lookupPlaces } from "@/lib/territories/lookup";
+import { lookupPlaces, resolvePlace } from "@/lib/territories/lookup";
 import { cleanPlaceText, type PlaceKind } from "@/lib/territories/place-text";
+import { cleanSearchText } from "./search-text";
 
 export function search(query: SearchQuery, options?: SearchOptions) {
   return searchInitiatives(prisma, query, options);
 }
+
+/** What the public word boxes accept (`q`): the first value, cleaned and cut (never an error). */
+export const searchWordsSchema = z
+  .preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().transform((v) => cleanSearchText(v, MAX_QUERY_LENGTH)))
+  .catch("");
 
 /** What the place picker accepts: any text, cleaned as the lookup reads it (never an error). */
 export const placeQuerySchema = z.string().transform(cleanPlaceText).catch("");
@@ -17,6 +23,11 @@ export const placeQuerySchema = z.string().transform(cleanPlaceText).catch("");
 /** Places as people type them (name, alias, code, postcode): see lib/territories/lookup.ts. */
 export function findTerritories(text: string, limit = 10, kinds?: PlaceKind[]) {
   return lookupPlaces(prisma, text, { limit, kinds });
+}
+
+/** The place of a public list, from typed words (`lieu`) or a code (`territoire`): see resolvePlace. */
+export function choosePlace(lieu: string | undefined, territoire: string | undefined) {
+  return resolvePlace(prisma, lieu, territoire);
 }
 
 /** The URL parameter of the territory facet's « voir les communes »: places shown with their next level down. */

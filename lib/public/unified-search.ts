@@ -3,24 +3,25 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type HitCard, toHitCards } from "@/lib/search/hit-card";
-import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope, scaleLabel } from "@/lib/search/place-scope";
-import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/lib/search/query";
+import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope } from "@/lib/search/place-scope";
+import { parseSearchQuery, territoryCode } from "@/lib/search/query";
+import type { Place } from "@/lib/territories/lookup";
+import { parseActorQuery, searchActors as searchPublicActors } from "./actors";
 import { type LessonHit, parseLessonQuery, searchLessons } from "./lessons";
-import { type Place, PLACE_TEXT_MAX, type TerritoryKind, territoriesInScopeSql, territoryCodeSchema } from "./place-choice";
-import { search } from "./search";
-import { cleanSearchText, looseWords } from "./search-text";
+import { placeQuerySchema, search, searchWordsSchema } from "./search";
+import { looseWords } from "./search-text";
+import { territoriesInScopeSql } from "./territories-in-scope";
 
 /** Entries shown per kind; each kind's full list is one link away. */
 export const GROUP_SIZE = 5;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const text = (max: number) => z.preprocess(first, z.string().transform((v) => cleanSearchText(v, max))).catch("");
 
 /** URL state of /recherche: words, and optionally a place (typed or by code) with its scope. */
 const unifiedQuerySchema = z.object({
-  q: text(MAX_QUERY_LENGTH),
-  lieu: text(PLACE_TEXT_MAX),
-  territoire: z.preprocess(first, territoryCodeSchema.optional()).catch(undefined),
+  q: searchWordsSchema,
+  lieu: z.preprocess(first, placeQuerySchema),
+  territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
   [PLACE_SCOPE_PARAM]: z.preprocess(first, z.string().optional()).transform((v) => parsePlaceScope(v as string | undefined)),
 });
 export type UnifiedQuery = z.infer<typeof unifiedQuerySchema>;
@@ -95,49 +96,37 @@ export async function unifiedSearch(q: string, place: Place | null, scope: Place
 
 const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery('french_unaccent', ${looseWords(q)})`;
 
-/** Public actors whose name, acronym or description hold every word, placed by their territory. */
+/**
+ * Actors as /acteurs finds them (words, place by area of intervention, same count), so that the
+ * group's total is that list's; shown with the place that brings each one.
+ */
 async function searchActors(q: string, place: Place | null, scope: PlaceScope): Promise<Group<ActorHit>> {
-  const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', a.name, a.acronym, a.description))`;
-  const conditions = [publicRow("a")];
-  if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
-  if (place) conditions.push(Prisma.sql`a."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)})`);
-  const where = Prisma.join(conditions, " AND ");
-  const inside = place ? Prisma.sql`a."territoryCode" = ANY(${territoriesInScopeSql([place.code], "local")})` : Prisma.sql`TRUE`;
-  const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<{ slug: string; name: string; acronym: string | null; kind: string; territory: string | null; territory_kind: TerritoryKind | null; local: boolean }[]>(Prisma.sql`
-      SELECT a.slug, a.name, a.acronym, a.kind::text AS kind, t.name AS territory, t.kind AS territory_kind, ${inside} AS local
-      FROM "Actor" a LEFT JOIN "Territory" t ON t.code = a."territoryCode"
-      WHERE ${where}
-      ORDER BY ${place ? Prisma.sql`${inside} DESC,` : Prisma.empty} ${q ? Prisma.sql`ts_rank(${document}, ${tsquery(q)}) DESC,` : Prisma.empty} a.name, a.id
-      LIMIT ${GROUP_SIZE}`),
-    prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Actor" a WHERE ${where}`),
-  ]);
+  const query = parseActorQuery({ q, territoire: place?.code, portee: scope });
+  const result = await searchPublicActors(query, GROUP_SIZE);
   return {
-    items: rows.map((row) => ({
-      slug: row.slug,
-      name: row.name,
-      acronym: row.acronym,
-      kind: row.kind,
-      territory: row.territory,
-      scale: !row.local && row.territory && row.territory_kind ? scaleLabel({ kind: row.territory_kind, name: row.territory }) : null,
+    items: result.items.map((actor) => ({
+      slug: actor.slug,
+      name: actor.name,
+      acronym: actor.acronym,
+      kind: actor.kind,
+      territory: actor.place?.name ?? actor.territory?.name ?? null,
+      scale: actor.scale,
     })),
-    total: count?.total ?? 0,
+    total: result.total,
   };
 }
 
 /**
  * Public sources (events, documents) whose title or description hold every word; placed by the
- * published initiatives that cite them. Listed newest first, with their public lessons counted.
+ * published initiatives that cite them ("SourcePlace", kept by triggers: one index probe each). Listed newest first, with their public lessons counted.
  */
-async function searchSources(q: string, place: Place | null, scope: PlaceScope): Promise<Group<SourceHit>> {
+export async function searchSources(q: string, place: Place | null, scope: PlaceScope): Promise<Group<SourceHit>> {
   const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', s.title, s.description))`;
   const conditions = [publicRow("s")];
   if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
   if (place)
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "InitiativeSource" x
-      JOIN "Initiative" i ON i.id = x."initiativeId" AND ${publicRow("i")}
-      JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-      WHERE x."sourceId" = s.id AND it."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)}))`);
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "SourcePlace" sp
+      WHERE sp."sourceId" = s.id AND sp."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)}))`);
   const where = Prisma.join(conditions, " AND ");
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<(Omit<SourceHit, "kind"> & { kind: "EVENT" | "DOCUMENT" })[]>(Prisma.sql`

@@ -14,6 +14,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
+import { territoryCode } from "@/lib/search/query";
 import { cleanPlaceText, PLACE_KINDS, PLACE_MIN_LENGTH, type PlaceKind, type PlaceMatch } from "./place-text";
 
 /** Codes and postcodes are typed with spaces ("59 100") and in any case ("qn05912m"). */
@@ -78,4 +79,42 @@ export async function lookupPlaces(
     ORDER BY b.band, CASE WHEN b.band = 5 THEN round(b.score::numeric, 1) END DESC,
              t.population DESC NULLS LAST, t.name, t.code
     LIMIT ${limit}`);
+}
+
+/** A place a list is filtered by. */
+export type Place = Pick<PlaceMatch, "code" | "name" | "kind">;
+
+/** The place a list is filtered by, as the person chose it: typed words (`lieu`) or a code (`territoire`). */
+export interface PlaceChoice {
+  place: Place | null;
+  /** What was typed, when the place came from typed words. */
+  typed: string;
+  /** Other places the typed words could mean, offered as links. */
+  alternatives: Place[];
+  /** Something was asked for that names no known place. */
+  unknown: boolean;
+}
+
+/** Other places offered with the one applied. */
+const ALTERNATIVES = 5;
+
+/**
+ * The one place resolution of the public lists: typed words or an official code into a place.
+ * Typed words win over a code (a form sends the new words while the URL still holds the old
+ * code); their best match is applied at once and the next ones offered. Never throws on what a
+ * person can type.
+ */
+export async function resolvePlace(db: Database, lieu: string | undefined, territoire: string | undefined): Promise<PlaceChoice> {
+  const typed = cleanPlaceText(lieu ?? "");
+  if (typed) {
+    const matches = await lookupPlaces(db, typed, { limit: ALTERNATIVES + 1 });
+    const [place, ...alternatives] = matches.map(({ code, name, kind }) => ({ code, name, kind }));
+    return { place: place ?? null, typed, alternatives, unknown: !place };
+  }
+  const code = territoire?.trim();
+  if (!code) return { place: null, typed: "", alternatives: [], unknown: false };
+  const place = territoryCode.safeParse(code).success
+    ? await db.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } })
+    : null;
+  return { place, typed: "", alternatives: [], unknown: !place };
 }

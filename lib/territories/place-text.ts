@@ -2,6 +2,8 @@
  * Place text shared by the lookup (server) and the picker (browser): how typed text is cleaned,
  * what a match carries, and how a match is described to people.
  */
+import { cleanSearchText } from "@/lib/public/search-text";
+
 export type PlaceKind = "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
 export const PLACE_KINDS: PlaceKind[] = ["REGION", "DEPARTEMENT", "EPCI", "COMMUNE", "QPV"];
 
@@ -29,11 +31,7 @@ export const PLACE_MIN_LENGTH = 2;
  * PostgreSQL) become spaces, runs of spaces one, and anything beyond PLACE_QUERY_MAX is cut.
  */
 export function cleanPlaceText(text: string): string {
-  return text
-    .replace(/[\p{Cc}\p{Cf}\p{Cs}\uFFFD]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, PLACE_QUERY_MAX);
+  return cleanSearchText(text, PLACE_QUERY_MAX);
 }
 
 const kindWords: Record<PlaceKind, string> = {

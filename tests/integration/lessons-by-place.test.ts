@@ -4,7 +4,7 @@ import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { prisma } from "@/lib/db/client";
 import { loadDemoContent } from "@/lib/demo/load";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
-import { choosePlace } from "@/lib/public/place-choice";
+import { choosePlace } from "@/lib/public/search";
 import { contractErrors } from "../support/openapi-contract";
 
 const ACSO = "200068047";
@@ -219,5 +219,36 @@ describe("GET /api/v1/enseignements", () => {
     const doc = await (await getOpenApi(new Request("http://localhost/api/v1/openapi.json"))).json();
     const names = doc.paths["/enseignements"].get.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(["territoire", "portee", "par_page"]));
+  });
+
+  // Lesson places are a read model kept by triggers: every edit that changes them shows at once.
+  // Last in the file: it edits shared rows, and puts them back.
+  it("follows edits of initiatives, their places and citations, and sources", async () => {
+    const local = (code: string) => slugs({ territoire: code, portee: "local" });
+    const draft = await prisma.initiative.findUniqueOrThrow({ where: { slug: "brouillon-roubaix" } });
+    await prisma.initiative.update({ where: { id: draft.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    expect(await local(ROUBAIX)).toContain("lecon-brouillon-initiative");
+    await prisma.initiativeTerritory.create({ data: { initiativeId: draft.id, territoryCode: CREIL } });
+    expect(await local(CREIL)).toContain("lecon-brouillon-initiative");
+    await prisma.initiativeTerritory.deleteMany({ where: { initiativeId: draft.id, territoryCode: CREIL } });
+    expect(await local(CREIL)).not.toContain("lecon-brouillon-initiative");
+    await prisma.initiative.update({ where: { id: draft.id }, data: { deletedAt: new Date() } });
+    expect(await local(ROUBAIX)).not.toContain("lecon-brouillon-initiative");
+    await prisma.initiative.update({ where: { id: draft.id }, data: { status: "DRAFT", deletedAt: null } });
+
+    // A lesson without public initiative follows the initiatives citing its source.
+    const montataire = await prisma.initiative.findUniqueOrThrow({ where: { slug: "mediation-montataire" } });
+    const lesson = await prisma.lesson.findUniqueOrThrow({ where: { slug: "lecon-brouillon-initiative" } });
+    const synthesis = await prisma.source.findUniqueOrThrow({ where: { slug: "synthese-lcd-pouvoir-d-agir-2024" } });
+    await prisma.lesson.update({ where: { id: lesson.id }, data: { sourceId: synthesis.id } });
+    expect(await local(MONTATAIRE)).not.toContain("lecon-brouillon-initiative");
+    await prisma.initiativeSource.create({ data: { initiativeId: montataire.id, sourceId: synthesis.id } });
+    expect(await local(MONTATAIRE)).toContain("lecon-brouillon-initiative");
+    await prisma.source.update({ where: { id: synthesis.id }, data: { status: "DRAFT" } });
+    expect(await local(MONTATAIRE)).not.toContain("lecon-brouillon-initiative");
+    await prisma.source.update({ where: { id: synthesis.id }, data: { status: "PUBLISHED" } });
+    await prisma.initiativeSource.deleteMany({ where: { initiativeId: montataire.id, sourceId: synthesis.id } });
+    await prisma.lesson.update({ where: { id: lesson.id }, data: { sourceId: null } });
+    expect(await local(MONTATAIRE)).not.toContain("lecon-brouillon-initiative");
   });
 });

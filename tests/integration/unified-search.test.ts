@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { loadDemoContent } from "@/lib/demo/load";
+import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
-import { choosePlace } from "@/lib/public/place-choice";
-import { search } from "@/lib/public/search";
+import { choosePlace, search } from "@/lib/public/search";
 import { GROUP_SIZE, parseUnifiedQuery, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
 import { parseSearchQuery } from "@/lib/search/query";
 
@@ -72,7 +72,13 @@ describe("unified search", () => {
     expect(creil.actors.items.find((a) => a.slug === "agglomeration-creil-sud-oise")?.scale).toBe("à l'échelle de l'agglomération");
     expect(creil.lessons.items.map((l) => l.slug)).toContain("former-les-professionnels");
     const roubaix = await unifiedSearch("", ROUBAIX, "tous");
-    expect(roubaix.actors.items.map((a) => a.slug)).toEqual(["ambassadeurs-de-l-egalite-roubaix"]);
+    // Actors are placed as /acteurs places them (area of intervention): the local one first, then
+    // the région's Défenseur des droits, never ACSO's agglomeration; the count is that list's.
+    const roubaixActors = roubaix.actors.items.map((a) => a.slug);
+    expect(roubaixActors[0]).toBe("ambassadeurs-de-l-egalite-roubaix");
+    expect(roubaix.actors.items.find((a) => a.slug === "defenseur-des-droits")?.scale).toBe("à l'échelle de la région");
+    expect(roubaixActors).not.toContain("agglomeration-creil-sud-oise");
+    expect(roubaix.actors.total).toBe((await searchActors(parseActorQuery({ territoire: ROUBAIX.code }))).total);
     expect(roubaix.lessons.items.map((l) => l.slug)).not.toContain("former-les-professionnels");
     expect(roubaix.sources.items.map((s) => s.slug)).toContain("synthese-lcd-pouvoir-d-agir-2024");
     expect((await unifiedSearch("", CREIL, "local")).actors.total).toBe(0);
@@ -95,5 +101,25 @@ describe("unified search", () => {
   it("keeps nonsense queries empty", async () => {
     const result = await unifiedSearch("qwxzv plorbtang", null, "tous");
     expect([result.initiatives.total, result.lessons.total, result.actors.total, result.sources.total]).toEqual([0, 0, 0, 0]);
+  });
+
+  // Sources are placed through a read model kept by triggers: edits show at once.
+  it("places a source where the published initiatives citing it are, as they change", async () => {
+    const MONTATAIRE = "60414";
+    const place = { code: MONTATAIRE, name: "Montataire", kind: "COMMUNE" as const };
+    const sources = async () => (await unifiedSearch("", place, "local")).sources.items.map((s) => s.slug);
+    const source = await prisma.source.create({ data: { slug: "rapport-montataire", kind: "DOCUMENT", title: "Rapport", status: "PUBLISHED", publishedAt: new Date() } });
+    const initiative = await prisma.initiative.create({
+      data: { slug: "citant-montataire", title: "Citant", summary: "Test.", status: "DRAFT", sources: { create: [{ sourceId: source.id }] } },
+    });
+    await prisma.initiativeTerritory.create({ data: { initiativeId: initiative.id, territoryCode: MONTATAIRE } });
+    expect(await sources()).not.toContain("rapport-montataire");
+    await prisma.initiative.update({ where: { id: initiative.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });
+    expect(await sources()).toContain("rapport-montataire");
+    await prisma.initiativeTerritory.deleteMany({ where: { initiativeId: initiative.id } });
+    expect(await sources()).not.toContain("rapport-montataire");
+    await prisma.initiativeTerritory.create({ data: { initiativeId: initiative.id, territoryCode: MONTATAIRE } });
+    await prisma.initiativeSource.deleteMany({ where: { initiativeId: initiative.id } });
+    expect(await sources()).not.toContain("rapport-montataire");
   });
 });
