@@ -8,7 +8,7 @@ import { SearchHitList } from "@/components/search/SearchHitList";
 import { actorKindLabels, formatSourceDate, plural, sourceKindLabels, territoryKindLabels } from "@/lib/format/labels";
 import { choosePlace } from "@/lib/public/search";
 import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
-import { parseUnifiedQuery, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
+import { parseUnifiedQuery, readUnifiedWords, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
 import { PLACE_SCOPES, placeScopeLabels } from "@/lib/search/place-scope";
 
@@ -32,10 +32,11 @@ function Group({ id, title, total, more, empty, children }: { id: string; title:
 export default async function UnifiedSearchPage({ searchParams }: { searchParams: SearchParams }) {
   const query = parseUnifiedQuery(await searchParams);
   const choice = await choosePlace(query.lieu, query.territoire);
-  const place = choice.place;
-  const asked = Boolean(query.q || place);
-  const result = asked ? await unifiedSearch(query.q, place, query.portee) : null;
-  const params = sharedParams(query.q, place?.code ?? null, query.portee).toString();
+  const reading = await readUnifiedWords(query.q, choice.place, query.interpreter);
+  const { place, q: words } = reading;
+  const asked = Boolean(words || place);
+  const result = asked ? await unifiedSearch(words, place, query.portee) : null;
+  const params = sharedParams(words, place?.code ?? null, query.portee).toString();
   const withParams = (path: string) => (params ? `${path}?${params}` : path);
   const total = result ? result.initiatives.total + result.actors.total + result.lessons.total + result.sources.total : 0;
   const where = place ? ` pour ${place.name}` : "";
@@ -73,6 +74,12 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
           <button type="submit">Rechercher</button>
         </p>
       </form>
+      {reading.understood.length > 0 && (
+        <p className="meta query-reading">
+          {reading.understood.map((read) => `« ${read.words} »`).join(", ")} compris comme lieu ({place?.name}).{" "}
+          <Link href={`/recherche?${new URLSearchParams({ q: query.q, interpreter: "non" })}`}>Chercher ces mots dans le texte</Link>
+        </p>
+      )}
       <PlaceNotice choice={choice} hrefFor={(code) => `/recherche?${sharedParams(query.q, code, query.portee)}`} />
       {!result ? (
         <p>Tapez quelques mots (un problème, une approche, un acteur) et, si vous le souhaitez, un lieu.</p>

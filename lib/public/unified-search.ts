@@ -4,7 +4,9 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type HitCard, toHitCards } from "@/lib/search/hit-card";
 import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope } from "@/lib/search/place-scope";
+import type { UnderstoodPlace } from "@/lib/search/place-words";
 import { parseSearchQuery, territoryCode } from "@/lib/search/query";
+import { interpretQuery } from "@/lib/search/service";
 import type { Place } from "@/lib/territories/lookup";
 import { parseActorQuery, searchActors as searchPublicActors } from "./actors";
 import { type LessonHit, parseLessonQuery, searchLessons } from "./lessons";
@@ -23,6 +25,8 @@ const unifiedQuerySchema = z.object({
   lieu: z.preprocess(first, placeQuerySchema),
   territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
   [PLACE_SCOPE_PARAM]: z.preprocess(first, z.string().optional()).transform((v) => parsePlaceScope(v as string | undefined)),
+  /** `interpreter=non`, as on /initiatives: a place named in the words stays a word. */
+  interpreter: z.preprocess(first, z.string().optional()).transform((v) => v?.trim() !== "non"),
 });
 export type UnifiedQuery = z.infer<typeof unifiedQuerySchema>;
 
@@ -69,6 +73,25 @@ export interface UnifiedResult {
   actors: Group<ActorHit>;
   lessons: Group<LessonHit>;
   sources: Group<SourceHit>;
+}
+
+/**
+ * The words as every group reads them: a place named in the words (« discriminations Roubaix »)
+ * becomes the place of every group, as /initiatives reads it (lib/search/place-words.ts), unless
+ * another place was chosen in the form. Only one place: the other lists filter by one.
+ */
+export async function readUnifiedWords(
+  q: string,
+  place: Place | null,
+  interpret: boolean,
+): Promise<{ q: string; place: Place | null; understood: UnderstoodPlace[] }> {
+  if (!q || !interpret) return { q, place, understood: [] };
+  const reading = await interpretQuery(prisma, parseSearchQuery({ q }));
+  const code = reading.places.length === 1 ? reading.places[0]!.code : undefined;
+  // A place chosen in the form wins over another one named in the words.
+  if (!code || (place && place.code !== code)) return { q, place, understood: [] };
+  const read = place ?? (await prisma.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } }));
+  return read ? { q: reading.query.q, place: read, understood: reading.places } : { q, place, understood: [] };
 }
 
 const publicRow = (alias: string) => Prisma.raw(`${alias}.status = 'PUBLISHED' AND ${alias}."deletedAt" IS NULL`);

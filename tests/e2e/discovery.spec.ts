@@ -141,7 +141,7 @@ test("pages link both ways: initiative, actor, theme, approach, territory, lesso
   await page.getByRole("link", { name: /Le plan territorial de lutte contre les discriminations/ }).click();
   await page.getByRole("complementary", { name: "En bref" }).getByRole("link", { name: "CA Creil Sud Oise" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("CA Creil Sud Oise");
-  await expect(page.getByText("23 initiatives publiées")).toBeVisible();
+  await expect(page.getByText(/^24 initiatives publiées : 23 dans ce lieu \(CA Creil Sud Oise\), 1 à plus grande échelle/)).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Territoires inclus" }).getByRole("link", { name: "Creil" })).toBeVisible();
   await page.goto("/initiatives/plan-territorial-lutte-discriminations-acso");
   await expect(page.getByRole("heading", { name: "Initiatives proches" })).toBeVisible();

@@ -47,7 +47,7 @@ test("zooming into ACSO shows its 11 communes, keyboard-reachable with name and 
   // With JavaScript the name and count also show next to the shape.
   await expect(page.locator(".map-tip")).toHaveText(/ : 0 initiative$/);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/initiatives\?territoire=60\d{3}$/);
+  await expect(page).toHaveURL(/\/initiatives\?territoire=60\d{3}&portee=local$/);
 });
 
 test.describe("without JavaScript", () => {

@@ -4,7 +4,7 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 import { choosePlace, search } from "@/lib/public/search";
-import { GROUP_SIZE, parseUnifiedQuery, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
+import { GROUP_SIZE, parseUnifiedQuery, readUnifiedWords, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
 import { parseSearchQuery } from "@/lib/search/query";
 
 const CREIL = { code: "60175", name: "Creil", kind: "COMMUNE" as const };
@@ -82,6 +82,20 @@ describe("unified search", () => {
     expect(roubaix.lessons.items.map((l) => l.slug)).not.toContain("former-les-professionnels");
     expect(roubaix.sources.items.map((s) => s.slug)).toContain("synthese-lcd-pouvoir-d-agir-2024");
     expect((await unifiedSearch("", CREIL, "local")).actors.total).toBe(0);
+  });
+
+  it("reads a place named in the words as the place of every group, unless told not to or another place is chosen", async () => {
+    const read = await readUnifiedWords("discriminations Roubaix", null, true);
+    expect(read).toMatchObject({ q: "discriminations", place: { code: "59512", name: "Roubaix" } });
+    expect(read.understood.map((p) => p.words)).toEqual(["Roubaix"]);
+    const result = await unifiedSearch(read.q, read.place, "tous");
+    expect(result.initiatives.items[0]?.slug).toBe("ambassadeurs-de-l-egalite-roubaix");
+    expect(result.lessons.items.map((l) => l.slug)).not.toContain("former-les-professionnels");
+    expect(await readUnifiedWords("discriminations Roubaix", null, false)).toMatchObject({ q: "discriminations Roubaix", place: null, understood: [] });
+    const creil = { code: "60175", name: "Creil", kind: "COMMUNE" as const };
+    expect(await readUnifiedWords("discriminations Roubaix", creil, true)).toMatchObject({ q: "discriminations Roubaix", place: creil, understood: [] });
+    expect(parseUnifiedQuery({ q: "x", interpreter: "non" }).interpreter).toBe(false);
+    expect(parseUnifiedQuery({ q: "x\u0000", interpreter: "\u0000".repeat(10_000) }).interpreter).toBe(true);
   });
 
   it("builds the links to each kind's full list with the same parameters", () => {

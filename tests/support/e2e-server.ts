@@ -32,6 +32,8 @@ const app = spawn(process.execPath, [NEXT_BIN, "start", "--port", port, "--hostn
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: "e2e-secret-not-for-production",
     REPERES_DEMO: "true",
+    // One line per request would bury the test report; warnings and errors still show.
+    REPERES_LOG_LEVEL: process.env.REPERES_LOG_LEVEL ?? "warn",
     // The demo accounts the browser tests sign in with have no second factor.
     REPERES_ADMIN_TOTP_REQUIRED: "false",
   })),
