@@ -71,6 +71,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         <aside className="search-layout__facets" aria-label="Filtres">
           <PhoneDisclosure className="filter-panel" id="filtres" summary={activeFilters > 0 ? `Filtres (${activeFilters})` : "Filtres"}>
             <h2>Filtrer</h2>
+            <PlaceScopeControl query={searched} placeCounts={result.placeCounts} />
             <FacetFilters query={query} facets={result.facets} place={place} />
             {place.expanded.map((code) => (
               <input key={code} type="hidden" name={EXPAND_PARAM} value={code} />
@@ -90,7 +91,6 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             Résultats
           </h2>
           <ActiveFilters query={query} facets={result.facets} />
-          <PlaceScopeControl query={searched} placeCounts={result.placeCounts} />
           <p role="status" className="result-count" id="resultats" tabIndex={-1} data-results-focus>
             {status}
           </p>

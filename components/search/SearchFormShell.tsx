@@ -51,7 +51,10 @@ export function SearchFormShell({
       if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement)) continue;
       // Hidden fields are rendered from the URL already, and may repeat a name with other values.
       if (element instanceof HTMLInputElement && element.type === "hidden") continue;
-      if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
+      if (element instanceof HTMLInputElement && element.type === "radio" && !searchParams.has(element.name)) {
+        // A radio group whose value the URL leaves out holds its default, listed first (as a select).
+        element.checked = element === form.querySelector(`input[type="radio"][name="${CSS.escape(element.name)}"]`);
+      } else if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) {
         element.checked = searchParams.getAll(element.name).includes(element.value);
       } else if (element.name) {
         const fallback = element instanceof HTMLSelectElement ? (element.options[0]?.value ?? "") : "";

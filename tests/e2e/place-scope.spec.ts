@@ -43,6 +43,9 @@ test.describe("on a phone", () => {
     await expectNoAxeViolations(page);
 
     await page.goto(`/initiatives?territoire=${ROUBAIX}`);
+    // On a phone the scope waits with the other filters in their panel, after the count.
+    await expect(page.getByRole("status")).toHaveText(/1 dans ce lieu \(Roubaix\), 1 à plus grande échelle/);
+    await page.getByText(/^Filtres/).first().click();
     await page.getByRole("group", { name: "Portée du lieu" }).getByLabel(/Dans ce lieu seulement/).check();
     await expect(page).toHaveURL(/portee=local/);
     await expect(page.getByRole("status")).toHaveText("1 initiative trouvée");
@@ -56,6 +59,7 @@ test.describe("on a phone", () => {
       await expectNoSidewaysScroll(page);
     }
     await page.goto(`/initiatives?territoire=${CREIL}&page=2`);
+    await page.getByText(/^Filtres/).first().click();
     await page.getByRole("group", { name: "Portée du lieu" }).screenshot({ path: "test-results/place-scope-320.png" });
   });
 });
