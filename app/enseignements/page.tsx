@@ -5,11 +5,10 @@ import { Pagination } from "@/components/navigation/Pagination";
 import { PlaceNotice } from "@/components/search/PlaceNotice";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { FilterSelect } from "@/components/forms/FilterSelect";
-import { evidenceLevelLabels, plural, territoryKindLabels } from "@/lib/format/labels";
+import { PlaceChoiceFields } from "@/components/search/PlaceChoiceFields";
+import { evidenceLevelLabels, plural } from "@/lib/format/labels";
 import { evidenceParams, type LessonQuery, lessonFilterChoices, lessonQueryString, parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 import { choosePlace } from "@/lib/public/search";
-import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
-import { PLACE_SCOPES, placeScopeLabels } from "@/lib/search/place-scope";
 
 export const metadata: Metadata = { title: "Enseignements" };
 
@@ -39,24 +38,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
           <input id="lq" name="q" type="search" defaultValue={query.q} maxLength={200} />
         </div>
         <div className="filter-row">
-          <div className="field">
-            <label htmlFor="llieu">{place ? "Changer de lieu" : "Lieu"}</label>
-            <input id="llieu" name="lieu" type="search" maxLength={PLACE_QUERY_MAX} autoComplete="off" aria-describedby="llieu-hint" />
-            <p id="llieu-hint" className="meta">
-              Commune, intercommunalité (ACSO, MEL), quartier ou code INSEE
-            </p>
-          </div>
-          {place && (
-            <>
-              <div className="field field--check">
-                <input id="lterritoire" name="territoire" type="checkbox" value={place.code} defaultChecked />{" "}
-                <label htmlFor="lterritoire">
-                  {place.name} ({territoryKindLabels[place.kind].toLowerCase()})
-                </label>
-              </div>
-              <FilterSelect id="lportee" name="portee" label="Portée" value={query.portee} options={PLACE_SCOPES.map((scope) => ({ value: scope, label: placeScopeLabels[scope] }))} />
-            </>
-          )}
+          <PlaceChoiceFields idPrefix="l" place={place} scope={query.portee} label="Lieu" />
         </div>
         <div className="filter-row">
           <FilterSelect id="ltheme" name="theme" label="Thème" allLabel="Tous les thèmes" value={query.theme} options={choices.themes.map((t) => ({ value: t.slug, label: t.label }))} />

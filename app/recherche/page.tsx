@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { FilterSelect } from "@/components/forms/FilterSelect";
+import { PlaceChoiceFields } from "@/components/search/PlaceChoiceFields";
 import { LessonCard } from "@/components/lessons/LessonCard";
 import { PlaceNotice } from "@/components/search/PlaceNotice";
 import { SearchHitList } from "@/components/search/SearchHitList";
-import { actorKindLabels, formatSourceDate, plural, sourceKindLabels, territoryKindLabels } from "@/lib/format/labels";
+import { actorKindLabels, formatSourceDate, plural, sourceKindLabels } from "@/lib/format/labels";
 import { choosePlace } from "@/lib/public/search";
-import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { parseUnifiedQuery, readUnifiedWords, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
 import { MAX_QUERY_LENGTH } from "@/lib/search/query";
-import { PLACE_SCOPES, placeScopeLabels } from "@/lib/search/place-scope";
 
 export const metadata: Metadata = { title: "Recherche", robots: { index: false } };
 
@@ -51,24 +49,7 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
           <input id="rq" name="q" type="search" defaultValue={query.q} maxLength={MAX_QUERY_LENGTH} />
         </div>
         <div className="filter-row">
-          <div className="field">
-            <label htmlFor="rlieu">{place ? "Changer de lieu" : "Lieu (facultatif)"}</label>
-            <input id="rlieu" name="lieu" type="search" maxLength={PLACE_QUERY_MAX} autoComplete="off" aria-describedby="rlieu-hint" />
-            <p id="rlieu-hint" className="meta">
-              Commune, intercommunalité (ACSO, MEL), quartier ou code INSEE
-            </p>
-          </div>
-          {place && (
-            <>
-              <div className="field field--check">
-                <input id="rterritoire" name="territoire" type="checkbox" value={place.code} defaultChecked />{" "}
-                <label htmlFor="rterritoire">
-                  {place.name} ({territoryKindLabels[place.kind].toLowerCase()})
-                </label>
-              </div>
-              <FilterSelect id="rportee" name="portee" label="Portée" value={query.portee} options={PLACE_SCOPES.map((scope) => ({ value: scope, label: placeScopeLabels[scope] }))} />
-            </>
-          )}
+          <PlaceChoiceFields idPrefix="r" place={place} scope={query.portee} label="Lieu (facultatif)" />
         </div>
         <p>
           <button type="submit">Rechercher</button>
