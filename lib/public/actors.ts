@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { foldText } from "@/lib/format/fold";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ActorKind } from "@/lib/db/generated/enums";
@@ -72,12 +73,7 @@ function actorsAtPlaceSql(code: string, scope: PlaceScope) {
 
 /** Words of a query as the haystack below is normalised: no accents, no case, no punctuation. */
 function queryWords(q: string): string[] {
-  const words = q
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
+  const words = foldText(q)
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length >= 2);
   return [...new Set(words)].slice(0, 10);

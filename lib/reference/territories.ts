@@ -1,3 +1,4 @@
+import { foldText } from "@/lib/format/fold";
 import { epciAliases } from "./epci-abbreviations";
 import { loadEtalab } from "./territories-etalab";
 
@@ -43,12 +44,7 @@ export const ACSO_QPV: { name: string; commune: string }[] = [
 ];
 
 export function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }

@@ -6,6 +6,7 @@
  * place, not only what mentions it. The search service calls it, so that the page, the API, the
  * exports, the feeds and the map read a query alike; `interpreter=non` turns it off.
  */
+import { foldText } from "@/lib/format/fold";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 
@@ -35,7 +36,7 @@ const MAX_PLACE_WORDS = 8;
  * One-word commune names that are also words of the field or of everyday French: a practitioner
  * typing them means the word (« croix », « avion »), so they are never read as places alone.
  */
-const COMMON_WORDS = new Set(["contre", "sans", "avec", "aux", "des", "les", "fins", "avion", "baron", "croix", "frise", "gland", "dives", "erre", "fins", "fiefs", "hamel", "mons", "bours", "iron", "vers", "plus", "marche", "maison", "ecoles", "foret", "bois", "mont", "pont", "port", "val", "ville", "sains"]);
+const COMMON_WORDS = new Set(["contre", "sans", "avec", "aux", "des", "les", "fins", "avion", "baron", "croix", "frise", "gland", "dives", "erre", "fiefs", "hamel", "mons", "bours", "iron", "vers", "plus", "marche", "maison", "ecoles", "foret", "bois", "mont", "pont", "port", "val", "ville", "sains"]);
 
 /** Prefixes of EPCI names that people leave out (« CA Creil Sud Oise » is « Creil Sud Oise »). */
 const EPCI_PREFIX = /^(ca|cc|cu|communaute d agglomeration|communaute de communes|communaute urbaine|metropole) (?=\S)/;
@@ -44,12 +45,7 @@ const KIND_RANK: Record<string, number> = { COMMUNE: 0, EPCI: 1, DEPARTEMENT: 2,
 
 /** Lower case, no accents, words separated by one space (hyphens and apostrophes are spaces). */
 export function placeKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/œ/g, "oe")
-    .replace(/æ/g, "ae")
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 }
