@@ -52,13 +52,16 @@ export function placeKey(text: string): string {
 
 const indexes = new WeakMap<Database, { version: string | undefined; names: Promise<Map<string, PlaceName>> }>();
 
-/** Every territory by the key of its name and aliases; a key shared by two places goes to the commune, then the larger kinds. */
+/**
+ * Every territory by the key of its name and aliases; a key shared by two places goes to the
+ * commune, then the larger kinds, and among places of one kind to the most populous (« Dury »).
+ */
 function placeNames(db: Database, version: string | undefined): Promise<Map<string, PlaceName>> {
   const cached = indexes.get(db);
   if (cached && cached.version === version && version !== undefined) return cached.names;
   const names = db
     .$queryRaw<{ code: string; name: string; kind: string; aliases: string[] }[]>(
-      Prisma.sql`SELECT code, name, kind::text AS kind, aliases FROM "Territory" ORDER BY code`,
+      Prisma.sql`SELECT code, name, kind::text AS kind, aliases FROM "Territory" ORDER BY population DESC NULLS LAST, code`,
     )
     .then((rows) => {
       const byKey = new Map<string, PlaceName>();

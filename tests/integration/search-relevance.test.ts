@@ -184,6 +184,11 @@ describe("place words", () => {
     expect((await search({ q: "Saint-Leu" })).places.map((p) => p.code)).not.toContain("60584");
   });
 
+  it("reads a name shared by communes as the most populous of them", async () => {
+    // Dury: 02273 (Aisne, 191 inhabitants), 62280 (301), 80261 (Somme, 1,441).
+    expect((await search({ q: "médiation Dury" })).places.map((p) => p.code)).toEqual(["80261"]);
+  });
+
   it("a new alias of a place is read as that place at the next request", async () => {
     expect((await search({ q: "égalité Zorgville" })).places).toEqual([]);
     await db.territory.update({ where: { code: "59512" }, data: { aliases: { push: "Zorgville" } } });
