@@ -8,7 +8,7 @@ import { SearchHitList } from "@/components/search/SearchHitList";
 import { actorKindLabels, formatSourceDate, plural, sourceKindLabels } from "@/lib/format/labels";
 import { choosePlace } from "@/lib/public/search";
 import { parseUnifiedQuery, readUnifiedWords, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
-import { MAX_QUERY_LENGTH } from "@/lib/search/query";
+import { MAX_QUERY_LENGTH, withQuery } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Recherche", robots: { index: false } };
 
@@ -35,7 +35,7 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
   const asked = Boolean(words || place);
   const result = asked ? await unifiedSearch(words, place, query.portee) : null;
   const params = sharedParams(words, place?.code ?? null, query.portee).toString();
-  const withParams = (path: string) => (params ? `${path}?${params}` : path);
+  const withParams = (path: string) => withQuery(path, params);
   const total = result ? result.initiatives.total + result.actors.total + result.lessons.total + result.sources.total : 0;
   const where = place ? ` pour ${place.name}` : "";
   return (
@@ -75,14 +75,14 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
             <section aria-labelledby="next-steps" className="empty-state">
               <h2 id="next-steps">Pistes pour continuer</h2>
               <ul>
-                {place && query.q && (
+                {place && words && (
                   <li>
-                    <Link href={`/recherche?${new URLSearchParams({ q: query.q })}`}>Chercher « {query.q} » sans le lieu</Link>
+                    <Link href={`/recherche?${new URLSearchParams({ q: words })}`}>Chercher « {words} » sans le lieu</Link>
                   </li>
                 )}
                 {place && query.portee !== "tous" && (
                   <li>
-                    <Link href={`/recherche?${sharedParams(query.q, place.code, "tous")}`}>Voir aussi ce qui couvre {place.name} ou s&apos;y trouve</Link>
+                    <Link href={`/recherche?${sharedParams(words, place.code, "tous")}`}>Voir aussi ce qui couvre {place.name} ou s&apos;y trouve</Link>
                   </li>
                 )}
                 <li>Vérifiez l&apos;orthographe, ou essayez un mot plus général.</li>

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { ContactPerson, PublicActorContact } from "@/lib/public/contact";
 import { telHref } from "@/lib/public/contact";
 
@@ -6,21 +7,19 @@ const bareUrl = (url: string) => url.replace(/^https?:\/\//, "").replace(/\/$/, 
 /** A consented contact person: name and role, then how to reach them. */
 export function ContactPersonLines({ person }: { person: ContactPerson }) {
   const who = [person.name, person.role].filter(Boolean).join(", ");
+  const lines = [
+    who,
+    person.email && <a href={`mailto:${person.email}`}>{person.email}</a>,
+    person.phone && <a href={telHref(person.phone)}>{person.phone}</a>,
+  ].filter(Boolean);
   return (
     <>
-      {who}
-      {person.email && (
-        <>
-          {who && <br />}
-          <a href={`mailto:${person.email}`}>{person.email}</a>
-        </>
-      )}
-      {person.phone && (
-        <>
-          <br />
-          <a href={telHref(person.phone)}>{person.phone}</a>
-        </>
-      )}
+      {lines.map((line, index) => (
+        <Fragment key={index}>
+          {index > 0 && <br />}
+          {line}
+        </Fragment>
+      ))}
     </>
   );
 }

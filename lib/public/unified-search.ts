@@ -104,7 +104,8 @@ const publicRow = (alias: string) => Prisma.raw(`${alias}.status = 'PUBLISHED' A
 export async function unifiedSearch(q: string, place: Place | null, scope: PlaceScope): Promise<UnifiedResult> {
   const params = sharedParams(q, place?.code ?? null, scope);
   const [initiatives, lessons, actors, sources] = await Promise.all([
-    search(parseSearchQuery(params), { pageSize: GROUP_SIZE }),
+    // The words were read once for every group (readUnifiedWords): not again for one of them.
+    search({ ...parseSearchQuery(params), interpret: false }, { pageSize: GROUP_SIZE }),
     searchLessons(parseLessonQuery(Object.fromEntries(params)), { pageSize: GROUP_SIZE }),
     searchActors(q, place, scope),
     searchSources(q, place, scope),
