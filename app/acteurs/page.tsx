@@ -7,7 +7,7 @@ import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { actorKindLabels, plural, territoryKindLabels } from "@/lib/format/labels";
 import { actorApproachChoices, actorQueryString, parseActorQuery, searchActors, type ActorSearchResult } from "@/lib/public/actors";
 import { PLACE_SCOPE_PARAM, placeScopeLabels } from "@/lib/search/place-scope";
-import { actorKindParams } from "@/lib/search/query";
+import { actorKindParams, withQuery } from "@/lib/search/query";
 import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 
 export const metadata: Metadata = { title: "Acteurs" };
@@ -25,10 +25,7 @@ function countText(result: ActorSearchResult) {
 export default async function ActorsPage({ searchParams }: { searchParams: SearchParams }) {
   const query = parseActorQuery(await searchParams);
   const [result, approaches] = await Promise.all([searchActors(query), actorApproachChoices()]);
-  const hrefFor = (page: number) => {
-    const params = actorQueryString(query, page);
-    return params ? `/acteurs?${params}` : "/acteurs";
-  };
+  const hrefFor = (page: number) => withQuery("/acteurs", actorQueryString(query, page));
   const filtered = Boolean(query.q || query.lieu || query.territoire || query.type || query.approche);
   const placeText = result.place?.name ?? query.lieu;
   return (

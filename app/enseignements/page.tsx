@@ -9,6 +9,7 @@ import { PlaceChoiceFields } from "@/components/search/PlaceChoiceFields";
 import { evidenceLevelLabels, plural } from "@/lib/format/labels";
 import { evidenceParams, type LessonQuery, lessonFilterChoices, lessonQueryString, parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 import { choosePlace } from "@/lib/public/search";
+import { withQuery } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Enseignements" };
 
@@ -20,10 +21,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
   const query: LessonQuery = { ...parsed, lieu: "", territoire: choice.place?.code };
   const place = choice.place;
   const [result, choices] = await Promise.all([searchLessons(query), lessonFilterChoices()]);
-  const hrefWith = (changes: Partial<LessonQuery>, page = 1) => {
-    const params = lessonQueryString({ ...query, ...changes }, page);
-    return params ? `/enseignements?${params}` : "/enseignements";
-  };
+  const hrefWith = (changes: Partial<LessonQuery>, page = 1) => withQuery("/enseignements", lessonQueryString({ ...query, ...changes }, page));
   const filtered = Boolean(query.q || query.theme || query.approche || query.source || query.niveau || place);
   const covering = result.local === null ? 0 : result.total - result.local;
   return (

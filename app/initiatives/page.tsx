@@ -11,11 +11,11 @@ import { QueryReading } from "@/components/search/QueryReading";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural, sortLabels } from "@/lib/format/labels";
-import { placeFacet } from "@/lib/public/place-facet";
+import { expandedPlaces, placeFacet } from "@/lib/public/place-facet";
 import { EXPAND_PARAM, search } from "@/lib/public/search";
 import { toHitCards } from "@/lib/search/hit-card";
 import { resultCountText } from "@/lib/search/place-summary";
-import { FILTER_KEYS, parseSearchQuery, sortParams, toSearchParams } from "@/lib/search/query";
+import { FILTER_KEYS, parseSearchQuery, sortParams, toSearchParams, withQuery } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
 
@@ -24,17 +24,19 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const query = parseSearchQuery(raw);
-  const place = await placeFacet("/initiatives", query, raw);
-  const result = await search(query, { expandTerritories: place.expanded });
+  const [place, result] = await Promise.all([placeFacet("/initiatives", query, raw), search(query, { expandTerritories: expandedPlaces(query, raw) })]);
   // Places read from the words (« discriminations Roubaix ») count as chosen places for the scope,
   // the split count and « Qui contacter »; the chips keep showing what the person chose.
   const searched = { ...query, territoire: [...new Set([...query.territoire, ...result.places.map((p) => p.code)])] };
   const current = toSearchParams(query);
   if (place.query) current.set("lieu", place.query);
   for (const code of place.expanded) current.append(EXPAND_PARAM, code);
+  // Other pages of the same state: the typed place and the open « voir les communes » stay.
   const hrefFor = (page: number) => {
-    const params = toSearchParams({ ...query, page }).toString();
-    return params ? `/initiatives?${params}` : "/initiatives";
+    const params = new URLSearchParams(current);
+    if (page > 1) params.set("page", String(page));
+    else params.delete("page");
+    return withQuery("/initiatives", params);
   };
   const status =
     result.total === 0

@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { filterLabels } from "@/lib/format/labels";
-import { FILTER_KEYS, type FilterKey, hasFilters, type SearchQuery, toSearchParams } from "@/lib/search/query";
+import { FILTER_KEYS, type FilterKey, hasFilters, type SearchQuery, toSearchParams, withQuery } from "@/lib/search/query";
 import type { FacetValue } from "@/lib/search/service";
 
 function withoutValue(query: SearchQuery, key: FilterKey | "q", value: string): string {
   const next: SearchQuery = { ...query, page: 1 };
   if (key === "q") next.q = "";
   else (next[key] as (string | number)[]) = query[key].filter((v) => String(v) !== value);
-  const params = toSearchParams(next).toString();
-  return params ? `/initiatives?${params}` : "/initiatives";
+  return withQuery("/initiatives", toSearchParams(next));
 }
 
 /** Active filters as links that remove them (chips), and a reset link. Works without JavaScript. */

@@ -1,10 +1,10 @@
 import { plural } from "@/lib/format/labels";
-import { type SearchQuery, toSearchParams } from "@/lib/search/query";
+import { type SearchQuery, toSearchParams, withQuery } from "@/lib/search/query";
 
 /** "Exporter": downloads and feed of the whole current selection (every page), same parameters. */
 export function ExportLinks({ query, total }: { query: SearchQuery; total: number }) {
-  const params = toSearchParams({ ...query, page: 1 }).toString();
-  const href = (path: string) => (params ? `${path}?${params}` : path);
+  const params = toSearchParams({ ...query, page: 1 });
+  const href = (path: string) => withQuery(path, params);
   const selection = plural(total, "initiative");
   return (
     <section className="export-links" aria-labelledby="export-heading">

@@ -7,7 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import type { Database } from "@/lib/db/connect";
 import type { InitiativeRecord } from "@/lib/api/schemas";
 import { actorKindLabels, evidenceLevelLabels } from "@/lib/format/labels";
-import { type SearchQuery, toSearchParams } from "@/lib/search/query";
+import { type SearchQuery, toSearchParams, withQuery } from "@/lib/search/query";
 import { interpretQuery } from "@/lib/search/service";
 import { readInBatches } from "./cursor";
 import { completeRecord, matchingRecordsSql, pageTextQuery } from "./initiative-records";
@@ -99,12 +99,11 @@ async function* csvChunks(db: Database, query: SearchQuery): AsyncGenerator<stri
 
 /** Metadata written before the items of a JSON export (and the licence the CSV's Link header names). */
 export function exportMetadata(query: SearchQuery) {
-  const params = toSearchParams({ ...query, page: 1 }).toString();
   return {
     title: `${SITE_NAME} – initiatives`,
     publisher: PUBLISHER,
     licence: { name: LICENCE.name, url: LICENCE.url },
-    source: absoluteUrl(params ? `/initiatives?${params}` : "/initiatives"),
+    source: absoluteUrl(withQuery("/initiatives", toSearchParams({ ...query, page: 1 }))),
     generatedAt: new Date().toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PlaceSuggestion } from "@/components/search/PlacePicker";
-import { toSearchParams, type SearchQuery } from "@/lib/search/query";
+import { toSearchParams, withQuery, type SearchQuery } from "@/lib/search/query";
 import { placeDescription, type PlaceKind } from "@/lib/territories/place-text";
 import { EXPAND_PARAM, expandablePlaces, findTerritories, parseExpandedPlaces, placeQuerySchema } from "./search";
 
@@ -12,9 +12,9 @@ const nextLevel: Record<Exclude<PlaceKind, "REGION" | "QPV">, [string, string]> 
   COMMUNE: ["le quartier prioritaire", "les quartiers prioritaires"],
 };
 
-function withParams(path: string, params: URLSearchParams): string {
-  const query = params.toString();
-  return query ? `${path}?${query}` : path;
+/** The selected places whose next level is shown; only a selected place stays expanded. */
+export function expandedPlaces(query: SearchQuery, raw: Record<string, string | string[] | undefined>): string[] {
+  return parseExpandedPlaces(raw[EXPAND_PARAM]).filter((code) => query.territoire.includes(code));
 }
 
 /**
@@ -24,8 +24,7 @@ function withParams(path: string, params: URLSearchParams): string {
  */
 export async function placeFacet(path: string, query: SearchQuery, raw: Record<string, string | string[] | undefined>) {
   const text = placeQuerySchema.parse(Array.isArray(raw.lieu) ? raw.lieu[0] : raw.lieu);
-  // Only a selected place stays expanded: unticking it also takes its « voir » away.
-  const expanded = parseExpandedPlaces(raw[EXPAND_PARAM]).filter((code) => query.territoire.includes(code));
+  const expanded = expandedPlaces(query, raw);
   const [found, expandable] = await Promise.all([text ? findTerritories(text, SUGGESTIONS) : [], expandablePlaces(query.territoire)]);
 
   const paramsFor = (territoire: string[], voir: string[]) => {
@@ -37,7 +36,7 @@ export async function placeFacet(path: string, query: SearchQuery, raw: Record<s
     code: place.code,
     name: place.name,
     description: placeDescription(place),
-    href: withParams(path, paramsFor([...new Set([...query.territoire, place.code])], expanded)),
+    href: withQuery(path, paramsFor([...new Set([...query.territoire, place.code])], expanded)),
   }));
   const expandLinks = expandable.flatMap((place) => {
     if (place.kind === "REGION" || place.kind === "QPV") return [];
@@ -49,7 +48,7 @@ export async function placeFacet(path: string, query: SearchQuery, raw: Record<s
       : place.children === 1
         ? `Voir ${one} de ${place.name}`
         : `Voir ${many} de ${place.name} (${place.children})`;
-    return [{ href: withParams(path, paramsFor(query.territoire, voir)), label }];
+    return [{ href: withQuery(path, paramsFor(query.territoire, voir)), label }];
   });
   return { query: text, suggestions, expandLinks, expanded };
 }

@@ -114,6 +114,12 @@ export function parseSearchQuery(input: Input): SearchQuery {
   };
 }
 
+/** `path?query`, or the bare path when there is no parameter. */
+export function withQuery(path: string, params: URLSearchParams | string): string {
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 /** The canonical query string of a search (stable order, defaults omitted): shareable URLs. */
 export function toSearchParams(query: Partial<SearchQuery>): URLSearchParams {
   const full = { ...emptyQuery, ...query };
