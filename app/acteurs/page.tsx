@@ -5,10 +5,10 @@ import { FilterSelect } from "@/components/forms/FilterSelect";
 import { Pagination } from "@/components/navigation/Pagination";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { actorKindLabels, plural, territoryKindLabels } from "@/lib/format/labels";
-import { actorApproachChoices, actorQueryString, parseActorQuery, searchActors, type ActorSearchResult } from "@/lib/public/actors";
-import { PLACE_SCOPE_PARAM, placeScopeLabels } from "@/lib/search/place-scope";
+import { PlaceChoiceFields } from "@/components/search/PlaceChoiceFields";
+import { ACTOR_PAGE_SIZE, actorApproachChoices, actorQueryString, parseActorQuery, searchActors, type ActorSearchResult } from "@/lib/public/actors";
+import { choosePlace } from "@/lib/public/search";
 import { actorKindParams, withQuery } from "@/lib/search/query";
-import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 
 export const metadata: Metadata = { title: "Acteurs" };
 
@@ -23,11 +23,14 @@ function countText(result: ActorSearchResult) {
 }
 
 export default async function ActorsPage({ searchParams }: { searchParams: SearchParams }) {
-  const query = parseActorQuery(await searchParams);
-  const [result, approaches] = await Promise.all([searchActors(query), actorApproachChoices()]);
+  const parsed = parseActorQuery(await searchParams);
+  // The typed place is resolved once; the form then holds its code (a box to untick), so that the
+  // next change of a filter keeps it.
+  const choice = await choosePlace(parsed.lieu, parsed.territoire);
+  const query = { ...parsed, lieu: "", territoire: choice.place?.code };
+  const [result, approaches] = await Promise.all([searchActors(query, ACTOR_PAGE_SIZE, choice), actorApproachChoices()]);
   const hrefFor = (page: number) => withQuery("/acteurs", actorQueryString(query, page));
-  const filtered = Boolean(query.q || query.lieu || query.territoire || query.type || query.approche);
-  const placeText = result.place?.name ?? query.lieu;
+  const filtered = Boolean(query.q || parsed.lieu || parsed.territoire || query.type || query.approche);
   return (
     <div className="container">
       <h1>Acteurs</h1>
@@ -38,24 +41,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
             <label htmlFor="aq">Nom ou mots-clés</label>
             <input id="aq" name="q" type="search" defaultValue={query.q} maxLength={200} />
           </div>
-          <div className="field">
-            <label htmlFor="alieu">Lieu</label>
-            <input id="alieu" name="lieu" type="search" defaultValue={placeText} maxLength={PLACE_QUERY_MAX} aria-describedby="alieu-hint" />
-            <p id="alieu-hint" className="hint">
-              Commune, intercommunalité, département ou code officiel.
-            </p>
-          </div>
-          <FilterSelect
-            id="aportee"
-            name={PLACE_SCOPE_PARAM}
-            label="Portée"
-            allLabel={placeScopeLabels.tous}
-            value={query.portee === "tous" ? undefined : query.portee}
-            options={[
-              { value: "local", label: placeScopeLabels.local },
-              { value: "couvrant", label: placeScopeLabels.couvrant },
-            ]}
-          />
+          <PlaceChoiceFields idPrefix="a" place={result.place} scope={query.portee} label="Lieu" />
           <FilterSelect
             id="atype"
             name="type"
@@ -70,13 +56,13 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
           <button type="submit">Rechercher</button> {filtered && <Link href="/acteurs">Réinitialiser</Link>}
         </p>
       </SearchFormShell>
-      {result.place && query.lieu && !query.territoire && (
+      {result.place && parsed.lieu && (
         <p className="meta">
           Lieu compris : <Link href={`/territoires/${result.place.code}`}>{result.place.name}</Link> ({territoryKindLabels[result.place.kind].toLowerCase()}).
         </p>
       )}
       {result.placeNotFound && (
-        <p className="meta">Aucun lieu ne correspond à « {query.territoire ?? query.lieu} » : vérifiez l&apos;orthographe ou essayez le code postal ou officiel.</p>
+        <p className="meta">Aucun lieu ne correspond à « {choice.typed || parsed.territoire} » : vérifiez l&apos;orthographe ou essayez le code postal ou officiel.</p>
       )}
       <p role="status" className="result-count">
         {countText(result)}

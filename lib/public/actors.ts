@@ -7,7 +7,7 @@ import type { ActorKind } from "@/lib/db/generated/enums";
 import { actorKindParams, territoryCode, type ActorKindParam } from "@/lib/search/query";
 import { parsePlaceScope, placeScopeSql, scaleLabel, type PlaceScope } from "@/lib/search/place-scope";
 import { actorContactSelect, publicActorContact, withoutContactColumns } from "./contact";
-import type { Place } from "@/lib/territories/lookup";
+import type { Place, PlaceChoice } from "@/lib/territories/lookup";
 import type { PlaceKind as TerritoryKind } from "@/lib/territories/place-text";
 import { choosePlace, placeQuerySchema, searchWordsSchema } from "./search";
 
@@ -184,9 +184,12 @@ export interface ActorSearchResult {
   placeNotFound: boolean;
 }
 
-/** /acteurs: public actors by words, place (inside / covering), kind and approach. */
-export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE): Promise<ActorSearchResult> {
-  const { place, unknown: placeNotFound } = await choosePlace(query.lieu, query.territoire);
+/**
+ * /acteurs: public actors by words, place (inside / covering), kind and approach. A caller that
+ * has already resolved the place (the page, to fill its form) passes its choice.
+ */
+export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE, choice?: PlaceChoice): Promise<ActorSearchResult> {
+  const { place, unknown: placeNotFound } = choice ?? (await choosePlace(query.lieu, query.territoire));
   const conditions: Prisma.Sql[] = [Prisma.sql`a.status = 'PUBLISHED' AND a."deletedAt" IS NULL`, ...textConditions(query.q)];
   if (query.type) conditions.push(Prisma.sql`a.kind = ${actorKindParams[query.type] as ActorKind}::"ActorKind"`);
   if (query.approche) conditions.push(approachCondition(query.approche));
