@@ -43,11 +43,15 @@ const EPCI_PREFIX = /^(ca|cc|cu|communaute d agglomeration|communaute de commune
 
 const KIND_RANK: Record<string, number> = { COMMUNE: 0, EPCI: 1, DEPARTEMENT: 2, REGION: 3, QPV: 4 };
 
-/** Lower case, no accents, words separated by one space (hyphens and apostrophes are spaces). */
+/**
+ * The key of typed words, as reperes_place_key() keys the territories' names and aliases in SQL
+ * ("nameKey", "aliasKeys"; migration 20261201110000_place_lookup): lower case, no accents, words
+ * separated by one space (hyphens and apostrophes are spaces), « St »/« Ste » read as « Saint »/
+ * « Sainte ». A test holds the two equal over every territory.
+ */
 export function placeKey(text: string): string {
-  return foldText(text)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  const words = foldText(text).replace(/[^a-z0-9]+/g, " ");
+  return ` ${words} `.replace(/ st (?=\S)/g, " saint ").replace(/ ste (?=\S)/g, " sainte ").trim();
 }
 
 const indexes = new WeakMap<Database, { version: string | undefined; names: Promise<Map<string, PlaceName>> }>();
@@ -60,8 +64,8 @@ function placeNames(db: Database, version: string | undefined): Promise<Map<stri
   const cached = indexes.get(db);
   if (cached && cached.version === version && version !== undefined) return cached.names;
   const names = db
-    .$queryRaw<{ code: string; name: string; kind: string; aliases: string[] }[]>(
-      Prisma.sql`SELECT code, name, kind::text AS kind, aliases FROM "Territory" ORDER BY population DESC NULLS LAST, code`,
+    .$queryRaw<{ code: string; name: string; kind: string; nameKey: string; aliasKeys: string[] }[]>(
+      Prisma.sql`SELECT code, name, kind::text AS kind, "nameKey", "aliasKeys" FROM "Territory" ORDER BY population DESC NULLS LAST, code`,
     )
     .then((rows) => {
       const byKey = new Map<string, PlaceName>();
@@ -72,12 +76,11 @@ function placeNames(db: Database, version: string | undefined): Promise<Map<stri
       };
       for (const row of rows) {
         const place = { code: row.code, name: row.name, rank: KIND_RANK[row.kind] ?? 9 };
-        const key = placeKey(row.name);
+        const key = row.nameKey;
         add(key, place);
         if (row.kind === "EPCI") add(key.replace(EPCI_PREFIX, ""), place);
         // Aliases are typed on purpose (« ACSO », « MEL »): short ones count too.
-        for (const alias of row.aliases) {
-          const aliasKey = placeKey(alias);
+        for (const aliasKey of row.aliasKeys) {
           if (aliasKey.length >= 2 && !byKey.has(aliasKey)) byKey.set(aliasKey, place);
         }
       }

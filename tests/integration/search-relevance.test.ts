@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateBenchData } from "@/bench/generate";
 import { createPrismaClient } from "@/lib/db/connect";
 import { loadDemoContent } from "@/lib/demo/load";
+import { placeKey } from "@/lib/search/place-words";
 import { parseSearchQuery } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
 
@@ -182,6 +183,17 @@ describe("place words", () => {
     expect((await search({ q: "testing Nogent-sur-Oise" })).places.map((p) => p.code)).toEqual([NOGENT]);
     expect((await search({ q: "plan Creil Sud Oise" })).places.map((p) => p.code)).toEqual(["200068047"]);
     expect((await search({ q: "Saint-Leu" })).places.map((p) => p.code)).not.toContain("60584");
+  });
+
+  it("keys typed words as SQL keys the territories' names and aliases", async () => {
+    const rows = await db.territory.findMany({ select: { name: true, nameKey: true, aliases: true, aliasKeys: true } });
+    expect(rows.length).toBeGreaterThan(3800);
+    const differing = rows.flatMap((row) => [
+      ...(placeKey(row.name) === row.nameKey ? [] : [`${row.name} → ${placeKey(row.name)} ≠ ${row.nameKey}`]),
+      ...row.aliases.flatMap((alias, index) => (placeKey(alias) === row.aliasKeys[index] ? [] : [`${alias} → ${placeKey(alias)} ≠ ${row.aliasKeys[index]}`])),
+    ]);
+    expect(differing).toEqual([]);
+    expect((await search({ q: "testing St-Leu-d'Esserent" })).places.map((p) => p.code)).toEqual(["60584"]);
   });
 
   it("reads a name shared by communes as the most populous of them", async () => {
