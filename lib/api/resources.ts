@@ -6,7 +6,7 @@ import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { listApproaches, listThemes } from "@/lib/public/catalogue";
 import { parseLessonQuery, searchLessons, LESSON_PAGE_SIZE } from "@/lib/public/lessons";
 import { findTerritories } from "@/lib/public/search";
-import { departementNameSql } from "@/lib/territories/lookup";
+import { departementNameSql, findPlace } from "@/lib/territories/lookup";
 import type { PlaceKind } from "@/lib/territories/place-text";
 import { publicWhere } from "@/lib/public/visibility";
 import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
@@ -156,7 +156,7 @@ export async function lessonList(requestUrl: URL, params: z.infer<typeof lessons
   const perPage = params.par_page ?? LESSON_PAGE_SIZE;
   const query = parseLessonQuery(params as Record<string, string | undefined>);
   const territory = query.territoire
-    ? await prisma.territory.findUnique({ where: { code: query.territoire }, select: { code: true, name: true, kind: true } })
+    ? await findPlace(prisma, query.territoire)
     : null;
   if (query.territoire && !territory) throw new ApiError(400, "Territoire inconnu : aucun territoire ne porte ce code (voir /api/v1/territoires).", "territoire");
   const result = await searchLessons(query, { pageSize: perPage });

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { actorKindLabels } from "@/lib/format/labels";
 import { actorKindParams, FILTER_KEYS, type ActorKindParam, type SearchQuery } from "@/lib/search/query";
+import { interpretQuery } from "@/lib/search/service";
 import { countInitiativesByTerritory } from "./counts";
 import { classOf, legendClasses, type LegendClass } from "./legend";
 import type { ProjectedMap } from "./render";
@@ -41,7 +42,9 @@ async function territoriesOf(level: ViewLevel, within?: string) {
 
 /** Everything /carte shows for a search and a map view. */
 export async function getCarteData(query: SearchQuery, params: MapParams): Promise<CarteData> {
-  const [zoomTerritory, departements, epci] = await Promise.all([
+  // The words are read once for both counts below (place words: lib/search/place-words.ts).
+  const [{ query: read }, zoomTerritory, departements, epci] = await Promise.all([
+    interpretQuery(prisma, query),
     params.zoom
       ? prisma.territory.findFirst({ where: { code: params.zoom, kind: { in: ["DEPARTEMENT", "EPCI"] } }, select: { code: true, name: true, kind: true } })
       : null,
@@ -53,8 +56,8 @@ export async function getCarteData(query: SearchQuery, params: MapParams): Promi
   const [map, territories, counts, qpvCounts] = await Promise.all([
     getProjectedMap(prisma, level, zoom),
     territoriesOf(level, zoom?.code),
-    countInitiativesByTerritory(prisma, query, level, zoom?.code),
-    countInitiativesByTerritory(prisma, query, "QPV", zoom?.code),
+    countInitiativesByTerritory(prisma, { ...read, interpret: false }, level, zoom?.code),
+    countInitiativesByTerritory(prisma, { ...read, interpret: false }, "QPV", zoom?.code),
   ]);
   const legend = legendClasses(Math.max(0, ...counts.byTerritory.values()));
   const figures = territories.map(({ code, name }) => {

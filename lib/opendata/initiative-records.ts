@@ -10,9 +10,9 @@ import type { SearchQuery } from "@/lib/search/query";
 import { initiativeFilterSql, orderBySql, relaxTextQuery, resolveTextQuery, type TextQuery } from "@/lib/search/service";
 import type { InitiativeRecord } from "@/lib/api/schemas";
 import { absoluteUrl } from "./site";
+import { publicSql } from "@/lib/public/visibility";
 
 const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-const visible = (alias: string) => Prisma.raw(`${alias}.status = 'PUBLISHED' AND ${alias}."deletedAt" IS NULL`);
 
 function termsSql(link: string, table: string, key: string): Prisma.Sql {
   return Prisma.raw(`COALESCE((SELECT json_agg(json_build_object('slug', v.slug, 'label', v.label) ORDER BY v.position, v.label)
@@ -37,15 +37,15 @@ function recordsSql(where: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
       'domains', ${termsSql("InitiativeDomain", "Domain", "domainId")},
       'publics', ${termsSql("InitiativePublic", "Public", "publicId")},
       'actors', COALESCE((SELECT json_agg(json_build_object('slug', a.slug, 'name', a.name, 'kind', a.kind, 'role', x.role) ORDER BY x.role, a.name)
-        FROM "InitiativeActor" x JOIN "Actor" a ON a.id = x."actorId" WHERE x."initiativeId" = i.id AND ${visible("a")}), '[]'),
+        FROM "InitiativeActor" x JOIN "Actor" a ON a.id = x."actorId" WHERE x."initiativeId" = i.id AND ${publicSql("a")}), '[]'),
       'lessons', COALESCE((SELECT json_agg(json_build_object('slug', l.slug, 'title', l.title, 'evidenceLevel', l."evidenceLevel") ORDER BY l.title)
-        FROM "LessonInitiative" x JOIN "Lesson" l ON l.id = x."lessonId" WHERE x."initiativeId" = i.id AND ${visible("l")}), '[]'),
+        FROM "LessonInitiative" x JOIN "Lesson" l ON l.id = x."lessonId" WHERE x."initiativeId" = i.id AND ${publicSql("l")}), '[]'),
       'sources', COALESCE((SELECT json_agg(json_build_object('slug', so.slug, 'kind', so.kind, 'title', so.title,
           'date', to_char(so.date, 'YYYY-MM-DD'), 'url', so.url) ORDER BY so.date, so.title)
-        FROM "InitiativeSource" x JOIN "Source" so ON so.id = x."sourceId" WHERE x."initiativeId" = i.id AND ${visible("so")}), '[]')
+        FROM "InitiativeSource" x JOIN "Source" so ON so.id = x."sourceId" WHERE x."initiativeId" = i.id AND ${publicSql("so")}), '[]')
     ) AS record
     FROM "InitiativeSearch" s JOIN "Initiative" i ON i.id = s."initiativeId"
-    WHERE ${where} AND ${visible("i")}
+    WHERE ${where} AND ${publicSql("i")}
     ORDER BY ${order}`;
 }
 

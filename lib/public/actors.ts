@@ -7,9 +7,10 @@ import type { ActorKind } from "@/lib/db/generated/enums";
 import { actorKindParams, territoryCode, type ActorKindParam } from "@/lib/search/query";
 import { parsePlaceScope, placeScopeSql, scaleLabel, type PlaceScope } from "@/lib/search/place-scope";
 import { actorContactSelect, publicActorContact, withoutContactColumns } from "./contact";
-import type { Place, PlaceChoice } from "@/lib/territories/lookup";
+import { findPlace, type Place, type PlaceChoice } from "@/lib/territories/lookup";
 import type { PlaceKind as TerritoryKind } from "@/lib/territories/place-text";
 import { choosePlace, placeQuerySchema, searchWordsSchema } from "./search";
+import { publicSql } from "@/lib/public/visibility";
 
 export const ACTOR_PAGE_SIZE = 20;
 /** How many actors « Qui contacter » lists before linking to the full list. */
@@ -67,7 +68,7 @@ function actorsAtPlaceSql(code: string, scope: PlaceScope) {
     )
     SELECT DISTINCT ON (ap."actorId") ap."actorId", p.code, p.name, p.kind::text AS kind, p.local
     FROM actor_places ap JOIN places p ON p.code = ap.code
-    JOIN "Actor" a ON a.id = ap."actorId" AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+    JOIN "Actor" a ON a.id = ap."actorId" AND ${publicSql("a")}
     ORDER BY ap."actorId", p.local DESC, p.kind DESC`;
 }
 
@@ -96,7 +97,7 @@ function textConditions(q: string): Prisma.Sql[] {
 
 function approachCondition(approach: string) {
   return Prisma.sql`EXISTS (SELECT 1 FROM "InitiativeActor" ia
-    JOIN "Initiative" i ON i.id = ia."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+    JOIN "Initiative" i ON i.id = ia."initiativeId" AND ${publicSql("i")}
     JOIN "InitiativeApproach" x ON x."initiativeId" = i.id
     JOIN "Approach" ap ON ap.id = x."approachId" AND ap."deletedAt" IS NULL
     WHERE ia."actorId" = a.id AND ap.slug = ${approach})`;
@@ -107,7 +108,7 @@ async function approachesOf(actorIds: number[]) {
   if (actorIds.length === 0) return new Map<number, { slug: string; label: string }[]>();
   const rows = await prisma.$queryRaw<{ actorId: number; slug: string; label: string }[]>(Prisma.sql`
     SELECT DISTINCT ia."actorId", ap.slug, ap.label, ap.position FROM "InitiativeActor" ia
-    JOIN "Initiative" i ON i.id = ia."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+    JOIN "Initiative" i ON i.id = ia."initiativeId" AND ${publicSql("i")}
     JOIN "InitiativeApproach" x ON x."initiativeId" = i.id
     JOIN "Approach" ap ON ap.id = x."approachId" AND ap."deletedAt" IS NULL
     WHERE ia."actorId" = ANY(${actorIds}::int[])
@@ -125,7 +126,7 @@ async function initiativeCountsOf(actorIds: number[]) {
   if (actorIds.length === 0) return new Map<number, number>();
   const rows = await prisma.$queryRaw<{ actorId: number; count: number }[]>(Prisma.sql`
     SELECT ia."actorId", count(*)::int AS count FROM "InitiativeActor" ia
-    JOIN "Initiative" i ON i.id = ia."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+    JOIN "Initiative" i ON i.id = ia."initiativeId" AND ${publicSql("i")}
     WHERE ia."actorId" = ANY(${actorIds}::int[]) GROUP BY ia."actorId"`);
   return new Map(rows.map((row) => [row.actorId, row.count]));
 }
@@ -190,7 +191,7 @@ export interface ActorSearchResult {
  */
 export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE, choice?: PlaceChoice): Promise<ActorSearchResult> {
   const { place, unknown: placeNotFound } = choice ?? (await choosePlace(query.lieu, query.territoire));
-  const conditions: Prisma.Sql[] = [Prisma.sql`a.status = 'PUBLISHED' AND a."deletedAt" IS NULL`, ...textConditions(query.q)];
+  const conditions: Prisma.Sql[] = [publicSql("a"), ...textConditions(query.q)];
   if (query.type) conditions.push(Prisma.sql`a.kind = ${actorKindParams[query.type] as ActorKind}::"ActorKind"`);
   if (query.approche) conditions.push(approachCondition(query.approche));
   const matched = place
@@ -227,7 +228,7 @@ export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE
  * Null for an unknown place.
  */
 export async function whoToContact(code: string, scope: PlaceScope = "tous", limit = WHO_TO_CONTACT_LIMIT) {
-  const place = await prisma.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } });
+  const place = await findPlace(prisma, code);
   if (!place) return null;
   const atPlace = actorsAtPlaceSql(code, scope);
   const [rows, [count]] = await Promise.all([
@@ -245,9 +246,9 @@ export function actorApproachChoices() {
   return prisma.$queryRaw<{ slug: string; label: string }[]>(Prisma.sql`
     SELECT ap.slug, ap.label FROM "Approach" ap
     WHERE ap."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "InitiativeApproach" x
-      JOIN "Initiative" i ON i.id = x."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+      JOIN "Initiative" i ON i.id = x."initiativeId" AND ${publicSql("i")}
       JOIN "InitiativeActor" ia ON ia."initiativeId" = i.id
-      JOIN "Actor" a ON a.id = ia."actorId" AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL
+      JOIN "Actor" a ON a.id = ia."actorId" AND ${publicSql("a")}
       WHERE x."approachId" = ap.id)
     ORDER BY ap.position, ap.label`);
 }

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { emptyQuery } from "@/lib/search/query";
 import { countByFacetValue, territoryChildrenSql } from "@/lib/search/service";
-import { publicWhere } from "./visibility";
+import { publicWhere, publicSql } from "./visibility";
 
 /** Public initiatives per value of a vocabulary (bit counts of the search bitmaps). */
 function publicCounts(facet: "approche" | "theme", slugs: string[]) {
@@ -76,12 +76,12 @@ export async function relatedApproaches(approachId: number, limit = 5) {
     SELECT other.id FROM (
       SELECT b."approachId" AS id FROM "InitiativeApproach" a
         JOIN "InitiativeApproach" b ON b."initiativeId" = a."initiativeId" AND b."approachId" <> a."approachId"
-        JOIN "Initiative" i ON i.id = a."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+        JOIN "Initiative" i ON i.id = a."initiativeId" AND ${publicSql("i")}
         WHERE a."approachId" = ${approachId}
       UNION ALL
       SELECT b."approachId" FROM "LessonApproach" a
         JOIN "LessonApproach" b ON b."lessonId" = a."lessonId" AND b."approachId" <> a."approachId"
-        JOIN "Lesson" l ON l.id = a."lessonId" AND l.status = 'PUBLISHED' AND l."deletedAt" IS NULL
+        JOIN "Lesson" l ON l.id = a."lessonId" AND ${publicSql("l")}
         WHERE a."approachId" = ${approachId}
     ) co JOIN "Approach" other ON other.id = co.id AND other."deletedAt" IS NULL
     GROUP BY other.id, other.position ORDER BY count(*) DESC, other.position LIMIT ${limit}`);
@@ -105,7 +105,3 @@ export async function lessonsOfApproaches(approachIds: number[], limit = 5) {
   return rows.filter((row) => !seen.has(row.lesson.slug) && seen.add(row.lesson.slug)).slice(0, limit);
 }
 
-/** A territory's name, for a page filtered by place (null for an unknown code). */
-export function getPlace(code: string) {
-  return prisma.territory.findUnique({ where: { code }, select: { code: true, name: true } });
-}

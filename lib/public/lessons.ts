@@ -8,9 +8,9 @@ import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScop
 import { territoryCode } from "@/lib/search/query";
 import type { PlaceKind as TerritoryKind } from "@/lib/territories/place-text";
 import { placeQuerySchema, searchWordsSchema } from "./search";
-import { looseWords } from "./search-text";
+import { looseWords } from "@/lib/format/search-text";
 import { territoriesInScopeSql } from "./territories-in-scope";
-import { publicWhere, withPublicSources } from "./visibility";
+import { publicWhere, withPublicSources, publicSql } from "./visibility";
 
 export const LESSON_PAGE_SIZE = 20;
 
@@ -107,7 +107,7 @@ type LessonRow = { id: number; title_marked: string; excerpt_marked: string; loc
 export async function searchLessons(query: LessonQuery, options: { pageSize?: number } = {}): Promise<LessonSearchResult> {
   const pageSize = options.pageSize ?? LESSON_PAGE_SIZE;
   const q = looseWords(query.q);
-  const conditions: Prisma.Sql[] = [Prisma.sql`l.status = 'PUBLISHED' AND l."deletedAt" IS NULL`];
+  const conditions: Prisma.Sql[] = [publicSql("l")];
   const tsq = Prisma.sql`websearch_to_tsquery('french_unaccent', ${q})`;
   if (q) conditions.push(Prisma.sql`l."searchVector" @@ ${tsq}`);
   if (query.theme)

@@ -6,7 +6,7 @@ import { MAX_QUERY_LENGTH, territoryCode, type SearchQuery } from "@/lib/search/
 import { searchInitiatives, territoryChildrenSql, type SearchOptions } from "@/lib/search/service";
 import { lookupPlaces, resolvePlace } from "@/lib/territories/lookup";
 import { cleanPlaceText, type PlaceKind } from "@/lib/territories/place-text";
-import { cleanSearchText } from "./search-text";
+import { cleanSearchText } from "@/lib/format/search-text";
 
 export function search(query: SearchQuery, options?: SearchOptions) {
   return searchInitiatives(prisma, query, options);

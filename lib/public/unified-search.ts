@@ -7,12 +7,13 @@ import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScop
 import type { UnderstoodPlace } from "@/lib/search/place-words";
 import { parseSearchQuery, territoryCode } from "@/lib/search/query";
 import { interpretQuery } from "@/lib/search/service";
-import type { Place } from "@/lib/territories/lookup";
+import { findPlace, type Place } from "@/lib/territories/lookup";
 import { parseActorQuery, searchActors as searchPublicActors } from "./actors";
 import { type LessonHit, parseLessonQuery, searchLessons } from "./lessons";
 import { placeQuerySchema, search, searchWordsSchema } from "./search";
-import { looseWords } from "./search-text";
+import { looseWords } from "@/lib/format/search-text";
 import { territoriesInScopeSql } from "./territories-in-scope";
+import { publicSql } from "@/lib/public/visibility";
 
 /** Entries shown per kind; each kind's full list is one link away. */
 export const GROUP_SIZE = 5;
@@ -90,11 +91,10 @@ export async function readUnifiedWords(
   const code = reading.places.length === 1 ? reading.places[0]!.code : undefined;
   // A place chosen in the form wins over another one named in the words.
   if (!code || (place && place.code !== code)) return { q, place, understood: [] };
-  const read = place ?? (await prisma.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } }));
+  const read = place ?? (await findPlace(prisma, code));
   return read ? { q: reading.query.q, place: read, understood: reading.places } : { q, place, understood: [] };
 }
 
-const publicRow = (alias: string) => Prisma.raw(`${alias}.status = 'PUBLISHED' AND ${alias}."deletedAt" IS NULL`);
 
 /**
  * One search box across kinds: the first entries and the count of each, read in parallel, each
@@ -126,7 +126,8 @@ const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery('french_unaccent'
  */
 async function searchActors(q: string, place: Place | null, scope: PlaceScope): Promise<Group<ActorHit>> {
   const query = parseActorQuery({ q, territoire: place?.code, portee: scope });
-  const result = await searchPublicActors(query, GROUP_SIZE);
+  // The place is resolved already: not looked up again.
+  const result = await searchPublicActors(query, GROUP_SIZE, { place, typed: "", alternatives: [], unknown: false });
   return {
     items: result.items.map((actor) => ({
       slug: actor.slug,
@@ -146,7 +147,7 @@ async function searchActors(q: string, place: Place | null, scope: PlaceScope): 
  */
 export async function searchSources(q: string, place: Place | null, scope: PlaceScope): Promise<Group<SourceHit>> {
   const document = Prisma.sql`to_tsvector('french_unaccent', concat_ws(' ', s.title, s.description))`;
-  const conditions = [publicRow("s")];
+  const conditions = [publicSql("s")];
   if (q) conditions.push(Prisma.sql`${document} @@ ${tsquery(q)}`);
   if (place)
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "SourcePlace" sp
@@ -155,7 +156,7 @@ export async function searchSources(q: string, place: Place | null, scope: Place
   const [rows, [count]] = await Promise.all([
     prisma.$queryRaw<(Omit<SourceHit, "kind"> & { kind: "EVENT" | "DOCUMENT" })[]>(Prisma.sql`
       SELECT s.slug, s.title, s.kind::text AS kind, s.date, s.url,
-        (SELECT count(*)::int FROM "Lesson" l WHERE ${publicRow("l")}
+        (SELECT count(*)::int FROM "Lesson" l WHERE ${publicSql("l")}
           AND l."sourceId" IN (SELECT d.id FROM "Source" d WHERE d.id = s.id OR d."eventId" = s.id)) AS "lessonCount"
       FROM "Source" s WHERE ${where}
       ORDER BY ${q ? Prisma.sql`ts_rank(${document}, ${tsquery(q)}) DESC,` : Prisma.empty} s.date DESC NULLS LAST, s.id

@@ -1,5 +1,12 @@
+import { Prisma } from "@/lib/db/generated/client";
+
 /** The one rule for what the public may see: published and not in the trash. */
 export const publicWhere = { status: "PUBLISHED", deletedAt: null } as const;
+
+/** The same rule in SQL, over a table alias (`a` for `"Actor" a`). */
+export function publicSql(alias: string): Prisma.Sql {
+  return Prisma.raw(`${alias}.status = 'PUBLISHED' AND ${alias}."deletedAt" IS NULL`);
+}
 
 /** A linked entry (a lesson's source, say) is shown only when it is itself public. */
 export function ifPublic<T extends { status: string; deletedAt: Date | null }>(entry: T | null | undefined): T | null {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanSearchText } from "@/lib/format/search-text";
 import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope } from "./place-scope";
 
 /**
@@ -95,7 +96,8 @@ export function parseSearchQuery(input: Input): SearchQuery {
   const territoire = keep(valuesOf(input, "territoire"), territoryCode);
   return {
     // Over-long queries are cut rather than refused: a pasted paragraph still finds something.
-    q: first("q").replace(/\s+/g, " ").slice(0, MAX_QUERY_LENGTH).trim(),
+    // Control characters (NUL would be a 500 in PostgreSQL) are cleaned here, once for every reader.
+    q: cleanSearchText(first("q"), MAX_QUERY_LENGTH),
     territoire,
     approche: keep(valuesOf(input, "approche"), slug),
     theme: keep(valuesOf(input, "theme"), slug),

@@ -811,9 +811,6 @@ export async function interpretQuery(
   query: SearchQuery,
   versions?: Versions,
 ): Promise<{ query: SearchQuery; places: UnderstoodPlace[] }> {
-  // PostgreSQL refuses NUL in text; other control characters are spaces to a reader too.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(query.q)) query = { ...query, q: query.q.replace(/[\u0000-\u001f\u007f]+/g, " ").trim() };
   if (!query.interpret || !query.q) return { query, places: [] };
   const reading = await readPlaceWords(db, query.q, (versions ?? (await searchVersions(db))).places);
   if (reading.places.length === 0) return { query, places: [] };

@@ -104,6 +104,11 @@ const ALTERNATIVES = 5;
  * code); their best match is applied at once and the next ones offered. Never throws on what a
  * person can type.
  */
+/** A place by its official code (null for an unknown one). */
+export function findPlace(db: Database, code: string): Promise<Place | null> {
+  return db.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } });
+}
+
 export async function resolvePlace(db: Database, lieu: string | undefined, territoire: string | undefined): Promise<PlaceChoice> {
   const typed = cleanPlaceText(lieu ?? "");
   if (typed) {
@@ -113,8 +118,6 @@ export async function resolvePlace(db: Database, lieu: string | undefined, terri
   }
   const code = territoire?.trim();
   if (!code) return { place: null, typed: "", alternatives: [], unknown: false };
-  const place = territoryCode.safeParse(code).success
-    ? await db.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } })
-    : null;
+  const place = territoryCode.safeParse(code).success ? await findPlace(db, code) : null;
   return { place, typed: "", alternatives: [], unknown: !place };
 }

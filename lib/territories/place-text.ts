@@ -2,7 +2,7 @@
  * Place text shared by the lookup (server) and the picker (browser): how typed text is cleaned,
  * what a match carries, and how a match is described to people.
  */
-import { cleanSearchText } from "@/lib/public/search-text";
+import { cleanSearchText } from "@/lib/format/search-text";
 
 export type PlaceKind = "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
 export const PLACE_KINDS: PlaceKind[] = ["REGION", "DEPARTEMENT", "EPCI", "COMMUNE", "QPV"];

@@ -7,8 +7,8 @@ import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { FilteredInitiatives } from "@/components/search/FilteredInitiatives";
 import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural } from "@/lib/format/labels";
-import { getApproach, getPlace, lessonsOfApproaches, relatedApproaches } from "@/lib/public/catalogue";
-import { search } from "@/lib/public/search";
+import { getApproach, lessonsOfApproaches, relatedApproaches } from "@/lib/public/catalogue";
+import { choosePlace, search } from "@/lib/public/search";
 import { toHitCards } from "@/lib/search/hit-card";
 import { emptyQuery, parseSearchQuery, toSearchParams } from "@/lib/search/query";
 
@@ -33,14 +33,14 @@ export default async function ApproachPage({ params, searchParams }: Props) {
   if (!approach) notFound();
   const parsed = parseSearchQuery(await searchParams);
   // An unknown code is ignored rather than showing an empty list for a place that does not exist.
-  const place = parsed.territoire[0] ? await getPlace(parsed.territoire[0]) : null;
+  const place = parsed.territoire[0] ? (await choosePlace(undefined, parsed.territoire[0])).place : null;
   const query = { ...emptyQuery, approche: [approach.slug], territoire: place ? [place.code] : [], tri: "recent" as const, page: parsed.page };
   const basePath = `/approches/${approach.slug}${place ? `?territoire=${encodeURIComponent(place.code)}` : ""}`;
   const result = await search(query);
   const empty = result.total === 0;
 
   const elsewhereQuery = { ...query, territoire: [], page: 1 };
-  const elsewhere = empty && place ? await search(elsewhereQuery) : null;
+  const elsewhere = empty && place ? await search(elsewhereQuery, { pageSize: ELSEWHERE }) : null;
   const related = empty && !elsewhere?.total ? await relatedApproaches(approach.id) : { usedTogether: false, approaches: [] };
   const ownLessons = approach.lessons.length > 0;
   const lessons = ownLessons ? approach.lessons : empty ? await lessonsOfApproaches(related.approaches.map((r) => r.id)) : [];
@@ -80,7 +80,7 @@ export default async function ApproachPage({ params, searchParams }: Props) {
             {plural(elsewhere.total, "initiative publiée", "initiatives publiées")} ·{" "}
             <Link href={`/approches/${approach.slug}`}>Toutes les voir</Link>
           </p>
-          <SearchHitList hits={toHitCards(elsewhere.items.slice(0, ELSEWHERE))} headingLevel={3} />
+          <SearchHitList hits={toHitCards(elsewhere.items)} headingLevel={3} />
         </section>
       )}
       {related.approaches.length > 0 && (
