@@ -241,6 +241,18 @@ describe("labels and synonyms stay current", () => {
     expect((await search({ q: "zorglubiens" })).total).toBe(0);
   });
 
+  it("a save that leaves the label as it was rewrites no document (the editor sends every field)", async () => {
+    const approach = await db.approach.findUniqueOrThrow({ where: { slug: "pairs-ambassadeurs" } });
+    const versions = () => db.$queryRaw<{ id: number; xmin: string }[]>`
+      SELECT "initiativeId" AS id, xmin::text FROM "InitiativeSearch"
+      WHERE "initiativeId" IN (SELECT "initiativeId" FROM "InitiativeApproach" WHERE "approachId" = ${approach.id}) ORDER BY 1`;
+    const before = await versions();
+    expect(before.length).toBeGreaterThan(0);
+    await db.approach.update({ where: { id: approach.id }, data: { label: approach.label, slug: approach.slug, description: "Une autre définition." } });
+    expect(await versions()).toEqual(before);
+    await db.approach.update({ where: { id: approach.id }, data: { description: approach.description } });
+  });
+
   it("a parent theme's new label reaches the initiatives of its sub-themes", async () => {
     const child = await db.theme.findFirstOrThrow({ where: { parentId: { not: null } } });
     const initiative = await db.initiative.findUniqueOrThrow({ where: { slug: MEDIATION } });
