@@ -37,11 +37,11 @@ describe("reference data in the database", () => {
     expect(inRegion.size).toBe(await db.territory.count());
   });
 
-  it("keeps an accent-free, lower-case search text with the aliases", async () => {
+  it("keeps accent-free, lower-case keys of the name and the aliases", async () => {
     const acso = await db.territory.findUniqueOrThrow({ where: { code: ACSO_SIREN } });
-    expect(acso.searchText).toContain("acso");
-    expect(acso.searchText).toContain("creil sud oise");
-    const found = await db.territory.findMany({ where: { searchText: { contains: "villers-saint-paul" } }, select: { code: true } });
+    expect(acso.aliasKeys).toContain("acso");
+    expect(acso.nameKey).toContain("creil sud oise");
+    const found = await db.territory.findMany({ where: { nameKey: { contains: "villers saint paul" } }, select: { code: true } });
     expect(found.map((t) => t.code)).toContain("60684");
   });
 
