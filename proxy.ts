@@ -35,6 +35,12 @@ function withSecurityHeaders(request: NextRequest, nonce: string): NextResponse 
 
 const newNonce = () => btoa(crypto.randomUUID());
 
+/** Our headers, as for a private page (never cached), on a response made without them. */
+function withPrivateHeaders<R extends Response>(response: R): R {
+  for (const [name, value] of Object.entries(securityHeaders({ nonce: newNonce(), production, privatePage: true }))) response.headers.set(name, value);
+  return response;
+}
+
 const adminGate = withAuth(
   async (request: NextRequestWithAuth) => {
     const response = withSecurityHeaders(request, newNonce());
@@ -70,18 +76,12 @@ async function route(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
   // The health route says it itself (JSON); everything else gets the French 503 page.
   if (pathname !== "/api/health" && !(await databaseAvailable())) {
-    const response = serviceUnavailable({ pathname, requestId: request.headers.get(REQUEST_ID_HEADER)! });
-    for (const [name, value] of Object.entries(securityHeaders({ nonce: newNonce(), production, privatePage: true }))) response.headers.set(name, value);
-    return response;
+    return withPrivateHeaders(serviceUnavailable({ pathname, requestId: request.headers.get(REQUEST_ID_HEADER)! }));
   }
   if (pathname === "/admin" || pathname.startsWith("/admin/")) {
     const response = await adminGate(request as NextRequestWithAuth, event);
     // The sign-in redirect comes from next-auth without our headers.
-    if (response instanceof Response && !response.headers.has("Content-Security-Policy")) {
-      for (const [name, value] of Object.entries(securityHeaders({ nonce: newNonce(), production, privatePage: true }))) {
-        response.headers.set(name, value);
-      }
-    }
+    if (response instanceof Response && !response.headers.has("Content-Security-Policy")) return withPrivateHeaders(response);
     return response;
   }
   return withSecurityHeaders(request, newNonce());
