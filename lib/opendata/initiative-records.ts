@@ -7,7 +7,7 @@
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import type { SearchQuery } from "@/lib/search/query";
-import { initiativeFilterSql, orderBySql, relaxTextQuery, resolveTextQuery, type TextQuery } from "@/lib/search/service";
+import { chooseTextQuery, initiativeFilterSql, orderBySql, type TextQuery } from "@/lib/search/service";
 import type { InitiativeRecord } from "@/lib/api/schemas";
 import { absoluteUrl } from "./site";
 import { publicSql } from "@/lib/public/visibility";
@@ -60,17 +60,12 @@ export function matchingRecordsSql(query: SearchQuery, text: TextQuery | undefin
  */
 export async function pageTextQuery(db: Database, query: SearchQuery): Promise<TextQuery | undefined> {
   if (!query.q) return undefined;
-  const few = async (text?: TextQuery) => {
+  const few = async (text: TextQuery | undefined) => {
     const [row] = await db.$queryRaw<{ n: number }[]>(Prisma.sql`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM "InitiativeSearch" s WHERE ${initiativeFilterSql(query, { text })} LIMIT 3) few`);
     return row?.n ?? 0;
   };
-  const exact = await few();
-  const text = await resolveTextQuery(db, query, exact);
-  if (exact > 0 || !text || (text.alternative && (await few(text)) > 0)) return text;
-  // All the words together find nothing: the page shows partial matches, and so do the exports.
-  const relaxed = await relaxTextQuery(db, query, text);
-  return relaxed ? { q: relaxed.q } : text;
+  return (await chooseTextQuery(db, query, { q: query.q }, few)).text;
 }
 
 type StoredRecord = Omit<InitiativeRecord, "url" | "lessons"> & { lessons: Omit<InitiativeRecord["lessons"][number], "url">[] };

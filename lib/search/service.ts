@@ -657,8 +657,40 @@ async function facetCatalogue(db: Database, display: TerritoryDisplay) {
   return catalogue;
 }
 
+/**
+ * The text a search uses: the typed words; widened by typo corrections when they find fewer
+ * than FEW_RESULTS; when all of them together still find nothing, the best partial match (then
+ * `droppedWords`, and the caller searches the returned text). `found(text)` tells how many a text
+ * finds (at least up to FEW_RESULTS): the results page computes its page and counts with it, the
+ * exports and feeds only count. One decision for both, so that they list the same rows.
+ */
+export async function chooseTextQuery(
+  db: Database,
+  query: SearchQuery,
+  typed: TextQuery | undefined,
+  found: (text: TextQuery | undefined) => Promise<number>,
+  facetIds?: FacetIds,
+): Promise<{ text: TextQuery | undefined; correctedQuery?: string; droppedWords?: string[] }> {
+  let count = await found(typed);
+  if (!typed) return { text: typed };
+  let text = typed;
+  let correctedQuery: string | undefined;
+  if (count < FEW_RESULTS) {
+    const widened = await resolveTextQuery(db, query, count);
+    if (widened?.alternative) {
+      text = await withWordTree(db, widened);
+      correctedQuery = widened.alternative;
+      count = await found(text);
+    }
+  }
+  if (count > 0) return { text, correctedQuery };
+  const relaxed = await relaxTextQuery(db, query, text, facetIds);
+  if (!relaxed) return { text, correctedQuery };
+  return { text: await withWordTree(db, { q: relaxed.q }), correctedQuery, droppedWords: relaxed.droppedWords };
+}
+
 /** Resolves the text part: the typed words, widened by corrections when they find little. */
-export async function resolveTextQuery(db: Database, query: SearchQuery, exactTotal: number): Promise<TextQuery | undefined> {
+async function resolveTextQuery(db: Database, query: SearchQuery, exactTotal: number): Promise<TextQuery | undefined> {
   if (!query.q) return undefined;
   if (exactTotal >= FEW_RESULTS) return { q: query.q };
   const corrected = await correctQuery(db, query.q);
@@ -834,7 +866,7 @@ function subsetsOfSize(n: number, size: number): number[][] {
  * left out. One statement counts every candidate set. A query of words that each find nothing
  * stays empty.
  */
-export async function relaxTextQuery(
+async function relaxTextQuery(
   db: Database,
   query: SearchQuery,
   text: TextQuery,
@@ -894,26 +926,14 @@ async function computeSearch(db: Database, typedQuery: SearchQuery, options: Sea
       db.$queryRaw<HitRow[]>(resultsSql(query, text, pageSize, offset, facetIds)),
     ]);
 
-  let text = typed;
-  let [{ total, counts, placeCounts }, rows] = await run(text);
-  let correctedQuery: string | undefined;
-  let droppedWords: string[] | undefined;
-  if (text && total < FEW_RESULTS) {
-    const widened = await resolveTextQuery(db, query, total);
-    if (widened?.alternative) {
-      text = await withWordTree(db, widened);
-      correctedQuery = widened.alternative;
-      [{ total, counts, placeCounts }, rows] = await run(text);
-    }
-  }
-  if (text && total === 0) {
-    const relaxed = await relaxTextQuery(db, query, text, facetIds);
-    if (relaxed) {
-      text = await withWordTree(db, { q: relaxed.q });
-      droppedWords = relaxed.droppedWords;
-      [{ total, counts, placeCounts }, rows] = await run(text);
-    }
-  }
+  // Each text tried is searched in full: the last one tried is what the page shows.
+  let [{ total, counts, placeCounts }, rows] = [{ total: 0, counts: new Map<string, number>(), placeCounts: undefined as FacetCounts["placeCounts"] }, [] as HitRow[]];
+  const found = async (text: TextQuery | undefined) => {
+    [{ total, counts, placeCounts }, rows] = await run(text);
+    return total;
+  };
+  const { text, correctedQuery, droppedWords } = await chooseTextQuery(db, query, typed, found, facetIds);
+  if (droppedWords) await found(text);
   for (const year of query.annee.map(String)) {
     if (!catalogue.annee.some((entry) => entry.value === year)) catalogue.annee.push({ value: year, label: year });
   }
