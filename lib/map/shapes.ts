@@ -22,12 +22,11 @@ export async function geometryVersion(db: Database): Promise<number | null> {
   return row?.version ?? null;
 }
 
-async function loadShapes(db: Database, kind: TerritoryKind, detail: ShapeDetail, within?: string, codes?: string[]): Promise<ShapeInput[]> {
-  const only = codes ? Prisma.sql`AND t.code = ANY(${codes})` : Prisma.empty;
+async function loadShapes(db: Database, kind: TerritoryKind, detail: ShapeDetail, within?: string): Promise<ShapeInput[]> {
   return db.$queryRaw<ShapeInput[]>(Prisma.sql`
     SELECT t.code, t.name, s.geometry
     FROM "TerritoryShape" s JOIN "Territory" t ON t.code = s."territoryCode"
-    WHERE s.detail = ${detail}::"ShapeDetail" AND t.kind = ${kind}::"TerritoryKind" ${withinZoomSql(within)} ${only}
+    WHERE s.detail = ${detail}::"ShapeDetail" AND t.kind = ${kind}::"TerritoryKind" ${withinZoomSql(within)}
     ORDER BY t.code`);
 }
 
@@ -71,54 +70,4 @@ export async function getProjectedMap(db: Database, level: ViewLevel, zoom?: Map
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
   return entry;
-}
-
-const MINI_DETAIL: Record<TerritoryKind, ShapeDetail> = { REGION: "REGION", DEPARTEMENT: "REGION", EPCI: "DEPARTEMENT", COMMUNE: "LOCAL", QPV: "LOCAL" };
-const CHILD_KIND: Partial<Record<TerritoryKind, TerritoryKind>> = { REGION: "DEPARTEMENT", EPCI: "COMMUNE", COMMUNE: "QPV" };
-
-export interface MiniMap extends ProjectedMap {
-  target: { code: string; name: string; kind: TerritoryKind };
-}
-
-/**
- * A territory among its neighbours (same kind, touching its bounding box; a QPV among
- * communes), with its children outlined (an EPCI's communes, a commune's QPV). Null when the
- * territory has no imported contour.
- */
-export async function getMiniMap(db: Database, code: string, width = 400): Promise<MiniMap | null> {
-  const territory = await db.territory.findUnique({ where: { code }, select: { code: true, name: true, kind: true } });
-  if (!territory) return null;
-  const detail = MINI_DETAIL[territory.kind];
-  const own = await db.territoryShape.findUnique({ where: { territoryCode_detail: { territoryCode: code, detail } } });
-  if (!own) return null;
-  const neighbourKind: TerritoryKind = territory.kind === "QPV" ? "COMMUNE" : territory.kind;
-  // A margin of a quarter of the territory's size on each side finds the neighbours around it.
-  const marginLon = (own.maxLon - own.minLon) / 4;
-  const marginLat = (own.maxLat - own.minLat) / 4;
-  const neighbourCodes = (
-    await db.territoryShape.findMany({
-      where: {
-        detail,
-        territory: { kind: neighbourKind },
-        minLon: { lte: own.maxLon + marginLon },
-        maxLon: { gte: own.minLon - marginLon },
-        minLat: { lte: own.maxLat + marginLat },
-        maxLat: { gte: own.minLat - marginLat },
-      },
-      select: { territoryCode: true },
-    })
-  ).map((s) => s.territoryCode);
-  const neighbours = await loadShapes(db, neighbourKind, detail, undefined, neighbourCodes);
-  const childKind = CHILD_KIND[territory.kind];
-  const children = childKind ? await loadShapes(db, childKind, detail, code) : [];
-  const geometry = own.geometry as unknown as AreaGeometry;
-  const shapes = territory.kind === "QPV" ? neighbours : neighbours.length > 0 ? neighbours : [{ ...territory, geometry }];
-  const projected = projectMap({
-    width,
-    frame: territory.kind === "REGION" ? geometry : undefined,
-    shapes,
-    outlines: territory.kind === "REGION" ? [] : [geometry],
-    overlay: territory.kind === "QPV" ? [{ ...territory, geometry }] : children,
-  });
-  return { ...projected, target: territory };
 }

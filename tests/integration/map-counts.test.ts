@@ -4,7 +4,7 @@ import { createPrismaClient } from "@/lib/db/connect";
 import { loadDemoContent } from "@/lib/demo/load";
 import { countInitiativesByTerritory } from "@/lib/map/counts";
 import { importGeometryDirectory } from "@/lib/map/import";
-import { getMiniMap, getProjectedMap } from "@/lib/map/shapes";
+import { getProjectedMap } from "@/lib/map/shapes";
 import { emptyQuery, parseSearchQuery } from "@/lib/search/query";
 
 const db = createPrismaClient();
@@ -85,15 +85,5 @@ describe("projected maps", () => {
 
     const acso = await getProjectedMap(db, "COMMUNE", { code: ACSO, kind: "EPCI" });
     expect(acso!.shapes.map((s) => s.code).sort()).toHaveLength(11);
-  });
-
-  it("draws a territory among its neighbours for its page", async () => {
-    const mini = await getMiniMap(db, "59512");
-    expect(mini!.target).toMatchObject({ code: "59512", name: "Roubaix", kind: "COMMUNE" });
-    const codes = mini!.shapes.map((s) => s.code);
-    // Tourcoing and Croix border Roubaix.
-    expect(codes).toEqual(expect.arrayContaining(["59512", "59599", "59163"]));
-    expect(mini!.outlines).not.toBe("");
-    expect(await getMiniMap(db, "QPV-inconnu")).toBeNull();
   });
 });
