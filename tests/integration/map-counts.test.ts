@@ -79,9 +79,8 @@ describe("projected maps", () => {
     expect(map!.width).toBe(800);
     // Whole pixels, relative moves: compact path data.
     expect(map!.shapes.find((s) => s.code === "59512")!.d).toMatch(/^M\d+,\d+(l-?\d+(,|-)\d+)+z$/);
-    const started = performance.now();
+    // The very same object: served from the cache, not rebuilt.
     expect(await getProjectedMap(db, "COMMUNE")).toBe(map);
-    expect(performance.now() - started).toBeLessThan(100);
 
     const acso = await getProjectedMap(db, "COMMUNE", { code: ACSO, kind: "EPCI" });
     expect(acso!.shapes.map((s) => s.code).sort()).toHaveLength(11);
