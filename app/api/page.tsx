@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { z } from "zod";
 import { endpoints } from "@/lib/api/openapi";
 import { RATE_LIMIT } from "@/lib/api/rate-limit";
@@ -42,7 +43,7 @@ export default function ApiPage() {
       <section aria-labelledby="exports">
         <h2 id="exports">Exporter une sélection</h2>
         <p>
-          Sur la page <a href="/initiatives">Initiatives</a>, filtrez puis choisissez « Exporter » : le fichier contient toutes les initiatives
+          Sur la page <Link href="/initiatives">Initiatives</Link>, filtrez puis choisissez « Exporter » : le fichier contient toutes les initiatives
           de la sélection, pas seulement la page affichée. Les adresses acceptent exactement les paramètres de la page :
         </p>
         <ul>

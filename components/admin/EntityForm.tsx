@@ -32,6 +32,9 @@ export function EntityForm({ entity, id, version, fields, options, values, terri
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
+    // A full load, not router.push: the form's fields and its base version must start again from
+    // what was saved, and uncontrolled fields keep their DOM values across a client navigation.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (state.status === "ok") window.location.assign(`${window.location.pathname}?enregistre=1`);
     else if (state.status !== "idle") summaryRef.current?.focus();
   }, [state]);

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 
 const STEP = 1.5;
 const MAX_SCALE = 12;
+const noSubscription = () => () => {};
 
 /**
  * Light enhancement of the server-drawn map: a visible tip with the name and count of the
@@ -15,8 +16,7 @@ export function MapEnhancer({ children }: { children: ReactNode }) {
   const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
   const [view, setView] = useState<{ scale: number; cx: number; cy: number } | null>(null);
   // The zoom buttons exist only once JavaScript runs: without it they would do nothing.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
 
   useEffect(() => {
     const svg = box.current?.querySelector<SVGSVGElement>("svg[data-map]");

@@ -1,6 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { PLACE_LOOKUP_HINT, PLACE_MIN_LENGTH, type PlaceMatch, placeDescription } from "@/lib/territories/place-text";
 
 /** A place the server found for the submitted text, with the link that applies it (works without JavaScript). */
@@ -37,13 +38,6 @@ export function PlacePicker({ initialQuery, suggestions }: { initialQuery: strin
   const [active, setActive] = useState(-1);
   const [picked, setPicked] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-
-  // The chosen place is a hidden "territoire" field for the length of one submission.
-  useEffect(() => {
-    if (!picked) return;
-    inputRef.current?.form?.requestSubmit();
-    setPicked(null);
-  }, [picked]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -95,7 +89,11 @@ export function PlacePicker({ initialQuery, suggestions }: { initialQuery: strin
     close();
     if (inputRef.current) inputRef.current.value = "";
     setStatus(`${option.name} ajouté au filtre Territoire.`);
-    setPicked(option.code);
+    // The chosen place is a hidden "territoire" field for the length of one submission: it must
+    // be in the DOM before the form is submitted.
+    flushSync(() => setPicked(option.code));
+    inputRef.current?.form?.requestSubmit();
+    setPicked(null);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {

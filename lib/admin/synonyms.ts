@@ -30,13 +30,11 @@ export const synonymGroupSchema = z.object({
   terms: z
     .string()
     .max(3000, "Trop de termes.")
-    // eslint-disable-next-line no-control-regex
     .transform((text) => [...new Set(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").split("\n").map((line) => line.trim()).filter(Boolean))])
     .pipe(z.array(term).min(2, "Indiquez au moins deux termes, un par ligne.").max(20, "Au plus 20 termes.")),
   source: z
     .string()
     .trim()
-    // eslint-disable-next-line no-control-regex
     .transform((text) => text.replace(/[\u0000-\u001f\u007f]/g, " "))
     .pipe(z.string().min(3, "Indiquez la source de cette équivalence.").max(500, "La source ne peut pas dépasser 500 caractères.")),
   trash: z.literal("on").optional(),

@@ -8,7 +8,6 @@ import { parseLessonQuery, searchLessons, LESSON_PAGE_SIZE } from "@/lib/public/
 import { findTerritories } from "@/lib/public/search";
 import { departementNameSql, findPlace } from "@/lib/territories/lookup";
 import type { PlaceKind } from "@/lib/territories/place-text";
-import { publicWhere } from "@/lib/public/visibility";
 import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
 import { absoluteUrl, LICENCE } from "@/lib/opendata/site";
 import { FILTER_KEYS, type SearchQuery } from "@/lib/search/query";

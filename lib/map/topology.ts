@@ -22,6 +22,8 @@ export const DETAIL_MIN_AREA: Record<ShapeDetail, number> = { REGION: 3e-9, DEPA
 
 /** About 3 m over the whole région: well under a pixel at any zoom the map offers. */
 const QUANTIZATION = 1e5;
+/** The pieces carry no properties: their position in the list is their identity. */
+type NoProperties = Record<string, never>;
 
 export interface BuiltShape {
   geometry: AreaGeometry;
@@ -66,12 +68,12 @@ export function boundingBox(geometry: AreaGeometry): [number, number, number, nu
  * former communes merged into it, or all the communes of an EPCI).
  */
 export function buildShapes(geometries: AreaGeometry[], groups: Map<string, number[]>): Map<string, Record<ShapeDetail, BuiltShape>> {
-  const collection: FeatureCollection<AreaGeometry, {}> = {
+  const collection: FeatureCollection<AreaGeometry, NoProperties> = {
     type: "FeatureCollection",
-    features: geometries.map((geometry, id): Feature<AreaGeometry, {}> => ({ type: "Feature", id, properties: {}, geometry })),
+    features: geometries.map((geometry, id): Feature<AreaGeometry, NoProperties> => ({ type: "Feature", id, properties: {}, geometry })),
   };
   // The typings disagree on null properties between topojson-server and -simplify.
-  const built = topology({ pieces: collection }, QUANTIZATION) as unknown as Topology<Objects<{}>>;
+  const built = topology({ pieces: collection }, QUANTIZATION) as unknown as Topology<Objects<NoProperties>>;
   const topo = presimplify(built, sphericalTriangleArea);
   const byDetail = SHAPE_DETAILS.map((detail) => {
     const simplified = DETAIL_MIN_AREA[detail] > 0 ? simplify(topo, DETAIL_MIN_AREA[detail]) : topo;

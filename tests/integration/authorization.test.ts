@@ -99,8 +99,8 @@ beforeAll(async () => {
   users = { ADMIN: toSession(admin), EDITOR: toSession(editor), CONTRIBUTOR: toSession(contributor) };
   targetId = (await db.initiative.findFirstOrThrow({ where: { status: "PUBLISHED" }, orderBy: { id: "asc" } })).id;
   for (const file of actionModules) {
-    const module = (await import(file)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
+    const exported = (await import(file)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(exported)) {
       if (typeof value === "function") actions.set(name, value as Action);
     }
   }
@@ -164,9 +164,9 @@ describe("every route handler that changes something, or reads private data, che
     for (const file of routeModules) {
       const relative = path.relative(root, file);
       if (PUBLIC_ROUTES.has(relative)) continue;
-      const module = (await import(file)) as Record<string, unknown>;
+      const exported = (await import(file)) as Record<string, unknown>;
       for (const method of METHODS) {
-        const handler = module[method] as ((request: Request, context: unknown) => Promise<Response>) | undefined;
+        const handler = exported[method] as ((request: Request, context: unknown) => Promise<Response>) | undefined;
         if (!handler) continue;
         mutating++;
         for (const user of [null, users.CONTRIBUTOR]) {

@@ -40,8 +40,8 @@ export function loadSchemaEngineWasm(): Promise<Bindings> {
     const require = createRequire(import.meta.url);
     const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(path.dirname(glue), "schema_engine_bg.wasm"));
-    const module = await WebAssembly.compile(bytes);
-    const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bindings });
+    const compiled = await WebAssembly.compile(bytes);
+    const instance = await WebAssembly.instantiate(compiled, { "./schema_engine_bg.js": bindings });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
     return bindings;

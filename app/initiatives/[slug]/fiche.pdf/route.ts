@@ -1,7 +1,6 @@
 import { conditionalGet } from "@/lib/api/http";
-import { prisma } from "@/lib/db/client";
+import { initiativeDocument } from "@/lib/api/resources";
 import { renderFiche } from "@/lib/opendata/fiche-pdf";
-import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -9,8 +8,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     contentType: "application/pdf",
     extraHeaders: { "Content-Disposition": `inline; filename="fiche-${slug.replace(/[^a-z0-9-]/g, "")}.pdf"` },
     body: async () => {
-      const record = await getInitiativeRecord(prisma, slug);
-      return record ? new Uint8Array(await renderFiche(record)) : null;
+      const document = await initiativeDocument(slug);
+      return document ? new Uint8Array(await renderFiche(document.item)) : null;
     },
   }));
 }

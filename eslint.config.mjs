@@ -1,0 +1,31 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// The database client is reached through lib/ only (server-only modules that check who may
+// read or write), so that no page, action or component can query around authorization.
+const databaseImports = {
+  patterns: [
+    { group: ["@/lib/db/client", "@/lib/db/connect", "@/lib/db/generated/client", "**/lib/db/client", "**/lib/db/generated/client"], message: "Passer par un module de lib/ : pages et composants n'importent pas le client de base de données." },
+  ],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      // A leading underscore or a rest sibling marks what is left out on purpose ({ a: _a, ...rest }).
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", databaseImports] },
+  },
+  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "lib/db/generated/**", "coverage/**", "playwright-report/**", "test-results/**", ".data/**"]),
+]);
