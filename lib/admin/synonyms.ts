@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/guards";
+import type { SessionUser } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
+import type { Database } from "@/lib/db/connect";
 
 /**
  * The field synonyms of the search (SearchSynonym), edited by staff: a group of terms that mean
@@ -43,9 +45,8 @@ export const synonymGroupSchema = z.object({
 export type SynonymOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 /** Creates, updates or trashes a group, with the same optimistic lock as records, and an audit line. */
-export async function saveSynonymGroup(input: z.infer<typeof synonymGroupSchema>, ip?: string): Promise<SynonymOutcome> {
-  const user = await requireUser("EDITOR");
-  return prisma.$transaction(async (tx): Promise<SynonymOutcome> => {
+export async function saveSynonymGroup(db: Database, user: Pick<SessionUser, "id">, input: z.infer<typeof synonymGroupSchema>, ip?: string): Promise<SynonymOutcome> {
+  return db.$transaction(async (tx): Promise<SynonymOutcome> => {
     if (input.id === undefined) {
       const created = await tx.searchSynonym.create({ data: { terms: input.terms, source: input.source } });
       await recordAudit(tx, { userId: user.id, action: "synonym.created", entityId: created.id, details: { terms: input.terms }, ip });

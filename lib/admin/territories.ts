@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/guards";
+import type { SessionUser } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
+import type { Database } from "@/lib/db/connect";
 import { territoryKindLabels } from "@/lib/format/labels";
 import { lookupPlaces } from "@/lib/territories/lookup";
 
@@ -36,11 +38,10 @@ export const aliasesSchema = z.object({
 export type AliasOutcome = { ok: true } | { ok: false; message: string };
 
 /** Replaces a territory's aliases (one per line), with the same optimistic lock as records. */
-export async function saveAliases(input: z.infer<typeof aliasesSchema>, ip?: string): Promise<AliasOutcome> {
-  const user = await requireUser("EDITOR");
-  const before = await prisma.territory.findUnique({ where: { code: input.code }, select: { aliases: true } });
+export async function saveAliases(db: Database, user: Pick<SessionUser, "id">, input: z.infer<typeof aliasesSchema>, ip?: string): Promise<AliasOutcome> {
+  const before = await db.territory.findUnique({ where: { code: input.code }, select: { aliases: true } });
   if (!before) return { ok: false, message: "Ce territoire n'existe pas." };
-  const changed = await prisma.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     const updated = await tx.territory.updateMany({ where: { code: input.code, version: input.version }, data: { aliases: input.aliases, version: { increment: 1 } } });
     if (updated.count === 0) return false;
     await recordAudit(tx, { userId: user.id, action: "entity.updated", entityType: "TERRITORY", entityId: input.code, details: { aliases: { from: before.aliases, to: input.aliases } }, ip });

@@ -1,30 +1,19 @@
 "use server";
 
+import { z } from "zod";
 import * as ownAccount from "@/lib/accounts/own-account";
-import type { FormState } from "@/lib/admin/form-state";
-import { guarded } from "@/lib/admin/guarded-action";
-import { requireUser } from "@/lib/auth/guards";
-import { prisma } from "@/lib/db/client";
-import { requestIp } from "@/lib/http/request-context";
+import { adminAction } from "@/lib/admin/guarded-action";
+import type { SessionUser } from "@/lib/auth/sessions";
 
 // The user's own account: reachable even by a user who still has to set up the second factor.
-async function self(): Promise<ownAccount.AccountActor> {
-  const user = await requireUser("CONTRIBUTOR", { allowMissingSecondFactor: true });
-  return { id: user.id, sessionId: user.sessionId, ip: await requestIp() };
-}
+// Each step reads its own fields (lib/accounts/own-account.ts), so the wrapper only checks who calls.
+const self = { role: "CONTRIBUTOR", allowMissingSecondFactor: true, schema: z.unknown() } as const;
+const actor = ({ user, ip }: { user: SessionUser; ip: string }): ownAccount.AccountActor => ({ id: user.id, sessionId: user.sessionId, ip });
 
-export async function changeOwnPassword(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => ownAccount.changePassword(prisma, await self(), formData));
-}
+export const changeOwnPassword = adminAction(self, async (context) => ownAccount.changePassword(context.db, actor(context), context.formData));
 
-export async function beginTotpSetup(_previous: FormState, _formData: FormData): Promise<FormState> {
-  return guarded(async () => ownAccount.beginTotpSetup(prisma, await self()));
-}
+export const beginTotpSetup = adminAction(self, async (context) => ownAccount.beginTotpSetup(context.db, actor(context)));
 
-export async function confirmTotpSetup(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => ownAccount.confirmTotpSetup(prisma, await self(), formData));
-}
+export const confirmTotpSetup = adminAction(self, async (context) => ownAccount.confirmTotpSetup(context.db, actor(context), context.formData));
 
-export async function disableTotp(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => ownAccount.disableTotp(prisma, await self(), formData));
-}
+export const disableTotp = adminAction(self, async (context) => ownAccount.disableTotp(context.db, actor(context), context.formData));

@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { guarded } from "@/lib/admin/guarded-action";
 import type { FormState } from "@/lib/admin/form-state";
-import { requireUser } from "@/lib/auth/guards";
-import type { UserRole } from "@/lib/db/generated/enums";
+import { adminAction } from "@/lib/admin/guarded-action";
+import type { SessionUser } from "@/lib/auth/sessions";
 import { renderMarkdown } from "@/lib/content/markdown";
-import { prisma } from "@/lib/db/client";
+import type { Database } from "@/lib/db/connect";
+import type { UserRole } from "@/lib/db/generated/enums";
 import type { EntityDefinition } from "@/lib/editorial/definition";
 import {
   markVerified,
@@ -22,17 +22,18 @@ import {
 } from "@/lib/editorial/engine";
 import { readFormValues } from "@/lib/editorial/form-values";
 import { definitionByPath } from "@/lib/editorial/registry";
-import { requestIp } from "@/lib/http/request-context";
 
-const target = z.object({
-  entity: z.string().max(40),
-  id: z.coerce.number().int().positive(),
-});
-const optionalVersion = z.coerce.number().int().min(0).optional();
+/** The hidden fields naming the record: a known editorial type (its URL path) and an id. */
+const entity = z
+  .string()
+  .max(40)
+  .transform((path, context) => definitionByPath(path) ?? (context.addIssue({ code: "custom", message: "Type inconnu." }), z.NEVER));
+const id = z.coerce.number().int().positive();
+const target = z.object({ entity, id });
 
-function entityOf(formData: FormData): EntityDefinition<unknown> | null {
-  return definitionByPath(String(formData.get("entity") ?? "")) ?? null;
-}
+const BAD_REQUEST: FormState = { status: "error", message: "Requête invalide : rechargez la page." };
+// Hidden fields that do not parse come from a stale or forged page, not from what was typed.
+const badRequest = () => BAD_REQUEST;
 
 function fromSave(outcome: SaveOutcome): FormState {
   switch (outcome.kind) {
@@ -56,109 +57,56 @@ function fromOutcome(outcome: ActionOutcome): FormState {
   return outcome.ok ? { status: "ok", message: outcome.message } : { status: "error", message: outcome.message, items: outcome.links };
 }
 
-const BAD_REQUEST: FormState = { status: "error", message: "Requête invalide : rechargez la page." };
+const saveSchema = z.object({
+  entity,
+  id: z.union([z.literal(""), id]).optional(),
+  version: z.coerce.number().int().min(0).optional(),
+  comment: z.string().catch("").transform((text) => text.trim().slice(0, 500)),
+});
 
 /** Creates (no id) or updates a record of any editorial type. */
-export async function saveEntity(_previous: FormState, formData: FormData): Promise<FormState> {
-  let created: { path: string; id: number } | null = null;
-  const state = await guarded(async () => {
-    const user = await requireUser("CONTRIBUTOR");
-    const def = entityOf(formData);
-    if (!def) return BAD_REQUEST;
-    const rawId = formData.get("id");
-    const id = rawId ? target.shape.id.safeParse(rawId) : null;
-    const version = optionalVersion.safeParse(formData.get("version") ?? undefined);
-    if ((id && !id.success) || !version.success) return BAD_REQUEST;
-    const comment = String(formData.get("comment") ?? "").trim().slice(0, 500);
-    const outcome = await saveRecord(
-      prisma,
-      def,
-      user,
-      { id: id?.data, version: version.data, values: readFormValues(formData, def.fields), comment },
-      await requestIp(),
-    );
-    if (outcome.kind === "saved" && !id) created = { path: def.path, id: outcome.id };
-    return fromSave(outcome);
-  });
-  if (created) {
-    const { path, id } = created;
-    redirect(`/admin/${path}/${id}?cree=1`);
-  }
-  return state;
-}
+export const saveEntity = adminAction({ role: "CONTRIBUTOR", schema: saveSchema, invalid: badRequest }, async ({ user, input, formData, ip, db }) => {
+  const { entity: def, version, comment } = input;
+  const recordId = input.id || undefined;
+  const outcome = await saveRecord(db, def, user, { id: recordId, version, values: readFormValues(formData, def.fields), comment }, ip);
+  if (outcome.kind === "saved" && !recordId) redirect(`/admin/${def.path}/${outcome.id}?cree=1`);
+  return fromSave(outcome);
+});
 
 const transitionSchema = target.extend({
   transition: z.enum(["submit", "publish", "return", "archive", "unarchive"]),
   comment: z.string().max(500).optional(),
 });
 
-export async function changeStatus(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const user = await requireUser("CONTRIBUTOR");
-    const parsed = transitionSchema.safeParse(Object.fromEntries(formData));
-    const def = entityOf(formData);
-    if (!parsed.success || !def) return BAD_REQUEST;
-    return fromOutcome(await transitionRecord(prisma, def, user, parsed.data.id, parsed.data.transition, parsed.data.comment?.trim(), await requestIp()));
-  });
-}
+export const changeStatus = adminAction({ role: "CONTRIBUTOR", schema: transitionSchema, invalid: badRequest }, async ({ user, input, ip, db }) =>
+  fromOutcome(await transitionRecord(db, input.entity, user, input.id, input.transition, input.comment?.trim(), ip)),
+);
 
-type RecordOperation = (db: typeof prisma, def: EntityDefinition<unknown>, user: Awaited<ReturnType<typeof requireUser>>, id: number, ip: string) => Promise<ActionOutcome>;
+type RecordOperation = (db: Database, def: EntityDefinition<unknown>, user: SessionUser, id: number, ip: string) => Promise<ActionOutcome>;
 
 /** The shape shared by the one-button actions: a role, an { entity, id } target, an engine call. */
-function recordAction(role: UserRole, operation: RecordOperation) {
-  return (formData: FormData) =>
-    guarded(async () => {
-      const user = await requireUser(role);
-      const parsed = target.safeParse(Object.fromEntries(formData));
-      const def = entityOf(formData);
-      if (!parsed.success || !def) return BAD_REQUEST;
-      return fromOutcome(await operation(prisma, def, user, parsed.data.id, await requestIp()));
-    });
-}
+const recordAction = (role: UserRole, operation: RecordOperation) =>
+  adminAction({ role, schema: target, invalid: badRequest }, async ({ user, input, ip, db }) => fromOutcome(await operation(db, input.entity, user, input.id, ip)));
 
-const verify = recordAction("EDITOR", markVerified);
-const trash = recordAction("CONTRIBUTOR", trashRecord);
-const untrash = recordAction("EDITOR", untrashRecord);
+export const markAsVerified = recordAction("EDITOR", markVerified);
+export const moveToTrash = recordAction("CONTRIBUTOR", trashRecord);
+export const restoreFromTrash = recordAction("EDITOR", untrashRecord);
 
-export async function markAsVerified(_previous: FormState, formData: FormData): Promise<FormState> {
-  return verify(formData);
-}
+const purgeSchema = target.extend({ confirm: z.string().catch("") });
 
-export async function moveToTrash(_previous: FormState, formData: FormData): Promise<FormState> {
-  return trash(formData);
-}
+export const deletePermanently = adminAction({ role: "ADMIN", schema: purgeSchema, invalid: badRequest }, async ({ user, input, ip, db }) => {
+  if (input.confirm !== "SUPPRIMER") return { status: "invalid", message: "Tapez SUPPRIMER pour confirmer la suppression définitive.", fieldErrors: { confirm: ["Tapez SUPPRIMER pour confirmer."] } };
+  return fromOutcome(await purgeRecord(db, input.entity, user, input.id, ip));
+});
 
-export async function restoreFromTrash(_previous: FormState, formData: FormData): Promise<FormState> {
-  return untrash(formData);
-}
+const restoreSchema = target.extend({ revision: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
 
-export async function deletePermanently(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const user = await requireUser("ADMIN");
-    const parsed = target.extend({ confirm: z.literal("SUPPRIMER", "Tapez SUPPRIMER pour confirmer.") }).safeParse(Object.fromEntries(formData));
-    const def = entityOf(formData);
-    if (!def) return BAD_REQUEST;
-    if (!parsed.success) return { status: "invalid", message: "Tapez SUPPRIMER pour confirmer la suppression définitive.", fieldErrors: { confirm: ["Tapez SUPPRIMER pour confirmer."] } };
-    return fromOutcome(await purgeRecord(prisma, def, user, parsed.data.id, await requestIp()));
-  });
-}
-
-export async function restoreVersion(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    const user = await requireUser("CONTRIBUTOR");
-    const parsed = target.extend({ revision: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) }).safeParse(Object.fromEntries(formData));
-    const def = entityOf(formData);
-    if (!parsed.success || !def) return BAD_REQUEST;
-    const { id, revision, version } = parsed.data;
-    return fromSave(await restoreRevision(prisma, def, user, id, revision, version, await requestIp()));
-  });
-}
+export const restoreVersion = adminAction({ role: "CONTRIBUTOR", schema: restoreSchema, invalid: badRequest }, async ({ user, input, ip, db }) =>
+  fromSave(await restoreRevision(db, input.entity, user, input.id, input.revision, input.version, ip)),
+);
 
 /** The Markdown preview: the same sanitised rendering as the public pages. */
-export async function previewMarkdown(_previous: FormState, formData: FormData): Promise<FormState> {
-  return guarded(async () => {
-    await requireUser("CONTRIBUTOR");
-    const text = String(formData.get("text") ?? "").slice(0, 60_000);
-    return { status: "ok", html: renderMarkdown(text) };
-  });
-}
+export const previewMarkdown = adminAction({ role: "CONTRIBUTOR", schema: z.object({ text: z.string().catch("") }) }, async ({ input }) => ({
+  status: "ok",
+  html: renderMarkdown(input.text.slice(0, 60_000)),
+}));
