@@ -131,7 +131,7 @@ describe("db:backup and db:restore", () => {
     } finally {
       await restored.$disconnect();
     }
-  });
+  }, 120_000);
 
   it("refuses a non-empty database, a truncated file and a file that is not a backup, changing nothing", async () => {
     await expect(restoreBackup({ databaseUrl: process.env.DATABASE_URL!, uploadDir: path.join(work, "x"), file: backupFile, migrationsDir })).rejects.toThrow(/n'est pas vide/);
