@@ -9,8 +9,11 @@ export function demoAccount(role: DemoRole) {
   return account;
 }
 
-/** `timeout`: how long the redirect may take (password hashing is slow on a busy machine). */
-export async function signIn(page: Page, role: DemoRole, next = "/admin", timeout?: number) {
+/**
+ * `timeout`: how long the redirect may take. Signing in checks an argon2id hash, slow on purpose:
+ * on a loaded machine it takes longer than an assertion's default 5 s.
+ */
+export async function signIn(page: Page, role: DemoRole, next = "/admin", timeout = 15_000) {
   const account = demoAccount(role);
   await page.goto(`/connexion?callbackUrl=${encodeURIComponent(next)}`);
   await page.getByLabel("Adresse e-mail").fill(account.email);
