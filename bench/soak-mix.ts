@@ -70,7 +70,7 @@ export async function loadCatalog(pool: pg.Pool, seed: number): Promise<SoakCata
 export class SoakMix {
   private readonly random: Random;
   private readonly repeated: string[];
-  private readonly seen = new Set<string>();
+  private readonly seen: Set<string>;
   private readonly thresholds: [SoakClass, number][];
   private rotation = 0;
 
@@ -78,6 +78,8 @@ export class SoakMix {
     if (catalog.initiativeSlugs.length === 0 || catalog.places.length === 0) throw new Error("Catalogue vide : aucune initiative publiée ou aucun territoire lié.");
     this.random = new Random(seed);
     this.repeated = buildWorkload().map((item) => `/initiatives?${toSearchParams(item.query).toString()}`);
+    // A "unique" search that happens to be one of the workload's would be answered from cache.
+    this.seen = new Set(this.repeated);
     const total = SOAK_CLASSES.reduce((sum, key) => sum + mix[key], 0);
     let cumulative = 0;
     this.thresholds = SOAK_CLASSES.map((key) => [key, (cumulative += mix[key] / total)]);
