@@ -135,6 +135,8 @@ export interface SoakFigures {
   warmup: { requests: number; errors: number };
   edits: { attempts: number; saved: number; conflicts: number; lost: string[]; stale: string[] };
   rss?: RssVerdict;
+  /** Every RSS sample, [seconds into the run, MB]: the JSON report's, to see a climb or a plateau. */
+  rssSamples?: [number, number][];
 }
 
 /** Addresses of the simulated visitors: the API limits each address (lib/api/rate-limit.ts). */
@@ -256,6 +258,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       warmup,
       edits: { attempts: attempts.length, saved: check.saved, conflicts: check.conflicts, lost: check.lost, stale },
       rss: options.serverPid ? rssVerdict(samples, durationMs) : undefined,
+      rssSamples: options.serverPid ? samples.map((s) => [Math.round(s.atMs / 1000), Math.round(s.mb)]) : undefined,
     };
   } finally {
     agent.destroy();
