@@ -17,7 +17,7 @@ export interface HttpFigures {
 }
 
 /** `next start` on the benchmark database (the build must exist). */
-export async function startNextServer(options: { port: number; databaseUrl: string; heapMb: number; env?: Record<string, string> }): Promise<{ process: ChildProcess; baseUrl: string; stop(): Promise<void> }> {
+export async function startNextServer(options: { port: number; databaseUrl: string; heapMb: number; env?: Record<string, string> }): Promise<{ process: ChildProcess; baseUrl: string; stop(): Promise<void>; output(): string }> {
   const host = "127.0.0.1";
   const baseUrl = `http://${host}:${options.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -48,7 +48,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start s'est arrêté :\n${output}`);
     const up = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    if (up) return { process: child, baseUrl, stop };
+    if (up) return { process: child, baseUrl, stop, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

@@ -267,6 +267,8 @@ export interface SoakReport {
   minutes: number;
   heapMb: number;
   soak: SoakFigures;
+  /** The first error lines the server wrote (its logs are otherwise dropped): what a 5xx was. */
+  serverErrors: string[];
 }
 
 /** Warm-up of the soak, unsampled: the server's caches and JIT settle before the first minute. */
@@ -299,7 +301,8 @@ async function runSoakOn(pool: pg.Pool, options: BenchOptions & { soakMinutes: n
         connections: options.connections,
         log,
       });
-      return { kind: "soak", date: new Date().toISOString(), rows: options.rows, seed: options.seed, minutes: options.soakMinutes, heapMb: options.heapMb, soak };
+      const serverErrors = [...new Set(server.output().split("\n").filter((line) => /"level":(50|60)|⨯|Error/.test(line)).map((line) => line.slice(0, 400)))].slice(0, 10);
+      return { kind: "soak", date: new Date().toISOString(), rows: options.rows, seed: options.seed, minutes: options.soakMinutes, heapMb: options.heapMb, soak, serverErrors };
     } finally {
       await server.stop();
     }

@@ -65,7 +65,7 @@ runCli(async () => {
   if (!outcome) return;
   const report = outcome.report;
   const text = "kind" in report
-    ? `Repères — banc d'endurance, ${report.date.slice(0, 16).replace("T", " ")} UTC, ${report.rows} initiatives, tas du serveur ${report.heapMb > 0 ? `${report.heapMb} Mo au plus` : "défaut de V8"}\n\n${formatSoak(report.soak)}`
+    ? `Repères — banc d'endurance, ${report.date.slice(0, 16).replace("T", " ")} UTC, ${report.rows} initiatives, tas du serveur ${report.heapMb > 0 ? `${report.heapMb} Mo au plus` : "défaut de V8"}\n\n${formatSoak(report.soak)}${report.serverErrors.length > 0 ? `\n\nErreurs écrites par le serveur (les premières) :\n${report.serverErrors.map((line) => `  ${line}`).join("\n")}` : ""}`
     : formatReport(report);
   console.log(`\n${text}\n\nRésultats : ${path.relative(root, outcome.file)}`);
 });
