@@ -20,9 +20,11 @@ export interface HttpResult {
 
 /**
  * One GET, the body read to its end (a stream that breaks half way is a network error, not a
- * success with a short file). `keepBody` keeps the text, for the pages the editors check.
+ * success with a short file). `keepBody` keeps the text, for the pages the editors check. A
+ * reset on a kept-alive socket before any answer is retried once, as browsers do: the server
+ * closes idle sockets after 5 s, and a worker busy editing leaves its socket idle that long.
  */
-export function get(agent: http.Agent, url: string, options: { timeoutMs: number; headers?: Record<string, string>; keepBody?: boolean }): Promise<HttpResult> {
+export function get(agent: http.Agent, url: string, options: { timeoutMs: number; headers?: Record<string, string>; keepBody?: boolean }, retried = false): Promise<HttpResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     let settled = false;
@@ -32,14 +34,24 @@ export function get(agent: http.Agent, url: string, options: { timeoutMs: number
       clearTimeout(timer);
       resolve({ ...result, ms: performance.now() - started });
     };
+    let answered = false;
     const request = http.get(url, { agent, headers: options.headers }, (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => options.keepBody && chunks.push(chunk));
       response.on("end", () => finish({ status: response.statusCode, body: options.keepBody ? Buffer.concat(chunks).toString("utf8") : undefined }));
       response.on("error", () => finish({ failure: "network" }));
       response.on("close", () => response.complete || finish({ failure: "network" }));
     });
-    request.on("error", () => finish({ failure: "network" }));
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (!retried && !answered && request.reusedSocket && error.code === "ECONNRESET" && !settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(get(agent, url, options, true).then((result) => ({ ...result, ms: performance.now() - started })));
+        return;
+      }
+      finish({ failure: "network" });
+    });
     const timer = setTimeout(() => {
       finish({ failure: "timeout" });
       request.destroy();
