@@ -17,7 +17,7 @@ export interface HttpFigures {
 }
 
 /** `next start` on the benchmark database (the build must exist). */
-export async function startNextServer(options: { port: number; databaseUrl: string; heapMb: number }): Promise<{ process: ChildProcess; baseUrl: string; stop(): Promise<void> }> {
+export async function startNextServer(options: { port: number; databaseUrl: string; heapMb: number; env?: Record<string, string> }): Promise<{ process: ChildProcess; baseUrl: string; stop(): Promise<void>; output(): string }> {
   const host = "127.0.0.1";
   const baseUrl = `http://${host}:${options.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -29,6 +29,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     PORT: String(options.port),
     HOSTNAME: host,
+    ...options.env,
   };
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", host], {
     cwd: root,
@@ -47,7 +48,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start s'est arrêté :\n${output}`);
     const up = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    if (up) return { process: child, baseUrl, stop };
+    if (up) return { process: child, baseUrl, stop, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();
@@ -79,6 +80,11 @@ function processTree(rootPid: number): number[] {
   const out = [rootPid];
   for (let index = 0; index < out.length; index++) out.push(...(children.get(out[index]!) ?? []));
   return out;
+}
+
+/** The RSS of the largest process of a tree in kB: the server, under `next start`. */
+export function largestRssKb(pid: number): number {
+  return Math.max(0, ...processTree(pid).map(rssKb));
 }
 
 /** Samples the RSS of a process tree: the largest process and the sum, maxima in MB at `stop()`. */

@@ -40,3 +40,10 @@ export function byClass(workload: WorkloadQuery[], timings: Timings): ClassFigur
   out.all = percentiles([...timings.values()].flat());
   return out;
 }
+
+/** A plain text table: the first column left-aligned, the figures right-aligned. */
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
+  const line = (cells: (string | number)[]) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]!) : String(cell).padStart(widths[column]!))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}

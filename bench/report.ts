@@ -1,5 +1,6 @@
 import { FINDABILITY_CLASSES, FINDABILITY_TARGET_P95_MS, type FindabilityFigures } from "./findability";
 import type { HttpFigures } from "./http";
+import { table } from "./measure";
 import { PLACE_LOOKUP_TARGET_P95_MS, PLACE_LOOKUPS } from "./place-lookup";
 import type { BenchReport } from "./run";
 import { QUERY_CLASSES } from "./workload";
@@ -32,12 +33,6 @@ export function targets(report: BenchReport): { target: string; value: string; m
     out.push({ target: "RSS du serveur Node < 400 Mo", value: `${report.http.rss.serverMaxMb} Mo`, met: report.http.rss.serverMaxMb < 400 });
   }
   return out;
-}
-
-function table(headers: string[], rows: (string | number)[][]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells: (string | number)[]) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]!) : String(cell).padStart(widths[column]!))).join("  ");
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
 /** The findability paths (bench/findability.ts), one row per kind. */

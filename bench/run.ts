@@ -14,6 +14,9 @@ import { generateBenchData, type GenerateSummary } from "./generate";
 import { loadTest, sampleRss, startNextServer, type HttpFigures } from "./http";
 import { byClass, record, timed, type ClassFigures, type Percentiles, type Timings } from "./measure";
 import { measurePlaceLookup } from "./place-lookup";
+import { runSoak, type SoakFigures } from "./soak";
+import { hotEntries, soakEditors } from "./soak-edits";
+import { loadCatalog } from "./soak-mix";
 import { buildWorkload, QUERY_CLASSES } from "./workload";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -38,6 +41,8 @@ export interface BenchOptions {
   /** Old-generation heap of the server in MB (0: V8's default, unbounded in practice). */
   heapMb: number;
   out: string;
+  /** Minutes of the soak run (bench/soak.ts), which then replaces every other measure. */
+  soakMinutes?: number;
 }
 
 /** Candidates for the static ceiling, cheapest first: a prerendered page, else the health route. */
@@ -164,11 +169,15 @@ async function withVersionBumps<T>(databaseUrl: string, work: () => Promise<T>):
   }
 }
 
-async function measureHttp(options: BenchOptions) {
+function ensureBuild() {
   if (buildIsStale(root)) {
     log("Construction de l'application (next build)…");
     execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   }
+}
+
+async function measureHttp(options: BenchOptions) {
+  ensureBuild();
   log(`next start sur le port ${options.port}…`);
   const server = await startNextServer({ port: options.port, databaseUrl: options.databaseUrl, heapMb: options.heapMb });
   try {
@@ -250,7 +259,59 @@ async function measureFindabilityOn(databaseUrl: string, rounds: number): Promis
   }
 }
 
-export async function runBenchmark(options: BenchOptions): Promise<{ report: BenchReport; file: string } | undefined> {
+export interface SoakReport {
+  kind: "soak";
+  date: string;
+  rows: number;
+  seed: number;
+  minutes: number;
+  heapMb: number;
+  soak: SoakFigures;
+  /** The first error lines the server wrote (its logs are otherwise dropped): what a 5xx was. */
+  serverErrors: string[];
+}
+
+/** Warm-up of the soak, unsampled: the server's caches and JIT settle before the first minute. */
+const SOAK_WARMUP_MS = 30_000;
+/** Editors of the soak: fewer than the connections, so that several workers edit as one person too. */
+const SOAK_EDITORS = 3;
+
+/** The soak run on the benchmark database, against its own `next start`. */
+async function runSoakOn(pool: pg.Pool, options: BenchOptions & { soakMinutes: number }): Promise<SoakReport> {
+  ensureBuild();
+  const db = createPrismaClient(options.databaseUrl);
+  try {
+    const catalog = await loadCatalog(pool, options.seed);
+    const editors = await soakEditors(db, SOAK_EDITORS);
+    const entries = await hotEntries(db, editors[0]!, catalog.places[0]!);
+    log(`next start sur le port ${options.port} (endurance, ${options.soakMinutes} min à ${options.connections} connexions)…`);
+    // One trusted hop: the soak's visitors come with their own addresses (bench/soak.ts).
+    const server = await startNextServer({ port: options.port, databaseUrl: options.databaseUrl, heapMb: options.heapMb, env: { REPERES_TRUSTED_PROXY_HOPS: "1" } });
+    try {
+      const soak = await runSoak({
+        baseUrl: server.baseUrl,
+        serverPid: server.process.pid!,
+        db,
+        catalog,
+        editors,
+        entries,
+        seed: options.seed,
+        durationMs: options.soakMinutes * 60_000,
+        warmupMs: Math.min(SOAK_WARMUP_MS, options.soakMinutes * 6_000),
+        connections: options.connections,
+        log,
+      });
+      const serverErrors = [...new Set(server.output().split("\n").filter((line) => /"level":(50|60)|⨯|Error/.test(line)).map((line) => line.slice(0, 400)))].slice(0, 10);
+      return { kind: "soak", date: new Date().toISOString(), rows: options.rows, seed: options.seed, minutes: options.soakMinutes, heapMb: options.heapMb, soak, serverErrors };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<{ report: BenchReport | SoakReport; file: string } | undefined> {
   await ensureDatabase(options.databaseUrl);
   await prepareDatabase(options.databaseUrl, { demo: false, progress: (line) => log(`  ${line}`) });
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -258,6 +319,10 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
   try {
     const generation = await ensureData(pool, options);
     if (options.generateOnly) return undefined;
+    if (options.soakMinutes !== undefined) {
+      const soak = await runSoakOn(pool, { ...options, soakMinutes: options.soakMinutes });
+      return { report: soak, file: writeReport(options.out, soak) };
+    }
     const postgres = (await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
     const measured = await measureQueries(pool, options);
     const lookupDb = createPrismaClient(options.databaseUrl);
@@ -287,7 +352,11 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
     await pool.end();
   }
   if (!options.skipHttp) report.http = await measureHttp(options);
-  mkdirSync(path.dirname(options.out), { recursive: true });
-  writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-  return { report, file: options.out };
+  return { report, file: writeReport(options.out, report) };
+}
+
+function writeReport(file: string, report: BenchReport | SoakReport): string {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
 }

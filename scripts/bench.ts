@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: generates (or reuses) the benchmark data, times the search service against a
- * naive baseline on a fixed workload, then the search page over HTTP. See bench/README.md.
+ * naive baseline on a fixed workload, then the search page over HTTP; with --soak, a long mixed
+ * run over HTTP with concurrent edits instead. See bench/README.md.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -8,6 +9,7 @@ import { runCli, UserFacingError } from "@/lib/cli/run";
 import { DEFAULT_SERVER_HEAP_MB } from "@/lib/config/next-server";
 import { DEFAULT_SEED } from "@/bench/generate";
 import { formatReport } from "@/bench/report";
+import { formatSoak } from "@/bench/soak";
 import { runBenchmark } from "@/bench/run";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -30,6 +32,8 @@ runCli(async () => {
       connections: { type: "string", default: "10" },
       "heap-mb": { type: "string", default: String(DEFAULT_SERVER_HEAP_MB) },
       out: { type: "string" },
+      soak: { type: "boolean", default: false },
+      "soak-minutes": { type: "string", default: "10" },
     },
   });
   const integer = (name: keyof typeof values, min: number) => {
@@ -38,6 +42,8 @@ runCli(async () => {
     return value;
   };
   const rows = integer("rows", 100);
+  // --soak-minutes alone asks for the soak too.
+  const soak = values.soak || process.argv.some((arg) => arg.startsWith("--soak-minutes"));
   const outcome = await runBenchmark({
     rows,
     seed: integer("seed", 0),
@@ -53,7 +59,13 @@ runCli(async () => {
     seconds: integer("seconds", 1),
     connections: integer("connections", 1),
     heapMb: integer("heap-mb", 0),
-    out: values.out ? path.resolve(values.out) : path.join(root, "bench/results", `bench-${rows}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
+    out: values.out ? path.resolve(values.out) : path.join(root, "bench/results", `${soak ? "soak" : "bench"}-${rows}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
+    soakMinutes: soak ? integer("soak-minutes", 1) : undefined,
   });
-  if (outcome) console.log(`\n${formatReport(outcome.report)}\n\nRésultats : ${path.relative(root, outcome.file)}`);
+  if (!outcome) return;
+  const report = outcome.report;
+  const text = "kind" in report
+    ? `Repères — banc d'endurance, ${report.date.slice(0, 16).replace("T", " ")} UTC, ${report.rows} initiatives, tas du serveur ${report.heapMb > 0 ? `${report.heapMb} Mo au plus` : "défaut de V8"}\n\n${formatSoak(report.soak)}${report.serverErrors.length > 0 ? `\n\nErreurs écrites par le serveur (les premières) :\n${report.serverErrors.map((line) => `  ${line}`).join("\n")}` : ""}`
+    : formatReport(report);
+  console.log(`\n${text}\n\nRésultats : ${path.relative(root, outcome.file)}`);
 });
