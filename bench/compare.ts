@@ -1,5 +1,5 @@
 import type { SearchQuery } from "@/lib/search/query";
-import type { SearchResult } from "@/lib/search/service";
+import type { SearchResult } from "@/lib/search/types";
 import type { BaselineResult } from "./baseline";
 
 /** The ids of a result page: the one place that knows the shape of the service's results. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { filterLabels } from "@/lib/format/labels";
 import { FILTER_KEYS, type FilterKey, hasFilters, type SearchQuery, toSearchParams, withQuery } from "@/lib/search/query";
-import type { FacetValue } from "@/lib/search/service";
+import type { FacetValue } from "@/lib/search/types";
 
 function withoutValue(query: SearchQuery, key: FilterKey | "q", value: string): string {
   const next: SearchQuery = { ...query, page: 1 };

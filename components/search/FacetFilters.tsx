@@ -1,6 +1,6 @@
 import { filterLabels } from "@/lib/format/labels";
 import { FILTER_KEYS, type FilterKey, type SearchQuery } from "@/lib/search/query";
-import type { FacetValue } from "@/lib/search/service";
+import type { FacetValue } from "@/lib/search/types";
 import { FacetValueList } from "./FacetValueList";
 import { PlacePicker, type PlaceSuggestion } from "./PlacePicker";
 

@@ -4,7 +4,7 @@ import { Pagination } from "@/components/navigation/Pagination";
 import { type SearchQuery, toSearchParams } from "@/lib/search/query";
 import { toHitCards } from "@/lib/search/hit-card";
 import { resultCountText } from "@/lib/search/place-summary";
-import type { SearchResult } from "@/lib/search/service";
+import type { SearchResult } from "@/lib/search/types";
 import { SearchHitList } from "./SearchHitList";
 
 /** Where to go from a page with no initiative yet, unless the page offers better next steps. */

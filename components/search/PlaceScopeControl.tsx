@@ -1,6 +1,6 @@
 import { PLACE_SCOPE_PARAM, PLACE_SCOPES, type PlaceScope, placeScopeLabels } from "@/lib/search/place-scope";
 import type { SearchQuery } from "@/lib/search/query";
-import type { SearchResult } from "@/lib/search/service";
+import type { SearchResult } from "@/lib/search/types";
 
 /**
  * Inside / covering / both, for the chosen places: radio buttons of the search form (a plain GET

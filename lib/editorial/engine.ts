@@ -1,3 +1,10 @@
+/**
+ * Saves, workflow transitions and trash of every editorial table. The engine writes the records,
+ * their revisions and the audit only: the search read model ("InitiativeSearch", "SearchPosting",
+ * the search version) and the places of lessons and sources are kept by SQL triggers in the same
+ * transaction (ADR 004; what they run today: prisma/functions-and-triggers.sql), so no save
+ * here refreshes search, and an edit is searchable as soon as it commits.
+ */
 import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/log";
 import { AccessDenied, FORBIDDEN_MESSAGE } from "@/lib/auth/errors";

@@ -79,4 +79,7 @@ export const filterLabels = {
   annee: "Année",
 } as const;
 
+/** The « statut » filter of the search: whether an initiative is still running. */
+export const progressLabels = { "en-cours": "En cours", termine: "Terminée" } as const;
+
 export const sortLabels = { pertinence: "Pertinence", recent: "Les plus récentes", titre: "Titre (A à Z)" } as const;

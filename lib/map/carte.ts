@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { actorKindLabels } from "@/lib/format/labels";
+import { actorKindLabels, progressLabels } from "@/lib/format/labels";
 import { actorKindParams, FILTER_KEYS, type ActorKindParam, type SearchQuery } from "@/lib/search/query";
 import { interpretQuery } from "@/lib/search/service";
 import { countInitiativesByTerritory } from "./counts";
@@ -79,7 +79,7 @@ export async function getCarteData(query: SearchQuery, params: MapParams): Promi
 }
 
 function plainLabel(key: (typeof FILTER_KEYS)[number], value: string): string {
-  if (key === "statut") return value === "en-cours" ? "En cours" : "Terminée";
+  if (key === "statut") return value === "en-cours" ? progressLabels["en-cours"] : progressLabels.termine;
   if (key === "acteur" && value in actorKindParams) return actorKindLabels[actorKindParams[value as ActorKindParam]];
   return value;
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import type { SearchQuery } from "@/lib/search/query";
-import { interpretQuery, matchingInitiativeIdsSql } from "@/lib/search/service";
+import { matchingInitiativeIdsSql } from "@/lib/search/filters-sql";
+import { interpretQuery } from "@/lib/search/service";
 import { withinZoomSql } from "./within";
 
 export type MapLevel = "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";

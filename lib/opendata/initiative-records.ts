@@ -7,7 +7,10 @@
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import type { SearchQuery } from "@/lib/search/query";
-import { chooseTextQuery, initiativeFilterSql, orderBySql, type TextQuery } from "@/lib/search/service";
+import { initiativeFilterSql } from "@/lib/search/filters-sql";
+import { orderBySql } from "@/lib/search/results-sql";
+import { chooseTextQuery } from "@/lib/search/text-choice";
+import type { TextQuery } from "@/lib/search/tsquery";
 import type { InitiativeRecord } from "@/lib/api/schemas";
 import { absoluteUrl } from "./site";
 import { publicSql } from "@/lib/public/visibility";

@@ -2,7 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { emptyQuery } from "@/lib/search/query";
-import { countByFacetValue, territoryChildrenSql } from "@/lib/search/service";
+import { countByFacetValue } from "@/lib/search/facet-counts";
+import { territoryChildrenSql } from "@/lib/search/territory-display";
 import { publicWhere, publicSql } from "./visibility";
 
 /** Public initiatives per value of a vocabulary (bit counts of the search bitmaps). */

@@ -1,6 +1,6 @@
 import { formatPeriod } from "@/lib/format/labels";
 import type { Segment } from "./highlight";
-import type { SearchHit } from "./service";
+import type { SearchHit } from "./types";
 
 /** What a result card shows, computed on the server by toHitCards. */
 export interface HitCard {

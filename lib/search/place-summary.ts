@@ -1,6 +1,6 @@
 import { plural } from "@/lib/format/labels";
 import type { SearchQuery } from "./query";
-import type { FacetValue, SearchResult } from "./service";
+import type { FacetValue, SearchResult } from "./types";
 
 /** The names of the chosen places, as the territory facet labels them. */
 export function chosenPlaceNames(query: SearchQuery, territories: FacetValue[]): string {

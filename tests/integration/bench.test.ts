@@ -5,7 +5,8 @@ import { differences, isComparable, pageIds } from "@/bench/compare";
 import { generateBenchData, type GenerateSummary } from "@/bench/generate";
 import { buildWorkload, PLACES, QUERY_CLASSES } from "@/bench/workload";
 import { createPrismaClient } from "@/lib/db/connect";
-import { RANKED_WINDOW, searchInitiatives } from "@/lib/search/service";
+import { RANKED_WINDOW } from "@/lib/search/results-sql";
+import { searchInitiatives } from "@/lib/search/service";
 
 // The CI-sized run of `npm run bench`: same generator, workload and baseline, on 5,000
 // initiatives, asserting that the search service and the naive baseline agree (not timings).

@@ -10,7 +10,9 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { countInitiativesByTerritory } from "@/lib/map/counts";
 import { closeCursorPool } from "@/lib/opendata/cursor";
 import { emptyQuery, parseSearchQuery, type SearchQuery, toSearchParams } from "@/lib/search/query";
-import { countByFacetValue, initiativeFilterSql, searchInitiatives } from "@/lib/search/service";
+import { countByFacetValue } from "@/lib/search/facet-counts";
+import { initiativeFilterSql } from "@/lib/search/filters-sql";
+import { searchInitiatives } from "@/lib/search/service";
 import { contractErrors } from "../support/openapi-contract";
 
 /**

@@ -4,7 +4,10 @@ import { Prisma } from "@/lib/db/generated/client";
 import { loadDemoContent } from "@/lib/demo/load";
 import { findTerritories } from "@/lib/public/search";
 import { emptyQuery, FILTER_KEYS, parseSearchQuery, type SearchQuery } from "@/lib/search/query";
-import { countByFacetValue, initiativeFilterSql, parseWordTree, searchInitiatives } from "@/lib/search/service";
+import { countByFacetValue } from "@/lib/search/facet-counts";
+import { initiativeFilterSql } from "@/lib/search/filters-sql";
+import { searchInitiatives } from "@/lib/search/service";
+import { parseWordTree } from "@/lib/search/tsquery";
 
 const db = createPrismaClient();
 const ACSO = "200068047";
