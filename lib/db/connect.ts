@@ -13,5 +13,11 @@ export function createPrismaClient(connectionString = process.env.DATABASE_URL):
   }
   // JIT off: the search statements are planned as costly (bitmap masks, GIN estimates) and
   // PostgreSQL then spent 60 ms compiling them for 20 ms of work (ADR 004, "Third pass").
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5000, options: "-c jit=off" }) });
+  // Transactions get more than Prisma's 5 s: a save waits there for the row lock of another
+  // editor's save of the same entry, and the 10-minute soak (bench/soak.ts) saw saves fail on
+  // the default under load, where a conflict or a success was the right answer.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5000, options: "-c jit=off" }),
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
 }
