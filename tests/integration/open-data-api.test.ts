@@ -205,8 +205,9 @@ describe("HTTP behaviour", () => {
     expect((await api("/initiatives?territoire=59512", { "if-modified-since": lastModified })).status).toBe(304);
     expect((await api("/initiatives?territoire=60", { "if-none-match": etag })).status).toBe(200);
 
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // Last-Modified has one-second resolution
-    await prisma.initiative.update({ where: { slug: "ambassadeurs-de-l-egalite-roubaix" }, data: { summary: "Résumé modifié." } });
+    // An edit made two seconds later (HTTP dates count whole seconds), stamped so rather than waited for.
+    const later = new Date(Date.parse(lastModified) + 2000);
+    await prisma.initiative.update({ where: { slug: "ambassadeurs-de-l-egalite-roubaix" }, data: { summary: "Résumé modifié.", updatedAt: later } });
     const after = await api("/initiatives?territoire=59512", { "if-none-match": etag });
     expect(after.status).toBe(200);
     expect(after.body.items[0].summary).toBe("Résumé modifié.");
