@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { pageNumber } from "@/lib/validation/integer";
 import { requireUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db/client";
 import { EntityType } from "@/lib/db/generated/enums";
@@ -13,7 +14,7 @@ export const journalQuerySchema = z.object({
   type: z.enum(EntityType).or(z.literal("")).catch(""),
   du: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal("")).catch(""),
   au: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal("")).catch(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber(100_000).catch(1),
 });
 export type JournalQuery = z.infer<typeof journalQuerySchema>;
 

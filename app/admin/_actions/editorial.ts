@@ -2,6 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formText } from "@/lib/validation/text";
+import { recordId, recordVersion } from "@/lib/validation/integer";
 import { guarded } from "@/lib/admin/guarded-action";
 import type { FormState } from "@/lib/admin/form-state";
 import { requireUser } from "@/lib/auth/guards";
@@ -26,9 +28,11 @@ import { requestIp } from "@/lib/http/request-context";
 
 const target = z.object({
   entity: z.string().max(40),
-  id: z.coerce.number().int().positive(),
+  id: recordId,
 });
-const optionalVersion = z.coerce.number().int().min(0).optional();
+const optionalVersion = recordVersion.optional();
+// Over-long comments are cut rather than refused: the record itself matters more.
+const revisionComment = formText("Le commentaire").transform((value) => value.trim().slice(0, 500));
 
 function entityOf(formData: FormData): EntityDefinition<unknown> | null {
   return definitionByPath(String(formData.get("entity") ?? "")) ?? null;
@@ -69,12 +73,13 @@ export async function saveEntity(_previous: FormState, formData: FormData): Prom
     const id = rawId ? target.shape.id.safeParse(rawId) : null;
     const version = optionalVersion.safeParse(formData.get("version") ?? undefined);
     if ((id && !id.success) || !version.success) return BAD_REQUEST;
-    const comment = String(formData.get("comment") ?? "").trim().slice(0, 500);
+    const comment = revisionComment.safeParse(formData.get("comment") ?? "");
+    if (!comment.success) return { status: "invalid", message: "Le formulaire contient des erreurs.", fieldErrors: { comment: [comment.error.issues[0]!.message] } };
     const outcome = await saveRecord(
       prisma,
       def,
       user,
-      { id: id?.data, version: version.data, values: readFormValues(formData, def.fields), comment },
+      { id: id?.data, version: version.data, values: readFormValues(formData, def.fields), comment: comment.data },
       await requestIp(),
     );
     if (outcome.kind === "saved" && !id) created = { path: def.path, id: outcome.id };
@@ -89,7 +94,7 @@ export async function saveEntity(_previous: FormState, formData: FormData): Prom
 
 const transitionSchema = target.extend({
   transition: z.enum(["submit", "publish", "return", "archive", "unarchive"]),
-  comment: z.string().max(500).optional(),
+  comment: revisionComment.optional(),
 });
 
 export async function changeStatus(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -146,7 +151,7 @@ export async function deletePermanently(_previous: FormState, formData: FormData
 export async function restoreVersion(_previous: FormState, formData: FormData): Promise<FormState> {
   return guarded(async () => {
     const user = await requireUser("CONTRIBUTOR");
-    const parsed = target.extend({ revision: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) }).safeParse(Object.fromEntries(formData));
+    const parsed = target.extend({ revision: recordId, version: recordVersion }).safeParse(Object.fromEntries(formData));
     const def = entityOf(formData);
     if (!parsed.success || !def) return BAD_REQUEST;
     const { id, revision, version } = parsed.data;

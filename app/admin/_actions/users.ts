@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { recordId } from "@/lib/validation/integer";
 import { AccountError, createAccount, resetPassword, updateAccount, userSchema } from "@/lib/accounts/users";
 import type { FormState } from "@/lib/admin/form-state";
 import { guarded } from "@/lib/admin/guarded-action";
@@ -41,7 +42,7 @@ export async function createUser(_previous: FormState, formData: FormData): Prom
 }
 
 const updateSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: recordId,
   name: userSchema.shape.name,
   role: z.enum(UserRole, "Choisissez un rôle."),
   disabled: z.literal("on").optional(),
@@ -65,7 +66,7 @@ export async function updateUser(_previous: FormState, formData: FormData): Prom
 export async function sendPasswordReset(_previous: FormState, formData: FormData): Promise<FormState> {
   return guarded(async (): Promise<FormState> => {
     const admin = await requireUser("ADMIN");
-    const id = z.coerce.number().int().positive().safeParse(formData.get("id"));
+    const id = recordId.safeParse(formData.get("id"));
     if (!id.success) return { status: "error", message: "Requête invalide." };
     try {
       const token = await resetPassword(prisma, id.data, { userId: admin.id, ip: await requestIp() });
