@@ -102,6 +102,8 @@ export async function changeStatus(_previous: FormState, formData: FormData): Pr
     const user = await requireUser("CONTRIBUTOR");
     const parsed = transitionSchema.safeParse(Object.fromEntries(formData));
     const def = entityOf(formData);
+    const badComment = parsed.error?.issues.find((issue) => issue.path[0] === "comment");
+    if (badComment) return { status: "invalid", message: "Le formulaire contient des erreurs.", fieldErrors: { comment: [badComment.message] } };
     if (!parsed.success || !def) return BAD_REQUEST;
     return fromOutcome(await transitionRecord(prisma, def, user, parsed.data.id, parsed.data.transition, parsed.data.comment?.trim(), await requestIp()));
   });
