@@ -5,10 +5,10 @@ import { z } from "zod";
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const controlCharacterMessage = (label: string) =>
-  `${label} contient un caractère invisible non autorisé (un caractère de contrôle, souvent venu d'un copier-coller) : retirez-le puis enregistrez.`;
+  `${label} contient un caractère invisible non autorisé (un caractère de contrôle, souvent venu d'un copier-coller) : retirez-le.`;
 
 /**
- * Text typed into a form, the one entry for every text field of the back office. PostgreSQL
+ * Text typed into a form (or read from an imported file), the one entry for every text field. PostgreSQL
  * refuses NUL in text and in JSON (the revision snapshots), so it used to be a 500 on save; the
  * other control characters have no place in prose either. They are refused with a field error
  * rather than silently removed, so that what is saved is what the person saw. Single-line
