@@ -58,7 +58,7 @@ const PARAMETERS = [
 /** Already percent-encoded, as they travel in a URL. */
 const CORPUS = [
   "%00", "a%00b", "%01", "%09", "%0a", "%0d", "%1f", "%7f", "%ff", "%", "%zz", "%c0%af",
-  "2147483648", "99999999999999999999", "-1", "0", "1e999", "NaN",
+  "2147483648", "99999999999999999999", "-1", "0", "1e999", "NaN", "2026-13-45",
   "..%2F..%2Fetc%2Fpasswd", encodeURIComponent("<script>alert(1)</script>"), encodeURIComponent("' OR 1=1--"),
   encodeURIComponent("\u202Eevil\u202C"), encodeURIComponent("😀"),
 ];
