@@ -6,7 +6,9 @@ import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
 import { databaseAvailable } from "@/lib/db/availability";
 import { REQUEST_ID_HEADER, newRequestId } from "@/lib/http/request-id";
 import { securityHeaders } from "@/lib/http/security-headers";
+import { badRequest } from "@/lib/http/bad-request";
 import { serviceUnavailable } from "@/lib/http/unavailable";
+import { urlDefect } from "@/lib/http/url-defect";
 import { logger } from "@/lib/log/logger";
 
 // Security headers on every response, a first gate on /admin and the sliding session cookie.
@@ -73,10 +75,14 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 async function route(request: NextRequest, event: NextFetchEvent) {
-  const { pathname } = request.nextUrl;
+  const { pathname, search } = request.nextUrl;
+  const requestId = request.headers.get(REQUEST_ID_HEADER)!;
+  // Once, here, for every page, route and parameter: nothing downstream sees an unreadable address.
+  const defect = urlDefect(pathname, search);
+  if (defect) return withPrivateHeaders(badRequest({ pathname, requestId, defect }));
   // The health route says it itself (JSON); everything else gets the French 503 page.
   if (pathname !== "/api/health" && !(await databaseAvailable())) {
-    return withPrivateHeaders(serviceUnavailable({ pathname, requestId: request.headers.get(REQUEST_ID_HEADER)! }));
+    return withPrivateHeaders(serviceUnavailable({ pathname, requestId }));
   }
   if (pathname === "/admin" || pathname.startsWith("/admin/")) {
     const response = await adminGate(request as NextRequestWithAuth, event);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { formText } from "@/lib/validation/text";
 import { recordAudit } from "@/lib/audit/log";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
@@ -14,7 +15,7 @@ export const userSchema = z.object({
     .max(320)
     .pipe(z.email("Adresse e-mail invalide."))
     .transform(normaliseEmail),
-  name: z.string().trim().min(2, "Le nom doit contenir au moins 2 caractères.").max(120, "Le nom ne peut pas dépasser 120 caractères."),
+  name: formText("Le nom").trim().min(2, "Le nom doit contenir au moins 2 caractères.").max(120, "Le nom ne peut pas dépasser 120 caractères."),
   role: z.enum(UserRole, "Choisissez un rôle."),
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { pageNumber } from "@/lib/validation/integer";
 import { requireUser } from "@/lib/auth/guards";
 import { prisma } from "@/lib/db/client";
 import { EntityType } from "@/lib/db/generated/enums";
@@ -11,9 +12,10 @@ export const journalQuerySchema = z.object({
   utilisateur: z.string().regex(/^\d{1,9}$/).or(z.literal("")).catch(""),
   action: z.string().regex(/^[a-z_.]{0,60}$/).catch(""),
   type: z.enum(EntityType).or(z.literal("")).catch(""),
-  du: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal("")).catch(""),
-  au: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal("")).catch(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  // A real calendar day: "2026-13-45" would make an Invalid Date, which Prisma refuses (a 500).
+  du: z.iso.date().or(z.literal("")).catch(""),
+  au: z.iso.date().or(z.literal("")).catch(""),
+  page: pageNumber(100_000).catch(1),
 });
 export type JournalQuery = z.infer<typeof journalQuerySchema>;
 

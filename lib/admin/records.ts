@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { pageNumber } from "@/lib/validation/integer";
 import { requireUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db/client";
@@ -18,7 +19,7 @@ export const listQuerySchema = z.object({
   statut: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED", ""]).catch(""),
   auteur: z.string().regex(/^\d{1,9}$/).or(z.literal("")).catch(""),
   tri: z.enum(["recent", "titre", "ancien"]).catch("recent"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageNumber().catch(1),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

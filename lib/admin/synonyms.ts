@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { formText } from "@/lib/validation/text";
+import { recordId, recordVersion } from "@/lib/validation/integer";
 import { recordAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/sessions";
@@ -27,17 +29,14 @@ const term = z
   .refine((value) => /[\p{L}\p{N}]/u.test(value), "Un terme doit contenir au moins une lettre ou un chiffre.");
 
 export const synonymGroupSchema = z.object({
-  id: z.union([z.literal(""), z.coerce.number().int().min(1)]).transform((value) => (value === "" ? undefined : value)),
-  version: z.coerce.number().int().min(0),
-  terms: z
-    .string()
+  id: z.union([z.literal(""), recordId]).transform((value) => (value === "" ? undefined : value)),
+  version: recordVersion,
+  terms: formText("Les termes", { multiline: true })
     .max(3000, "Trop de termes.")
-    .transform((text) => [...new Set(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").split("\n").map((line) => line.trim()).filter(Boolean))])
+    .transform((text) => [...new Set(text.split("\n").map((line) => line.trim()).filter(Boolean))])
     .pipe(z.array(term).min(2, "Indiquez au moins deux termes, un par ligne.").max(20, "Au plus 20 termes.")),
-  source: z
-    .string()
+  source: formText("La source")
     .trim()
-    .transform((text) => text.replace(/[\u0000-\u001f\u007f]/g, " "))
     .pipe(z.string().min(3, "Indiquez la source de cette équivalence.").max(500, "La source ne peut pas dépasser 500 caractères.")),
   trash: z.literal("on").optional(),
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { formText } from "@/lib/validation/text";
+import { recordVersion } from "@/lib/validation/integer";
 import { recordAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/sessions";
@@ -27,9 +29,8 @@ export async function searchTerritories(query: string, limit = 20) {
 
 export const aliasesSchema = z.object({
   code: z.string().trim().regex(/^[0-9A-Za-z_-]{1,64}$/, "Territoire invalide."),
-  version: z.coerce.number().int().min(0),
-  aliases: z
-    .string()
+  version: recordVersion,
+  aliases: formText("Les alias", { multiline: true })
     .max(2000, "Trop d'alias.")
     .transform((text) => [...new Set(text.split("\n").map((line) => line.trim()).filter(Boolean))])
     .pipe(z.array(z.string().max(120, "Un alias ne peut pas dépasser 120 caractères.")).max(20, "Au plus 20 alias.")),

@@ -4,30 +4,15 @@ import { dataVersion } from "@/lib/opendata/data-version";
 import { clientIp } from "@/lib/http/client-ip";
 import { licenceLinkHeader } from "@/lib/opendata/site";
 import type { z } from "zod";
-import { ApiError, problemTitles } from "./errors";
+import { ApiError, corsHeaders, problemResponse } from "./errors";
 import { parseParams } from "./params";
 import { apiLimiter } from "./rate-limit";
 
-/** Open to every origin, for reads only: the data are public and no cookie is involved. */
-export const corsHeaders = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
-  "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
-  "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After, Link, RateLimit-Remaining",
-  "Access-Control-Max-Age": "86400",
-} as const;
+// Kept importable from here; they live in errors.ts so that the proxy can answer without server code.
+export { corsHeaders, problemResponse };
 
 export function preflight(): Response {
   return new Response(null, { status: 204, headers: corsHeaders });
-}
-
-export function problemResponse(status: number, detail: string, options: { parameter?: string; headers?: HeadersInit } = {}): Response {
-  const body = { type: "about:blank", title: problemTitles[status] ?? "Erreur", status, detail, ...(options.parameter ? { parameter: options.parameter } : {}) };
-  const headers = new Headers(options.headers);
-  for (const [name, value] of Object.entries(corsHeaders)) headers.set(name, value);
-  headers.set("Content-Type", "application/problem+json; charset=utf-8");
-  headers.set("Cache-Control", "no-store");
-  return new Response(JSON.stringify(body), { status, headers });
 }
 
 /** Takes a token from the client's bucket; a 429 response when it is empty. */

@@ -7,6 +7,7 @@
  * parseSearchQuery, so that the API selects exactly what the page shows.
  */
 import { z } from "zod";
+import { activityYear, boundedInt, pageNumber } from "@/lib/validation/integer";
 import { evidenceParams } from "@/lib/public/lessons";
 import { PLACE_SCOPE_PARAM, PLACE_SCOPES, placeScopeSchema } from "@/lib/search/place-scope";
 import { actorKindParams, MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER, sortParams, statusParams } from "@/lib/search/query";
@@ -18,8 +19,8 @@ const code = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
 const repeated = <T extends z.ZodType>(item: T, description: string) =>
   z.array(item).max(MAX_VALUES_PER_FILTER).optional().meta({ description: `${description} Répétable (OU entre les valeurs).` });
 
-const page = z.coerce.number().int().min(1).max(10_000).optional().meta({ description: "Numéro de page, à partir de 1." });
-const perPage = z.coerce.number().int().min(1).max(100).optional().meta({ description: "Résultats par page (20 par défaut, 100 au plus)." });
+const page = pageNumber().optional().meta({ description: "Numéro de page, à partir de 1." });
+const perPage = boundedInt(1, 100).optional().meta({ description: "Résultats par page (20 par défaut, 100 au plus)." });
 const text = (description: string) => z.string().max(MAX_QUERY_LENGTH).optional().meta({ description });
 
 export const initiativesParams = z.object({
@@ -44,7 +45,7 @@ export const initiativesParams = z.object({
   public: repeated(slug, "Identifiant d'un public."),
   acteur: repeated(z.enum(Object.keys(actorKindParams) as [string, ...string[]]), "Type d'acteur impliqué."),
   statut: repeated(z.enum(statusParams), "En cours ou terminée."),
-  annee: repeated(z.coerce.number().int().min(1900).max(2100), "Année d'activité."),
+  annee: repeated(activityYear, "Année d'activité."),
   tri: z.enum(sortParams).optional().meta({ description: "Ordre des résultats (pertinence par défaut)." }),
   page,
   par_page: perPage,

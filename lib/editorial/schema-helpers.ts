@@ -1,31 +1,28 @@
 import { z } from "zod";
+import { formText } from "@/lib/validation/text";
 
 /** Zod pieces shared by the entity schemas, with French messages. */
 export const requiredText = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} est obligatoire.` })
+  formText(label, { required: `${label} est obligatoire.` })
     .trim()
     .min(1, `${label} est obligatoire.`)
     .min(min, `${label} doit contenir au moins ${min} caractères.`)
     .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
 
 export const optionalText = (label: string, max: number) =>
-  z
-    .string()
+  formText(label)
     .trim()
     .max(max, `${label} ne peut pas dépasser ${max} caractères.`)
     .transform((value) => (value === "" ? null : value));
 
 export const markdown = (label: string, max = 50_000) =>
-  z
-    .string()
+  formText(label, { multiline: true })
     .transform((value) => value.replace(/\r\n/g, "\n").trim())
     .pipe(z.string().max(max, `${label} ne peut pas dépasser ${max.toLocaleString("fr-FR")} caractères.`));
 
 /** Only http(s) addresses: no javascript:, data: or relative links in a stored URL. */
 export const optionalHttpUrl = (label: string) =>
-  z
-    .string()
+  formText(label)
     .trim()
     .max(500, `${label} ne peut pas dépasser 500 caractères.`)
     .refine((value) => {

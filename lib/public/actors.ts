@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { pageNumber } from "@/lib/validation/integer";
 import { foldText } from "@/lib/format/fold";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -27,7 +28,7 @@ const actorQuerySchema = z.object({
   portee: z.preprocess(first, z.string().optional()).catch(undefined).transform((v) => parsePlaceScope(v)),
   type: z.preprocess(first, z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]]).optional()).catch(undefined),
   approche: z.preprocess(first, slug.optional()).catch(undefined),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
+  page: z.preprocess(first, pageNumber()).catch(1),
 });
 export type ActorQuery = z.infer<typeof actorQuerySchema>;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { pageNumber } from "@/lib/validation/integer";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { EvidenceLevel } from "@/lib/db/generated/client";
@@ -37,7 +38,7 @@ const lessonQuerySchema = z.object({
   /** Words naming a place, resolved by the page (resolvePlace, lib/territories/lookup.ts) into `territoire`. */
   lieu: z.preprocess(first, placeQuerySchema),
   [PLACE_SCOPE_PARAM]: z.preprocess(first, z.string().optional()).transform((v) => parsePlaceScope(v as string | undefined)),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
+  page: z.preprocess(first, pageNumber()).catch(1),
 });
 export type LessonQuery = z.infer<typeof lessonQuerySchema>;
 

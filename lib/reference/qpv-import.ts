@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { formText } from "@/lib/validation/text";
 import type { Database } from "@/lib/db/connect";
 import { rebuildTerritoryClosure, type Progress } from "./load";
 import { slugify } from "./territories";
@@ -19,7 +20,7 @@ const rowSchema = z.object({
     .string({ error: "valeur manquante" })
     .trim()
     .regex(/^Q[A-Z0-9]{7,9}$/, "code QPV attendu au format QN0591234 (« QN » puis 7 caractères)"),
-  nom_qp: z.string({ error: "valeur manquante" }).trim().min(1, "nom du quartier manquant").max(300, "nom trop long"),
+  nom_qp: formText("le nom", { required: "valeur manquante" }).trim().min(1, "nom du quartier manquant").max(300, "nom trop long"),
   commune_qp: z
     .string({ error: "valeur manquante" })
     .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { activityYear, pageNumber } from "@/lib/validation/integer";
 import { cleanSearchText } from "@/lib/format/search-text";
 import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope } from "./place-scope";
 
@@ -91,7 +92,7 @@ function keep<T>(raw: string[], schema: z.ZodType<T>): T[] {
 
 export function parseSearchQuery(input: Input): SearchQuery {
   const first = (key: string) => valuesOf(input, key)[0]?.trim() ?? "";
-  const page = z.coerce.number().int().min(1).max(10_000).safeParse(first("page"));
+  const page = pageNumber().safeParse(first("page"));
   const tri = z.enum(sortParams).safeParse(first("tri"));
   const territoire = keep(valuesOf(input, "territoire"), territoryCode);
   return {
@@ -106,7 +107,7 @@ export function parseSearchQuery(input: Input): SearchQuery {
     public: keep(valuesOf(input, "public"), slug),
     acteur: keep(valuesOf(input, "acteur"), z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]])),
     statut: keep(valuesOf(input, "statut"), z.enum(statusParams)),
-    annee: keep(valuesOf(input, "annee"), z.coerce.number().int().min(1900).max(2100)),
+    annee: keep(valuesOf(input, "annee"), activityYear),
     // Without a place the scope means nothing: one search, one state (and one cache key). A place
     // may also be named in the words (« discriminations Roubaix »), read by the search service.
     portee: territoire.length > 0 || first("q") !== "" ? parsePlaceScope(first(PLACE_SCOPE_PARAM)) : DEFAULT_PLACE_SCOPE,

@@ -55,6 +55,12 @@ describe("official QPV list import", () => {
     expect(await db.territory.count({ where: { code: { startsWith: "QN" } } })).toBe(0);
   });
 
+  it("refuses a control character in a name with the line and the field, not a database error", async () => {
+    const bad = [header, "QN06001T;Les Martinets\u0000;Montataire"].join("\n");
+    await expect(importQpvCsv(db, bad)).rejects.toThrow(/Ligne 2, champ nom_qp : le nom contient un caractère invisible/);
+    expect(await db.territory.count({ where: { code: { startsWith: "QN" } } })).toBe(0);
+  });
+
   it("refuses a file without the expected columns", async () => {
     await expect(importQpvCsv(db, "code;nom\nQN06001T;X")).rejects.toThrow(ImportError);
     await expect(importQpvCsv(db, "code;nom\nQN06001T;X")).rejects.toThrow(/commune_qp/);

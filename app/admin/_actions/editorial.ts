@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { FormState } from "@/lib/admin/form-state";
-import { adminAction } from "@/lib/admin/guarded-action";
+import { adminAction, invalidForm } from "@/lib/admin/guarded-action";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { renderMarkdown } from "@/lib/content/markdown";
 import type { Database } from "@/lib/db/connect";
@@ -22,18 +22,24 @@ import {
 } from "@/lib/editorial/engine";
 import { readFormValues } from "@/lib/editorial/form-values";
 import { definitionByPath } from "@/lib/editorial/registry";
+import { recordId, recordVersion } from "@/lib/validation/integer";
+import { formText } from "@/lib/validation/text";
 
 /** The hidden fields naming the record: a known editorial type (its URL path) and an id. */
 const entity = z
   .string()
   .max(40)
   .transform((path, context) => definitionByPath(path) ?? (context.addIssue({ code: "custom", message: "Type inconnu." }), z.NEVER));
-const id = z.coerce.number().int().positive();
-const target = z.object({ entity, id });
+const target = z.object({ entity, id: recordId });
+// Over-long comments are cut rather than refused: the record itself matters more.
+const revisionComment = formText("Le commentaire").transform((value) => value.trim().slice(0, 500));
 
 const BAD_REQUEST: FormState = { status: "error", message: "Requête invalide : rechargez la page." };
-// Hidden fields that do not parse come from a stale or forged page, not from what was typed.
-const badRequest = () => BAD_REQUEST;
+/**
+ * Hidden fields that do not parse come from a stale or forged page: « rechargez la page ». The
+ * comment is typed by a person, and gets a field error like any other field.
+ */
+const badRequest = (error: z.ZodError): FormState => (error.issues.every((issue) => issue.path[0] === "comment") ? invalidForm(error) : BAD_REQUEST);
 
 function fromSave(outcome: SaveOutcome): FormState {
   switch (outcome.kind) {
@@ -59,9 +65,9 @@ function fromOutcome(outcome: ActionOutcome): FormState {
 
 const saveSchema = z.object({
   entity,
-  id: z.union([z.literal(""), id]).optional(),
-  version: z.coerce.number().int().min(0).optional(),
-  comment: z.string().catch("").transform((text) => text.trim().slice(0, 500)),
+  id: z.union([z.literal(""), recordId]).optional(),
+  version: recordVersion.optional(),
+  comment: revisionComment.optional(),
 });
 
 /** Creates (no id) or updates a record of any editorial type. */
@@ -75,11 +81,11 @@ export const saveEntity = adminAction({ role: "CONTRIBUTOR", schema: saveSchema,
 
 const transitionSchema = target.extend({
   transition: z.enum(["submit", "publish", "return", "archive", "unarchive"]),
-  comment: z.string().max(500).optional(),
+  comment: revisionComment.optional(),
 });
 
 export const changeStatus = adminAction({ role: "CONTRIBUTOR", schema: transitionSchema, invalid: badRequest }, async ({ user, input, ip, db }) =>
-  fromOutcome(await transitionRecord(db, input.entity, user, input.id, input.transition, input.comment?.trim(), ip)),
+  fromOutcome(await transitionRecord(db, input.entity, user, input.id, input.transition, input.comment, ip)),
 );
 
 type RecordOperation = (db: Database, def: EntityDefinition<unknown>, user: SessionUser, id: number, ip: string) => Promise<ActionOutcome>;
@@ -99,7 +105,7 @@ export const deletePermanently = adminAction({ role: "ADMIN", schema: purgeSchem
   return fromOutcome(await purgeRecord(db, input.entity, user, input.id, ip));
 });
 
-const restoreSchema = target.extend({ revision: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
+const restoreSchema = target.extend({ revision: recordId, version: recordVersion });
 
 export const restoreVersion = adminAction({ role: "CONTRIBUTOR", schema: restoreSchema, invalid: badRequest }, async ({ user, input, ip, db }) =>
   fromSave(await restoreRevision(db, input.entity, user, input.id, input.revision, input.version, ip)),

@@ -5,6 +5,7 @@ import { AccountError, createAccount, resetPassword, updateAccount, userSchema }
 import type { FormState } from "@/lib/admin/form-state";
 import { adminAction } from "@/lib/admin/guarded-action";
 import { UserRole } from "@/lib/db/generated/enums";
+import { recordId } from "@/lib/validation/integer";
 
 function linkFor(token: string) {
   const base = process.env.NEXTAUTH_URL ?? "";
@@ -31,9 +32,8 @@ export const createUser = adminAction({ role: "ADMIN", schema: userSchema }, asy
   }
 });
 
-const accountId = z.coerce.number().int().positive();
 const updateSchema = z.object({
-  id: accountId,
+  id: recordId,
   name: userSchema.shape.name,
   role: z.enum(UserRole, "Choisissez un rôle."),
   disabled: z.literal("on").optional(),
@@ -50,7 +50,7 @@ export const updateUser = adminAction({ role: "ADMIN", schema: updateSchema }, a
 });
 
 export const sendPasswordReset = adminAction(
-  { role: "ADMIN", schema: z.object({ id: accountId }), invalid: () => ({ status: "error", message: "Requête invalide." }) },
+  { role: "ADMIN", schema: z.object({ id: recordId }), invalid: () => ({ status: "error", message: "Requête invalide." }) },
   async ({ user, input, ip, db }) => {
     try {
       const token = await resetPassword(db, input.id, { userId: user.id, ip });

@@ -1,6 +1,6 @@
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { recordId } from "@/lib/validation/integer";
 import { restoreVersion } from "@/app/admin/_actions/editorial";
 import { ActionButton } from "@/components/admin/ActionButton";
 import { FieldDiffTable } from "@/components/admin/FieldDiffTable";
@@ -16,7 +16,7 @@ type Props = {
 };
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
-const revisionId = z.coerce.number().int().positive().optional().catch(undefined);
+const revisionId = recordId.optional().catch(undefined);
 
 export const metadata = { title: "Historique des versions" };
 
