@@ -16,6 +16,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
 import { roleLabels } from "@/lib/auth/roles";
 import { DEMO_ACCOUNTS, demoPolicy } from "@/lib/demo/accounts";
+import { legacyUploadDir } from "@/lib/uploads/files";
 import { buildIsStale } from "./build-freshness";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -90,7 +91,13 @@ runCli(async () => {
     console.log("Préparation de la base…");
     // The demo draws its map from the reference contours kept beside the project, when present.
     const geometryDir = demo ? path.resolve(root, "../shared/data/geo") : undefined;
-    const prepared = await prepareDatabase(databaseUrl, { demo, demoAccounts, progress: log, geometryDir });
+    const prepared = await prepareDatabase(databaseUrl, {
+      demo,
+      demoAccounts,
+      progress: log,
+      geometryDir,
+      legacyUploadDir: legacyUploadDir({ UPLOAD_DIR: env.UPLOAD_DIR, REPERES_DATA_DIR: dataDir }),
+    });
     if (prepared.appliedMigrations.length === 0) log("schéma à jour");
 
     const childEnv: NodeJS.ProcessEnv = {

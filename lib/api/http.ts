@@ -6,7 +6,8 @@ import { licenceLinkHeader } from "@/lib/opendata/site";
 import type { z } from "zod";
 import { ApiError, problemTitles } from "./errors";
 import { parseParams } from "./params";
-import { apiLimiter } from "./rate-limit";
+import { prisma } from "@/lib/db/client";
+import { takeToken } from "./rate-limit";
 
 /** Open to every origin, for reads only: the data are public and no cookie is involved. */
 export const corsHeaders = {
@@ -31,8 +32,8 @@ export function problemResponse(status: number, detail: string, options: { param
 }
 
 /** Takes a token from the client's bucket; a 429 response when it is empty. */
-export function rateLimited(request: Request): Response | null {
-  const decision = apiLimiter().take(clientIp(request.headers));
+export async function rateLimited(request: Request): Promise<Response | null> {
+  const decision = await takeToken(prisma, clientIp(request.headers));
   if (decision.allowed) return null;
   return problemResponse(429, `Trop de requêtes depuis votre adresse : réessayez dans ${decision.retryAfter} s.`, {
     headers: { "Retry-After": String(decision.retryAfter) },
@@ -64,7 +65,7 @@ export interface ConditionalBody {
  * and an unexpected failure a 500 problem, not an HTML page.
  */
 export async function conditionalGet(request: Request, respond: () => ConditionalBody | Promise<ConditionalBody>): Promise<Response> {
-  const limited = rateLimited(request);
+  const limited = await rateLimited(request);
   if (limited) return limited;
   try {
     const answer = await respond();
