@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_PORT as port, firstBaseURL as baseURL } from "./tests/support/e2e-instances";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-export const baseURL = `http://localhost:${port}`;
+export { baseURL };
 
 export default defineConfig({
   testDir: "tests/e2e",

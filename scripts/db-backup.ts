@@ -1,7 +1,7 @@
-/** `npm run db:backup -- FILE`: database and uploaded files in one file, app running or not (ADR 008). */
+/** `npm run db:backup -- FILE`: database, uploaded documents included, in one file, app running or not (ADR 008). */
 import path from "node:path";
 import { createBackup } from "@/lib/backup/backup";
-import { uploadDirOf, withBackupSource } from "@/lib/backup/command";
+import { withBackupSource } from "@/lib/backup/command";
 import { runCli, UserFacingError } from "@/lib/cli/run";
 import { parseEnv } from "@/lib/config/env";
 
@@ -11,7 +11,7 @@ runCli(async () => {
   const env = parseEnv();
   await withBackupSource(env, async (databaseUrl) => {
     const started = Date.now();
-    const summary = await createBackup({ databaseUrl, uploadDir: uploadDirOf(env), file: path.resolve(file) });
+    const summary = await createBackup({ databaseUrl, file: path.resolve(file) });
     console.log(
       `Sauvegarde écrite dans ${file} en ${((Date.now() - started) / 1000).toFixed(1)} s : ` +
         `${summary.tables} tables, ${summary.rows} lignes, ${summary.files} fichiers.`,

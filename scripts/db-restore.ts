@@ -1,7 +1,6 @@
 /** `npm run db:restore -- FILE`: restores a db:backup file into an empty database (ADR 008). */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { uploadDirOf } from "@/lib/backup/command";
 import { restoreBackup } from "@/lib/backup/restore";
 import { runCli, UserFacingError } from "@/lib/cli/run";
 import { parseEnv } from "@/lib/config/env";
@@ -14,7 +13,7 @@ runCli(async () => {
   if (!file || extra.length || /[\u0000-\u001f]/.test(file)) throw new UserFacingError("Usage : npm run db:restore -- FICHIER (dans une base vide ; arrêtez d'abord l'application)");
   const env = parseEnv();
   await withCommandDatabase(env, async (_db, databaseUrl) => {
-    const summary = await restoreBackup({ databaseUrl, uploadDir: uploadDirOf(env), file: path.resolve(file), migrationsDir });
+    const summary = await restoreBackup({ databaseUrl, file: path.resolve(file), migrationsDir });
     console.log(`Restauré : ${summary.tables} tables, ${summary.rows} lignes, ${summary.files} fichiers.`);
     if (summary.migratedAfter.length) console.log(`Migrations plus récentes appliquées ensuite : ${summary.migratedAfter.join(", ")}.`);
   });

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { runCli, UserFacingError } from "@/lib/cli/run";
@@ -16,6 +16,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
 import { roleLabels } from "@/lib/auth/roles";
 import { DEMO_ACCOUNTS, demoPolicy } from "@/lib/demo/accounts";
+import { legacyUploadDir } from "@/lib/uploads/files";
 import { buildIsStale } from "./build-freshness";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -33,13 +34,26 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: root, env, stdio: "inherit" });
 }
 
+/**
+ * The secret every instance started on this data folder signs sessions with. Written once:
+ * two starts at the same moment read the same one. Instances on other machines share no folder:
+ * they need NEXTAUTH_SECRET (README), it is not kept in the database because it also encrypts the
+ * TOTP secrets stored there (lib/auth/secret-box.ts).
+ */
 function persistentSecret(dataDir: string) {
   const file = path.join(dataDir, "nextauth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  // Written aside then linked: the name never shows a half-written file, and link() refuses to replace one.
+  const draft = `${file}.${process.pid}`;
+  writeFileSync(draft, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  try {
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    unlinkSync(draft);
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 runCli(async () => {
@@ -90,7 +104,13 @@ runCli(async () => {
     console.log("Préparation de la base…");
     // The demo draws its map from the reference contours kept beside the project, when present.
     const geometryDir = demo ? path.resolve(root, "../shared/data/geo") : undefined;
-    const prepared = await prepareDatabase(databaseUrl, { demo, demoAccounts, progress: log, geometryDir });
+    const prepared = await prepareDatabase(databaseUrl, {
+      demo,
+      demoAccounts,
+      progress: log,
+      geometryDir,
+      legacyUploadDir: legacyUploadDir({ UPLOAD_DIR: env.UPLOAD_DIR, REPERES_DATA_DIR: dataDir }),
+    });
     if (prepared.appliedMigrations.length === 0) log("schéma à jour");
 
     const childEnv: NodeJS.ProcessEnv = {

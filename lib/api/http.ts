@@ -6,7 +6,8 @@ import { licenceLinkHeader } from "@/lib/opendata/site";
 import type { z } from "zod";
 import { ApiError, corsHeaders, problemResponse } from "./errors";
 import { parseParams } from "./params";
-import { apiLimiter } from "./rate-limit";
+import { prisma } from "@/lib/db/client";
+import { takeToken } from "./rate-limit";
 
 // Kept importable from here; they live in errors.ts so that the proxy can answer without server code.
 export { corsHeaders, problemResponse };
@@ -16,8 +17,8 @@ export function preflight(): Response {
 }
 
 /** Takes a token from the client's bucket; a 429 response when it is empty. */
-export function rateLimited(request: Request): Response | null {
-  const decision = apiLimiter().take(clientIp(request.headers));
+export async function rateLimited(request: Request): Promise<Response | null> {
+  const decision = await takeToken(prisma, clientIp(request.headers));
   if (decision.allowed) return null;
   return problemResponse(429, `Trop de requêtes depuis votre adresse : réessayez dans ${decision.retryAfter} s.`, {
     headers: { "Retry-After": String(decision.retryAfter) },
@@ -49,7 +50,7 @@ export interface ConditionalBody {
  * and an unexpected failure a 500 problem, not an HTML page.
  */
 export async function conditionalGet(request: Request, respond: () => ConditionalBody | Promise<ConditionalBody>): Promise<Response> {
-  const limited = rateLimited(request);
+  const limited = await rateLimited(request);
   if (limited) return limited;
   try {
     const answer = await respond();

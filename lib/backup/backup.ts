@@ -1,10 +1,7 @@
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rename, rm } from "node:fs/promises";
-import path from "node:path";
+import { rename, rm } from "node:fs/promises";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
-import { STORED_KEY } from "@/lib/uploads/files";
 import { ArchiveWriter, BackupError } from "./archive";
 import { quoteIdent, sequenceNames, tablesInDependencyOrder } from "./catalog";
 
@@ -14,15 +11,19 @@ const CHUNK_BYTES = 1 << 20;
 export interface BackupSummary {
   tables: number;
   rows: number;
+  /** Uploaded documents: rows of "StoredFile", copied with the other tables. */
   files: number;
 }
 
+/** The table holding uploaded documents' bytes (ADR 010): they ride with the rows. */
+export const STORED_FILE_TABLE = "StoredFile";
+
 /**
- * Writes a backup of the database at `databaseUrl` and of the uploaded files to `file`, while the
- * app keeps running: every table is read in one REPEATABLE READ snapshot (ADR 008). The file
+ * Writes a backup of the database at `databaseUrl`, uploaded documents included, to `file`, while
+ * the app keeps running: every table is read in one REPEATABLE READ snapshot (ADR 008). The file
  * appears only once complete.
  */
-export async function createBackup(options: { databaseUrl: string; uploadDir: string; file: string }): Promise<BackupSummary> {
+export async function createBackup(options: { databaseUrl: string; file: string }): Promise<BackupSummary> {
   if (existsSync(options.file)) throw new BackupError(`${options.file} existe déjà : choisissez un autre nom (rien n'est écrasé).`);
   const partial = `${options.file}.partiel`;
   const writer = new ArchiveWriter(partial);
@@ -76,18 +77,9 @@ export async function createBackup(options: { databaseUrl: string; uploadDir: st
       await writer.record({ type: "table-end", table: table.name, rows });
       summary.tables += 1;
       summary.rows += rows;
+      if (table.name === STORED_FILE_TABLE) summary.files = rows;
     }
     await client.query("COMMIT");
-
-    for (const name of await storedFileNames(options.uploadDir)) {
-      const bytes = await readFile(path.join(options.uploadDir, name)).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return null; // replaced or purged while we were reading
-        throw error;
-      });
-      if (!bytes) continue;
-      await writer.record({ type: "file", name, sha256: createHash("sha256").update(bytes).digest("hex") }, bytes);
-      summary.files += 1;
-    }
     await writer.record({ type: "end" });
     await writer.close();
     await rename(partial, options.file);
@@ -106,12 +98,4 @@ function countNewlines(chunk: Buffer): number {
   let count = 0;
   for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) count += 1;
   return count;
-}
-
-async function storedFileNames(uploadDir: string): Promise<string[]> {
-  const entries = await readdir(uploadDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  });
-  return entries.filter((entry) => entry.isFile() && STORED_KEY.test(entry.name)).map((entry) => entry.name).sort();
 }

@@ -1,4 +1,3 @@
-import path from "node:path";
 import pg from "pg";
 import type { Env } from "@/lib/config/env";
 import { withCommandDatabase } from "@/lib/db/command-database";
@@ -27,8 +26,4 @@ async function answers(url: string): Promise<boolean> {
 export async function withBackupSource<T>(env: Env, task: (url: string) => Promise<T>): Promise<T> {
   if (!env.DATABASE_URL && (await answers(embeddedUrl(env)))) return task(embeddedUrl(env));
   return withCommandDatabase(env, (_db, url) => task(url));
-}
-
-export function uploadDirOf(env: Env): string {
-  return path.resolve(env.UPLOAD_DIR ?? path.join(env.REPERES_DATA_DIR, "uploads"));
 }

@@ -1,14 +1,17 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { createPrismaClient } from "@/lib/db/connect";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 import { LOCKFILE, MIGRATION_FILE } from "@/lib/db/migrations/files";
 import { STORED_KEY } from "@/lib/uploads/files";
+import { importStoredFiles } from "@/lib/uploads/legacy";
+import { STORED_FILE_TABLE } from "./backup";
 import { BackupError, readArchive, type RecordHeader } from "./archive";
 import { quoteIdent, type TableSpec } from "./catalog";
 
@@ -41,9 +44,10 @@ export interface RestoreSummary {
  * Restores a backup of createBackup into an empty database: migrates it to the backup's
  * migrations, copies every table in one transaction (triggers off: the rows already hold what
  * they computed), sets the sequences, then applies the newer migrations of the code. Uploaded
- * files are written once the data is committed. See ADR 008.
+ * documents are rows of "StoredFile"; those of a backup made before ADR 010 (separate file
+ * records) are imported into it once the newer migrations have created it. See ADR 008.
  */
-export async function restoreBackup(options: { databaseUrl: string; uploadDir: string; file: string; migrationsDir: string }): Promise<RestoreSummary> {
+export async function restoreBackup(options: { databaseUrl: string; file: string; migrationsDir: string }): Promise<RestoreSummary> {
   // A damaged file is refused before the database is touched (a half-restored one could not be retried).
   await verifyBackup(options.file);
   await assertEmptyDatabase(options.databaseUrl);
@@ -53,9 +57,7 @@ export async function restoreBackup(options: { databaseUrl: string; uploadDir: s
   await migrateTo(options.databaseUrl, options.migrationsDir, manifest.migrations.map((m) => m.name));
 
   const summary: RestoreSummary = { tables: 0, rows: 0, files: 0, migratedAfter: [] };
-  await mkdir(options.uploadDir, { recursive: true });
-  const staging = path.join(options.uploadDir, `.restauration-${randomBytes(6).toString("hex")}`);
-  await mkdir(staging);
+  const staging = await mkdtemp(path.join(os.tmpdir(), "reperes-restore-files-"));
   const client = new pg.Client({ connectionString: options.databaseUrl });
   try {
     await client.connect();
@@ -89,6 +91,7 @@ export async function restoreBackup(options: { databaseUrl: string; uploadDir: s
           }
           summary.tables += 1;
           summary.rows += copy.stream.rowCount;
+          if (table === STORED_FILE_TABLE) summary.files += copy.stream.rowCount;
           copy = null;
         }
       } else if (header.type === "file") {
@@ -96,7 +99,6 @@ export async function restoreBackup(options: { databaseUrl: string; uploadDir: s
         if (!STORED_KEY.test(name)) throw new BackupError(`Sauvegarde incohérente : nom de fichier refusé (${name.slice(0, 80)}).`);
         if (createHash("sha256").update(body).digest("hex") !== header.sha256) throw new BackupError(`Sauvegarde abîmée : le fichier ${name} ne correspond pas à son empreinte.`);
         await writeFile(path.join(staging, name), body, { mode: 0o600 });
-        summary.files += 1;
       } else if (header.type === "end") {
         ended = true;
       } else {
@@ -110,16 +112,20 @@ export async function restoreBackup(options: { databaseUrl: string; uploadDir: s
     }
     for (const table of manifest.tables) await client.query(`ALTER TABLE ${quoteIdent(table.name)} ENABLE TRIGGER USER`);
     await client.query("COMMIT");
+    summary.migratedAfter = await applyMigrations({ databaseUrl: options.databaseUrl, migrationsDir: options.migrationsDir });
+    const db = createPrismaClient(options.databaseUrl);
+    try {
+      summary.files += await importStoredFiles(db, staging);
+    } finally {
+      await db.$disconnect();
+    }
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
-    await rm(staging, { recursive: true, force: true });
     throw error;
   } finally {
     await client.end().catch(() => undefined);
+    await rm(staging, { recursive: true, force: true });
   }
-  for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(options.uploadDir, name));
-  await rm(staging, { recursive: true, force: true });
-  summary.migratedAfter = await applyMigrations({ databaseUrl: options.databaseUrl, migrationsDir: options.migrationsDir });
   return summary;
 }
 

@@ -23,6 +23,21 @@ const flag = z
   .default("")
   .transform((value) => value === "true" || value === "1");
 
+export interface RateLimit {
+  /** Requests allowed at once (a full bucket). */
+  capacity: number;
+  refillPerSecond: number;
+}
+
+/** "capacity/refill per second", e.g. "120/2"; null when malformed. */
+export function parseRateLimit(text: string): RateLimit | null {
+  const match = /^\s*(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!match) return null;
+  const capacity = Number(match[1]);
+  const refillPerSecond = Number(match[2]);
+  return capacity >= 1 && refillPerSecond > 0 ? { capacity, refillPerSecond } : null;
+}
+
 /** Every environment variable the app and its scripts read, parsed once. */
 export const envSchema = z
   .object({
@@ -49,6 +64,13 @@ export const envSchema = z
      * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address is
      * read that many entries before the TCP peer. 0: the peer itself (no proxy, or one that does not say).
      */
+    /**
+     * The open-data API's limit per client address, "burst/refill per second" (default 120/2),
+     * shared by every instance on the database (lib/api/rate-limit.ts).
+     */
+    REPERES_API_RATE_LIMIT: optionalNonEmpty.refine((value) => value === undefined || parseRateLimit(value) !== null, {
+      message: "REPERES_API_RATE_LIMIT s'écrit rafale/recharge par seconde, par exemple 120/2",
+    }),
     /** Least severe log lines written (lib/log/logger.ts reads it in the server). */
     REPERES_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REPERES_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

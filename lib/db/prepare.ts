@@ -6,6 +6,7 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { writeBaselineRevisions } from "@/lib/editorial/baseline";
 import { importGeometryDirectory } from "@/lib/map/import";
 import { loadReferenceData, referenceIsCurrent, type Progress } from "@/lib/reference/load";
+import { importLegacyUploads } from "@/lib/uploads/legacy";
 import { createPrismaClient } from "./connect";
 import { applyMigrations } from "./migrations/engine";
 
@@ -18,16 +19,19 @@ export interface PrepareResult {
   /** E-mails of the demo accounts that open with their published password. */
   demoAccountsOpen: string[];
   geometryLoaded: boolean;
+  /** Documents brought from the former uploads folder into the database. */
+  filesImported: number;
 }
 
 /**
  * Brings a database to a usable state: pending migrations applied, reference data loaded when
  * the territory table is empty, the demo content when asked for and no initiative exists, and
- * the map contours of `geometryDir` when that folder exists and no contour was ever imported.
+ * the map contours of `geometryDir` when that folder exists and no contour was ever imported,
+ * and the documents of `legacyUploadDir` (where uploads were kept before ADR 010) when it exists.
  */
 export async function prepareDatabase(
   databaseUrl: string,
-  options: { demo: boolean; demoAccounts?: DemoPolicy["demoAccounts"]; progress?: Progress; geometryDir?: string },
+  options: { demo: boolean; demoAccounts?: DemoPolicy["demoAccounts"]; progress?: Progress; geometryDir?: string; legacyUploadDir?: string },
 ): Promise<PrepareResult> {
   const progress = options.progress ?? (() => {});
   const appliedMigrations = await applyMigrations({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
@@ -61,7 +65,11 @@ export async function prepareDatabase(
       geometryLoaded = summaries.length > 0;
       for (const s of summaries) progress(`contours de la carte : ${s.shapes} territoires (${s.layer.toLowerCase()}, ${path.basename(options.geometryDir)})`);
     }
-    return { appliedMigrations, referenceLoaded, demoLoaded, demoAccountsOpen, geometryLoaded };
+    // Here rather than in a migration: SQL cannot read the folder, and it is the start that knows
+    // where the configuration put it. Every start checks; after the first the folder is gone.
+    const legacy = options.legacyUploadDir ? await importLegacyUploads(db, options.legacyUploadDir) : null;
+    if (legacy) progress(`documents téléversés importés dans la base : ${legacy.added}${legacy.movedTo ? ` (l'ancien dossier est devenu ${legacy.movedTo} : il peut être supprimé)` : ""}`);
+    return { appliedMigrations, referenceLoaded, demoLoaded, demoAccountsOpen, geometryLoaded, filesImported: legacy?.added ?? 0 };
   } finally {
     await db.$disconnect();
   }

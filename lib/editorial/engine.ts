@@ -11,7 +11,6 @@ import { AccessDenied, FORBIDDEN_MESSAGE } from "@/lib/auth/errors";
 import { hasRole } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
-import { removeStoredFile } from "@/lib/uploads/files";
 import type { EntityDefinition, RecordMeta, Tx } from "./definition";
 import { diffValues, type FieldChange, type Labeller } from "./diff";
 import { emptyValues, type FieldSpec, type FormValues } from "./form-values";
@@ -263,13 +262,11 @@ export async function purgeRecord(db: Database, def: EntityDefinition<unknown>, 
   const meta = await recordMeta(db, def, id);
   if (!meta?.deletedAt) return { ok: false, message: "Seul un élément de la corbeille peut être supprimé définitivement." };
   try {
-    const deleted = await db.$transaction(async (tx) => {
-      const row = (await table(tx, def).delete({ where: { id } })) as { fileKey?: string | null };
+    // A source's uploaded document goes with it, in this transaction (trigger on "Source").
+    await db.$transaction(async (tx) => {
+      await table(tx, def).delete({ where: { id } });
       await recordAudit(tx, { userId: user.id, action: "entity.purged", entityType: def.type, entityId: id, details: { title: meta.title }, ip });
-      return row;
     });
-    // A source's uploaded document goes with it (after the commit: a rolled back purge keeps it).
-    if (deleted.fileKey) await removeStoredFile(deleted.fileKey);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
       return { ok: false, message: `« ${meta.title} » est encore lié à d'autres contenus (brouillons compris) : retirez ces liens avant de le supprimer définitivement.` };

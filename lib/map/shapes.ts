@@ -9,16 +9,20 @@ import { withinZoomSql } from "./within";
 
 /**
  * Stored shapes, projected once and kept in memory. The key holds the geometry version (the
- * latest import's id), so an import shows at the next request without any purge; the numbers
- * drawn over the shapes are not cached, they follow the filters.
+ * latest import's id) and the version of the territories (row 2 of "SearchVersion", moved by
+ * any change to "Territory": the shapes carry their names), both read from the database on each
+ * request: an import or a new reference load shows at the next request of every instance,
+ * without any purge. The numbers drawn over the shapes are not cached, they follow the filters.
  */
 
 export const MAP_WIDTH = 800;
 const CACHE_SIZE = 64;
 const cache = new Map<string, Promise<ProjectedMap | null>>();
 
-export async function geometryVersion(db: Database): Promise<number | null> {
-  const [row] = await db.$queryRaw<{ version: number | null }[]>`SELECT max(id) AS version FROM "GeometryImport"`;
+/** Null when no contour was ever imported. */
+export async function geometryVersion(db: Database): Promise<string | null> {
+  const [row] = await db.$queryRaw<{ version: string | null }[]>`
+    SELECT (SELECT max(id) FROM "GeometryImport") || '/' || coalesce((SELECT version FROM "SearchVersion" WHERE id = 2), 0) AS version`;
   return row?.version ?? null;
 }
 

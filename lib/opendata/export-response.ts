@@ -14,8 +14,8 @@ const formats = {
  * The download of /initiatives/export.{csv,json}: the page's parameters, read as leniently as
  * the page reads them (the link comes from the page: same URL, same rows), streamed.
  */
-export function exportResponse(request: Request, format: keyof typeof formats): Response {
-  const limited = rateLimited(request);
+export async function exportResponse(request: Request, format: keyof typeof formats): Promise<Response> {
+  const limited = await rateLimited(request);
   if (limited) return limited;
   const query = parseSearchQuery(new URL(request.url).searchParams);
   const { stream, type } = formats[format];

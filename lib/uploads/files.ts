@@ -1,21 +1,15 @@
-import { unlink } from "node:fs/promises";
 import path from "node:path";
 
-/** Uploaded documents' folder. Kept apart from store.ts so that the editorial engine can delete files. */
-export function uploadDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR || path.join(process.env.REPERES_DATA_DIR || ".data", "uploads"));
+/**
+ * Where uploaded documents were kept before they moved into PostgreSQL (StoredFile, ADR 010): read
+ * once by lib/uploads/legacy.ts, then renamed.
+ */
+export function legacyUploadDir(env: NodeJS.ProcessEnv | { UPLOAD_DIR?: string; REPERES_DATA_DIR?: string } = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.UPLOAD_DIR || path.join(env.REPERES_DATA_DIR || ".data", "uploads"));
 }
 
 /** The stored (random) name of an uploaded file: 32 hex digits and the sniffed type's extension. */
 export const STORED_KEY = /^[0-9a-f]{32}\.[a-z]{3,4}$/;
-
-/** Removes a stored file; one already gone is not an error (a purge may be retried). */
-export async function removeStoredFile(key: string): Promise<void> {
-  if (!STORED_KEY.test(key)) return;
-  await unlink(path.join(/*turbopackIgnore: true*/ uploadDir(), key)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-}
 
 /**
  * The name a document is served under: the user's name with the extension of the type found in

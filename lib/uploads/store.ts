@@ -1,7 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { recordAudit } from "@/lib/audit/log";
 import { AccessDenied, FORBIDDEN_MESSAGE } from "@/lib/auth/errors";
 import { requireUser } from "@/lib/auth/guards";
@@ -10,7 +8,8 @@ import { recordMeta } from "@/lib/editorial/engine";
 import { canEdit } from "@/lib/editorial/permissions";
 import { sourceDefinition } from "@/lib/editorial/entities/source";
 import type { EntityDefinition } from "@/lib/editorial/definition";
-import { removeStoredFile, servedFileName, STORED_KEY, uploadDir } from "./files";
+import type { Database } from "@/lib/db/connect";
+import { servedFileName, STORED_KEY } from "./files";
 import { sniffFileType } from "./sniff";
 
 const megabytes = (value: string | undefined, fallback: number) => {
@@ -50,18 +49,21 @@ export async function attachFile(sourceId: number, file: File, ip?: string): Pro
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffFileType(bytes, file.name);
   if (!type) return { ok: false, reason: "bad_type" };
-  // The stored name is random: the user's file name never reaches the file system.
+  // The stored name is random: the user's file name never reaches a path or a header as given.
   const key = `${randomBytes(16).toString("hex")}.${type.extension}`;
-  await mkdir(uploadDir(), { recursive: true });
-  await writeFile(path.join(/*turbopackIgnore: true*/ uploadDir(), key), bytes, { flag: "wx", mode: 0o640 });
   const fileName = cleanFileName(file.name);
-  const previous = await prisma.source.findUniqueOrThrow({ where: { id: sourceId }, select: { fileKey: true } });
-  await prisma.source.update({ where: { id: sourceId }, data: { fileKey: key, fileName, fileType: type.mime, fileSize: bytes.length, fileUploadedById: user.id, updatedById: user.id } });
-  // The replaced document goes: no revision refers to files, and it would only fill the disk.
-  if (previous.fileKey && previous.fileKey !== key) await removeStoredFile(previous.fileKey);
+  // One transaction: the bytes and the source's pointer to them appear together, and the
+  // replaced document goes (trigger on "Source"): no revision refers to files.
+  await prisma.$transaction([
+    prisma.storedFile.create({ data: { key, size: bytes.length, bytes } }),
+    prisma.source.update({ where: { id: sourceId }, data: { fileKey: key, fileName, fileType: type.mime, fileSize: bytes.length, fileUploadedById: user.id, updatedById: user.id } }),
+  ]);
   await recordAudit(prisma, { userId: user.id, action: "file.uploaded", entityType: "SOURCE", entityId: sourceId, details: { fileName, type: type.mime, size: bytes.length }, ip });
   return { ok: true };
 }
+
+/** Bytes read from the database per query while a document is served: the most a download holds in memory. */
+export const FILE_CHUNK_BYTES = 1 << 20;
 
 /** A stored document for download: public when its source is published, otherwise staff only. */
 export async function readStoredFile(key: string) {
@@ -69,7 +71,29 @@ export async function readStoredFile(key: string) {
   const source = await prisma.source.findFirst({ where: { fileKey: key }, select: { status: true, deletedAt: true, fileName: true, fileType: true } });
   if (!source?.fileType) return null;
   if (source.status !== "PUBLISHED" || source.deletedAt) await requireUser("CONTRIBUTOR");
-  const bytes = await readFile(path.join(/*turbopackIgnore: true*/ uploadDir(), key)).catch(() => null);
-  if (!bytes) return null;
-  return { bytes, fileName: servedFileName(source.fileName ?? "document", key), mime: source.fileType };
+  const stored = await prisma.storedFile.findUnique({ where: { key }, select: { size: true } });
+  if (!stored) return null;
+  return { size: stored.size, body: storedFileStream(prisma, key, stored.size), fileName: servedFileName(source.fileName ?? "document", key), mime: source.fileType };
+}
+
+/**
+ * The bytes of a stored file, read a slice at a time as the client takes them ("bytes" is stored
+ * uncompressed out of line, so substring() fetches only the slice's chunks). A key's bytes never
+ * change; a file deleted meanwhile ends the stream with an error.
+ */
+export function storedFileStream(db: Database, key: string, size: number): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const [row] = await db.$queryRaw<{ slice: Uint8Array }[]>`
+        SELECT substring(bytes FROM ${offset + 1}::int FOR ${FILE_CHUNK_BYTES}::int) AS slice FROM "StoredFile" WHERE key = ${key}`;
+      if (!row || row.slice.length === 0) {
+        controller.error(new Error(`Fichier ${key} disparu pendant sa lecture.`));
+        return;
+      }
+      controller.enqueue(row.slice);
+      offset += row.slice.length;
+      if (offset >= size) controller.close();
+    },
+  });
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { gzipSync, gunzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BackupError } from "@/lib/backup/archive";
+import { ArchiveWriter, BackupError, readArchive } from "@/lib/backup/archive";
 import { createBackup } from "@/lib/backup/backup";
 import { withBackupSource } from "@/lib/backup/command";
 import { parseEnv } from "@/lib/config/env";
@@ -21,7 +21,6 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const migrationsDir = path.resolve("prisma/migrations");
 const work = mkdtempSync(path.join(os.tmpdir(), "reperes-backup-test-"));
-const sourceUploads = path.join(work, "uploads-source");
 const db = createPrismaClient();
 const targets: TestDatabase[] = [];
 
@@ -60,8 +59,7 @@ async function fingerprint(url: string) {
   return result;
 }
 
-const filesIn = (dir: string) =>
-  Object.fromEntries(readdirSync(dir).filter((n) => !n.startsWith(".")).map((n) => [n, createHash("sha256").update(readFileSync(path.join(dir, n))).digest("hex")]));
+const storedFiles = (url: string) => query<{ key: string; sha: string }>(url, `SELECT key, encode(sha256(bytes), 'hex') AS sha FROM "StoredFile" ORDER BY key`);
 
 let backupFile: string;
 let storedKey: string;
@@ -72,8 +70,8 @@ beforeAll(async () => {
   // Text COPY must carry tabs, newlines, backslashes and non-Latin text unchanged.
   await db.actor.create({ data: { slug: "acteur-echappements", name: "Tab\there \\N \\\\ ligne\nsuivante « é » 日本", kind: "ASSOCIATION", description: "\r\n" } });
   storedKey = `${randomBytes(16).toString("hex")}.pdf`;
-  mkdirSync(sourceUploads);
-  writeFileSync(path.join(sourceUploads, storedKey), Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(300_000)]));
+  const bytes = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(300_000)]);
+  await db.storedFile.create({ data: { key: storedKey, size: bytes.length, bytes } });
   await db.source.create({
     data: { slug: "document-televerse", kind: "DOCUMENT", title: "Document", fileKey: storedKey, fileName: "doc.pdf", fileType: "application/pdf", fileSize: 300_009, fileUploadedById: user.id },
   });
@@ -87,7 +85,7 @@ beforeAll(async () => {
   await writer.query(`INSERT INTO "AuditEvent" (action) VALUES ('pendant la sauvegarde')`);
   try {
     backupFile = path.join(work, "reperes.backup");
-    const summary = await createBackup({ databaseUrl: process.env.DATABASE_URL!, uploadDir: sourceUploads, file: backupFile });
+    const summary = await createBackup({ databaseUrl: process.env.DATABASE_URL!, file: backupFile });
     expect(summary.files).toBe(1);
   } finally {
     await writer.query("ROLLBACK");
@@ -103,15 +101,15 @@ afterAll(async () => {
 describe("db:backup and db:restore", () => {
   it("restores every row, sequence and file into an empty database", async () => {
     const target = await newTarget();
-    const uploads = path.join(work, "uploads-restored");
-    const summary = await restoreBackup({ databaseUrl: target.url, uploadDir: uploads, file: backupFile, migrationsDir });
+    const summary = await restoreBackup({ databaseUrl: target.url, file: backupFile, migrationsDir });
     expect(summary.files).toBe(1);
     expect(summary.migratedAfter).toEqual([]);
 
     const before = await fingerprint(process.env.DATABASE_URL!);
     expect(Number(before.Initiative!.split(":")[0])).toBeGreaterThan(0);
     expect(await fingerprint(target.url)).toEqual(before);
-    expect(filesIn(uploads)).toEqual(filesIn(sourceUploads));
+    expect(await storedFiles(target.url)).toEqual(await storedFiles(process.env.DATABASE_URL!));
+    expect((await storedFiles(target.url)).map((f) => f.key)).toEqual([storedKey]);
 
     const restored = createPrismaClient(target.url);
     try {
@@ -134,19 +132,19 @@ describe("db:backup and db:restore", () => {
   }, 120_000);
 
   it("refuses a non-empty database, a truncated file and a file that is not a backup, changing nothing", async () => {
-    await expect(restoreBackup({ databaseUrl: process.env.DATABASE_URL!, uploadDir: path.join(work, "x"), file: backupFile, migrationsDir })).rejects.toThrow(/n'est pas vide/);
+    await expect(restoreBackup({ databaseUrl: process.env.DATABASE_URL!, file: backupFile, migrationsDir })).rejects.toThrow(/n'est pas vide/);
 
     const truncated = path.join(work, "tronquee.backup");
     writeFileSync(truncated, gzipSync(gunzipSync(readFileSync(backupFile)).subarray(0, 50_000)));
     const target = await newTarget();
-    await expect(restoreBackup({ databaseUrl: target.url, uploadDir: path.join(work, "y"), file: truncated, migrationsDir })).rejects.toThrow(/tronqué/);
+    await expect(restoreBackup({ databaseUrl: target.url, file: truncated, migrationsDir })).rejects.toThrow(/tronqué/);
     const cut = path.join(work, "coupee.backup");
     writeFileSync(cut, readFileSync(backupFile));
     await truncate(cut, 10_000);
-    await expect(restoreBackup({ databaseUrl: target.url, uploadDir: path.join(work, "y"), file: cut, migrationsDir })).rejects.toThrow(BackupError);
+    await expect(restoreBackup({ databaseUrl: target.url, file: cut, migrationsDir })).rejects.toThrow(BackupError);
     const junk = path.join(work, "autre.txt");
     writeFileSync(junk, "\u0000%ff" + "x".repeat(10_000));
-    await expect(restoreBackup({ databaseUrl: target.url, uploadDir: path.join(work, "y"), file: junk, migrationsDir })).rejects.toThrow(BackupError);
+    await expect(restoreBackup({ databaseUrl: target.url, file: junk, migrationsDir })).rejects.toThrow(BackupError);
     // Nothing was created: the same database still takes the good backup.
     expect(await query(target.url, `SELECT 1 FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`)).toEqual([]);
   });
@@ -163,16 +161,29 @@ describe("db:backup and db:restore", () => {
     const source = await newTarget();
     await applyMigrations({ databaseUrl: source.url, migrationsDir: older });
     await query(source.url, `INSERT INTO "Actor" (slug, name, kind, "updatedAt") VALUES ('ancien', 'Acteur d''avant', 'OTHER', now())`);
+    const oldKey = `${randomBytes(16).toString("hex")}.pdf`;
+    await query(source.url, `INSERT INTO "Source" (slug, kind, title, "fileKey", "updatedAt") VALUES ('ancien-document', 'DOCUMENT', 'Ancien', '${oldKey}', now())`);
+    const made = path.join(work, "older-made.backup");
+    await createBackup({ databaseUrl: source.url, file: made });
+    // Before ADR 010, documents followed the tables as file records: one is added to this backup.
     const file = path.join(work, "older.backup");
-    await createBackup({ databaseUrl: source.url, uploadDir: path.join(work, "none"), file });
+    const writer = new ArchiveWriter(file);
+    const oldBytes = Buffer.from("%PDF-1.7\n% document d'une ancienne sauvegarde\n");
+    for await (const { header, body } of readArchive(made)) {
+      if (header.type === "end") await writer.record({ type: "file", name: oldKey, sha256: createHash("sha256").update(oldBytes).digest("hex") }, oldBytes);
+      await writer.record(header, body);
+    }
+    await writer.close();
 
     const target = await newTarget();
-    const summary = await restoreBackup({ databaseUrl: target.url, uploadDir: path.join(work, "older-uploads"), file, migrationsDir });
+    const summary = await restoreBackup({ databaseUrl: target.url, file, migrationsDir });
     expect(summary.migratedAfter).toEqual([all.at(-1)]);
     expect(await query(target.url, `SELECT name FROM "Actor" WHERE slug = 'ancien'`)).toEqual([{ name: "Acteur d'avant" }]);
+    expect(summary.files).toBe(1);
+    expect(await storedFiles(target.url)).toEqual([{ key: oldKey, sha: createHash("sha256").update(oldBytes).digest("hex") }]);
 
     const fresh = await newTarget();
-    await expect(restoreBackup({ databaseUrl: fresh.url, uploadDir: path.join(work, "z"), file: backupFile, migrationsDir: older })).rejects.toThrow(/plus récente/);
+    await expect(restoreBackup({ databaseUrl: fresh.url, file: backupFile, migrationsDir: older })).rejects.toThrow(/plus récente/);
   }, 120_000);
 
   it("backs up the embedded database of a running app without stopping it", async () => {
@@ -191,7 +202,7 @@ describe("db:backup and db:restore", () => {
       const env = parseEnv({ REPERES_DATA_DIR: root, EMBEDDED_POSTGRES_PORT: String(port) });
       // Starting a second server on that folder and port would fail: the running one is used.
       const file = path.join(root, "running.backup");
-      const summary = await withBackupSource(env, (url) => createBackup({ databaseUrl: url, uploadDir: path.join(root, "uploads"), file }));
+      const summary = await withBackupSource(env, (url) => createBackup({ databaseUrl: url, file }));
       expect(summary.tables).toBeGreaterThan(10);
       const [row] = await query<{ n: string }>(running.url, "SELECT count(*)::text AS n FROM _prisma_migrations");
       expect(Number(row!.n)).toBeGreaterThan(0);
@@ -202,6 +213,6 @@ describe("db:backup and db:restore", () => {
   }, 120_000);
 
   it("never overwrites an existing file", async () => {
-    await expect(createBackup({ databaseUrl: process.env.DATABASE_URL!, uploadDir: sourceUploads, file: backupFile })).rejects.toThrow(/existe déjà/);
+    await expect(createBackup({ databaseUrl: process.env.DATABASE_URL!, file: backupFile })).rejects.toThrow(/existe déjà/);
   });
 });

@@ -18,18 +18,18 @@ const tricky = {
 };
 
 let request = 0;
-const get = (handler: (r: Request) => Response, query = "") =>
+const get = (handler: (r: Request) => Promise<Response>, query = "") =>
   handler(new Request(`http://localhost/initiatives/export${query}`, { headers: { "x-forwarded-for": `198.51.100.${++request}` } }));
 
 async function csvRows(query = ""): Promise<{ bytes: Uint8Array; rows: Record<string, string>[]; response: Response }> {
-  const response = get(exportCsv, query);
+  const response = await get(exportCsv, query);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const rows = parse(Buffer.from(bytes), { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
   return { bytes, rows, response };
 }
 
 async function jsonExport(query = "") {
-  return (await get(exportJson, query).json()) as { metadata: { licence: { name: string } }; initiatives: { slug: string }[]; count: number };
+  return (await (await get(exportJson, query)).json()) as { metadata: { licence: { name: string } }; initiatives: { slug: string }[]; count: number };
 }
 
 beforeAll(async () => {

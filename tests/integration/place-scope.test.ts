@@ -207,13 +207,13 @@ describe("the URL parameter", () => {
     }
     const raw = `territoire=${CREIL}&portee=%ff%00`;
     expect((await feed(raw)).status).toBe(200);
-    expect(get(exportJson, raw).status).toBe(200);
+    expect((await get(exportJson, raw)).status).toBe(200);
   });
 });
 
 let client = 0;
 const headers = () => ({ "x-forwarded-for": `198.51.100.${++client % 250}` });
-const get = (handler: (r: Request) => Response, query: string) => handler(new Request(`http://localhost/initiatives/export?${query}`, { headers: headers() }));
+const get = (handler: (r: Request) => Promise<Response>, query: string) => handler(new Request(`http://localhost/initiatives/export?${query}`, { headers: headers() }));
 const feed = (query: string) => getFeed(new Request(`http://localhost/initiatives/flux.xml?${query}`, { headers: headers() }));
 
 async function api(query: string) {
@@ -246,9 +246,9 @@ describe("the same rule in the API, exports, feeds and map", () => {
   it("exports: the same entries in the same order", async () => {
     for (const params of [`territoire=${CREIL}`, `territoire=${CREIL}&portee=couvrant`, `territoire=${ROUBAIX}&portee=local`, `territoire=${ACSO}&tri=titre`]) {
       const expected = await slugs(params);
-      const json = (await get(exportJson, params).json()) as { initiatives: { slug: string }[] };
+      const json = (await (await get(exportJson, params)).json()) as { initiatives: { slug: string }[] };
       expect(json.initiatives.map((i) => i.slug)).toEqual(expected);
-      const rows = parse(Buffer.from(await get(exportCsv, params).arrayBuffer()), { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
+      const rows = parse(Buffer.from(await (await get(exportCsv, params)).arrayBuffer()), { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
       expect(rows.map((row) => row.Identifiant)).toEqual(expected);
     }
   });

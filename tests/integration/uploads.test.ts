@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -8,12 +9,13 @@ import { createPrismaClient } from "@/lib/db/connect";
 import type { EntityDefinition } from "@/lib/editorial/definition";
 import { purgeRecord } from "@/lib/editorial/engine";
 import { sourceDefinition } from "@/lib/editorial/entities/source";
+import { importLegacyUploads, importStoredFiles } from "@/lib/uploads/legacy";
+import { FILE_CHUNK_BYTES } from "@/lib/uploads/store";
 import { makeUser } from "../support/accounts";
 
 const caller: { user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => caller.user }));
 
-process.env.UPLOAD_DIR = mkdtempSync(path.join(os.tmpdir(), "reperes-uploads-"));
 process.env.NEXTAUTH_URL = "http://localhost:3000";
 const db = createPrismaClient();
 let editor: SessionUser;
@@ -56,6 +58,27 @@ describe("document upload", () => {
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
     expect(served.headers.get("content-security-policy")).toContain("sandbox");
     expect(served.headers.get("content-disposition")).toMatch(/^inline; filename="img src=x onerror=alert\(1\)rapport.pdf"; filename\*=UTF-8''/);
+    expect(Buffer.from(await served.arrayBuffer()).toString()).toBe("%PDF-1.7\n% test\n");
+  });
+
+  it("keeps the bytes in the database and serves a large document a slice at a time", async () => {
+    const source = await db.source.create({ data: { slug: "doc-gros", kind: "DOCUMENT", title: "Gros document", status: "PUBLISHED" } });
+    caller.user = editor;
+    const content = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2 * FILE_CHUNK_BYTES + 12_345)]);
+    await upload(source.id, new File([content], "gros.pdf"));
+    const { fileKey } = await db.source.findUniqueOrThrow({ where: { id: source.id } });
+    const [stored] = await db.$queryRaw<{ size: number; sha: string }[]>`SELECT size, encode(sha256(bytes), 'hex') AS sha FROM "StoredFile" WHERE key = ${fileKey}`;
+    expect(stored).toEqual({ size: content.length, sha: createHash("sha256").update(content).digest("hex") });
+
+    caller.user = null;
+    const served = await download(fileKey!);
+    expect(served.headers.get("content-length")).toBe(String(content.length));
+    const chunks: Uint8Array[] = [];
+    const reader = served.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
+    expect(chunks.length).toBe(3);
+    expect(Math.max(...chunks.map((c) => c.length))).toBe(FILE_CHUNK_BYTES);
+    expect(Buffer.concat(chunks).equals(content)).toBe(true);
   });
 
   it("refuses a file whose content is not an accepted type, whatever its name", async () => {
@@ -87,23 +110,29 @@ describe("document upload", () => {
     expect(served.headers.get("content-disposition")).toMatch(/^inline; filename="evil\.pdf"; filename\*=UTF-8''evil\.pdf$/);
   });
 
-  it("deletes a replaced document from the disk, and a purged source's document", async () => {
+  it("deletes a replaced document, and a purged source's document, with the change that drops it", async () => {
+    const stored = async (key: string) => (await db.storedFile.count({ where: { key } })) === 1;
     const source = await db.source.create({ data: { slug: "doc-test-5", kind: "DOCUMENT", title: "Document remplacé" } });
     caller.user = editor;
     await upload(source.id, new File([Buffer.from("%PDF-1.7\n% un\n")], "un.pdf"));
     const first = (await db.source.findUniqueOrThrow({ where: { id: source.id } })).fileKey!;
-    expect(existsSync(path.join(process.env.UPLOAD_DIR!, first))).toBe(true);
+    expect(await stored(first)).toBe(true);
     await upload(source.id, new File([Buffer.from("%PDF-1.7\n% deux\n")], "deux.pdf"));
     const second = (await db.source.findUniqueOrThrow({ where: { id: source.id } })).fileKey!;
     expect(second).not.toBe(first);
-    expect(existsSync(path.join(process.env.UPLOAD_DIR!, first))).toBe(false);
-    expect(existsSync(path.join(process.env.UPLOAD_DIR!, second))).toBe(true);
+    expect(await stored(first)).toBe(false);
+    expect(await stored(second)).toBe(true);
 
     const admin = await makeUser(db, "ADMIN");
     await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
-    const outcome = await purgeRecord(db, sourceDefinition as unknown as EntityDefinition<unknown>, { id: admin.id, role: "ADMIN" }, source.id);
-    expect(outcome.ok).toBe(true);
-    expect(existsSync(path.join(process.env.UPLOAD_DIR!, second))).toBe(false);
+    // A purge refused (a lesson still cites the source) keeps the document.
+    const lesson = await db.lesson.create({ data: { slug: "lecon-du-document", title: "Leçon", body: "…", evidenceLevel: "TESTIMONY", sourceId: source.id } });
+    const purge = () => purgeRecord(db, sourceDefinition as unknown as EntityDefinition<unknown>, { id: admin.id, role: "ADMIN" }, source.id);
+    expect((await purge()).ok).toBe(false);
+    expect(await stored(second)).toBe(true);
+    await db.lesson.delete({ where: { id: lesson.id } });
+    expect((await purge()).ok).toBe(true);
+    expect(await stored(second)).toBe(false);
   });
 
   it("holds each person's uploads to UPLOAD_QUOTA_MB together", async () => {
@@ -147,5 +176,28 @@ describe("document upload", () => {
       );
     expect(limitFor("50")).toBeGreaterThan(50 * 1024 * 1024);
     expect(limitFor("")).toBeGreaterThan(20 * 1024 * 1024);
+  });
+});
+
+describe("documents kept on disk before they moved into the database", () => {
+  it("are imported once, those a source names, and the folder is set aside", async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "reperes-uploads-")), "uploads");
+    mkdirSync(dir);
+    const named = `${randomBytes(16).toString("hex")}.pdf`;
+    const orphan = `${randomBytes(16).toString("hex")}.pdf`;
+    writeFileSync(path.join(dir, named), "%PDF-1.7\n% ancien\n");
+    writeFileSync(path.join(dir, orphan), "%PDF-1.7\n% orphelin\n");
+    await db.source.create({ data: { slug: "doc-ancien", kind: "DOCUMENT", title: "Ancien", fileKey: named, fileName: "a.pdf", fileType: "application/pdf", fileSize: 18 } });
+
+    const moved = await importLegacyUploads(db, dir, new Date("2026-12-01T10:00:00Z"));
+    expect(moved).toEqual({ added: 1, movedTo: `${dir}.importe-20261201-100000` });
+    expect(existsSync(dir)).toBe(false);
+    expect(readdirSync(moved!.movedTo!).sort()).toEqual([named, orphan].sort());
+    const row = await db.storedFile.findUniqueOrThrow({ where: { key: named } });
+    expect(Buffer.from(row.bytes).toString()).toBe("%PDF-1.7\n% ancien\n");
+    expect(await db.storedFile.count({ where: { key: orphan } })).toBe(0);
+    // Again (another instance starting, an interrupted start): nothing more.
+    expect(await importLegacyUploads(db, dir)).toBeNull();
+    expect(await importStoredFiles(db, moved!.movedTo!)).toBe(0);
   });
 });

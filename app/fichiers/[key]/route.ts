@@ -14,10 +14,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ key
     if (!file) return text("Document introuvable.", 404);
     const inline = file.mime === "application/pdf" || file.mime.startsWith("image/");
     const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return new Response(new Uint8Array(file.bytes), {
+    return new Response(file.body, {
       headers: {
         "Content-Type": file.mime,
-        "Content-Length": String(file.bytes.length),
+        "Content-Length": String(file.size),
         "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": SANDBOX,
