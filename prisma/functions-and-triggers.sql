@@ -750,6 +750,16 @@ AS $function$
   WHERE x."sourceId" = ANY(ids);
 $function$;
 
+-- Run by source_file_purged ON "Source", source_file_replaced ON "Source"
+CREATE OR REPLACE FUNCTION public.reperes_stored_file_release()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  DELETE FROM "StoredFile" WHERE key = OLD."fileKey";
+  RETURN NULL;
+END $function$;
+
 -- Run by territory_search_text ON "Territory"
 CREATE OR REPLACE FUNCTION public.reperes_territory_search_text()
  RETURNS trigger
@@ -845,6 +855,8 @@ CREATE TRIGGER public_search_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCAT
 CREATE TRIGGER search_synonym_search_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "SearchSynonym" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 
 -- "Source"
+CREATE TRIGGER source_file_purged AFTER DELETE ON "Source" FOR EACH ROW WHEN (old."fileKey" IS NOT NULL) EXECUTE FUNCTION reperes_stored_file_release();
+CREATE TRIGGER source_file_replaced AFTER UPDATE OF "fileKey" ON "Source" FOR EACH ROW WHEN (old."fileKey" IS NOT NULL AND old."fileKey" IS DISTINCT FROM new."fileKey") EXECUTE FUNCTION reperes_stored_file_release();
 CREATE TRIGGER source_lesson_places AFTER UPDATE OF status, "deletedAt", "eventId" ON "Source" FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status OR old."deletedAt" IS DISTINCT FROM new."deletedAt" OR old."eventId" IS DISTINCT FROM new."eventId") EXECUTE FUNCTION reperes_lesson_places_on_source();
 
 -- "Territory"
