@@ -47,7 +47,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Rechercher" }).click();
     await expect(page.getByRole("status")).toHaveText("1 acteur trouvé : 0 acteur à Creil, 1 acteur à plus grande échelle");
 
-    await page.goto("/acteurs?lieu=%00zzzz&q=" + "a".repeat(300));
+    await page.goto("/acteurs?lieu=%E2%80%AEzzzz&q=" + "a".repeat(300));
     await expect(page.getByText(/Aucun lieu ne correspond/)).toBeVisible();
   });
 });
