@@ -27,7 +27,7 @@ async function guarded(body: () => Promise<FormState>): Promise<FormState> {
   }
 }
 
-export const INVALID_FORM = "Le formulaire contient des erreurs.";
+const INVALID_FORM = "Le formulaire contient des erreurs.";
 
 /** A form whose fields do not parse: the summary message and one message per field. */
 export function invalidForm(error: z.ZodError): FormState {

@@ -9,9 +9,6 @@ import { parseParams } from "./params";
 import { prisma } from "@/lib/db/client";
 import { takeToken } from "./rate-limit";
 
-// Kept importable from here; they live in errors.ts so that the proxy can answer without server code.
-export { corsHeaders, problemResponse };
-
 export function preflight(): Response {
   return new Response(null, { status: 204, headers: corsHeaders });
 }
