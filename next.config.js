@@ -17,6 +17,8 @@ const nextConfig = {
     "@prisma/schema-engine-wasm",
     "@node-rs/argon2",
     "pdfkit",
+    // France-wide reference data (12 MB of JSON), read by start-up and imports only: never in a server chunk.
+    "@etalab/decoupage-administratif",
   ],
   typedRoutes: false,
   // forbidden() in lib/auth/guards.ts: a real 403 page for a role too low.

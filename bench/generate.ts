@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { slugify } from "@/lib/reference/territories";
+import { slugify } from "@/lib/format/fold";
 import { Random, Zipf } from "./random";
 import { RARE_WORD_RATE, RARE_WORDS, TextWriter } from "./vocabulary";
 

@@ -1,4 +1,4 @@
-import { slugify as baseSlugify } from "@/lib/reference/territories";
+import { slugify as baseSlugify } from "@/lib/format/fold";
 
 /** URL slug of a new record: at most 80 characters, never empty. */
 export function slugify(text: string): string {

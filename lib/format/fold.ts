@@ -10,3 +10,10 @@ export function foldText(text: string): string {
     .replace(/œ/g, "oe")
     .replace(/æ/g, "ae");
 }
+
+/** Folded text as a URL word: letters and digits joined by single hyphens. */
+export function slugify(text: string): string {
+  return foldText(text)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

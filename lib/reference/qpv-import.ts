@@ -4,7 +4,7 @@ import { z } from "zod";
 import { formText } from "@/lib/validation/text";
 import type { Database } from "@/lib/db/connect";
 import { rebuildTerritoryClosure, type Progress } from "./load";
-import { slugify } from "./territories";
+import { slugify } from "@/lib/format/fold";
 
 export class ImportError extends Error {
   constructor(message: string) {

@@ -1,4 +1,4 @@
-import { foldText } from "@/lib/format/fold";
+import { slugify } from "@/lib/format/fold";
 import { epciAliases } from "./epci-abbreviations";
 import { loadEtalab } from "./territories-etalab";
 
@@ -42,12 +42,6 @@ export const ACSO_QPV: { name: string; commune: string }[] = [
   { name: "Montupet", commune: "60463" },
   { name: "Bellevue / Belle-Visée", commune: "60684" },
 ];
-
-export function slugify(text: string): string {
-  return foldText(text)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 /** Local code of a QPV whose official code is unknown: stable, and never of the official QN form. */
 export function provisionalQpvCode(communeCode: string, name: string): string {

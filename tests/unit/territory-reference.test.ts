@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACSO_SIREN, buildRegionReference, provisionalQpvCode, slugify } from "@/lib/reference/territories";
+import { slugify } from "@/lib/format/fold";
+import { ACSO_SIREN, buildRegionReference, provisionalQpvCode } from "@/lib/reference/territories";
 
 const reference = buildRegionReference();
 const byCode = new Map(reference.territories.map((t) => [t.code, t]));
