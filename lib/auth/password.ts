@@ -24,9 +24,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** A hash of a random password: verifying against it costs as much as a real check (no timing oracle). */
-let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword(`absent-${Math.random()}`);
+let dummyHash: Promise<string> | string | undefined;
+export async function dummyPasswordHash(): Promise<string> {
+  // The string is kept, not the promise, which would keep the first sign-in's request alive.
+  dummyHash ??= hashPassword(`absent-${Math.random()}`).then((hash) => (dummyHash = hash));
   return dummyHash;
 }
 

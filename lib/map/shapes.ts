@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/connect";
+import { VersionedCache } from "@/lib/search/cache";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ShapeDetail, TerritoryKind } from "@/lib/db/generated/enums";
 import type { AreaGeometry } from "./geojson";
@@ -16,8 +17,7 @@ import { withinZoomSql } from "./within";
  */
 
 export const MAP_WIDTH = 800;
-const CACHE_SIZE = 64;
-const cache = new Map<string, Promise<ProjectedMap | null>>();
+const projectedMaps = new VersionedCache<ProjectedMap | null>(64);
 
 /** Null when no contour was ever imported. */
 export async function geometryVersion(db: Database): Promise<string | null> {
@@ -65,13 +65,5 @@ async function buildProjectedMap(db: Database, level: ViewLevel, zoom?: MapZoom)
 export async function getProjectedMap(db: Database, level: ViewLevel, zoom?: MapZoom): Promise<ProjectedMap | null> {
   const version = await geometryVersion(db);
   if (version === null) return null;
-  const key = `${version}:${level}:${zoom?.code ?? ""}`;
-  let entry = cache.get(key);
-  if (!entry) {
-    entry = buildProjectedMap(db, level, zoom);
-    entry.catch(() => cache.delete(key));
-    cache.set(key, entry);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  }
-  return entry;
+  return projectedMaps.get(db, version, [level, zoom?.code ?? ""], () => buildProjectedMap(db, level, zoom));
 }

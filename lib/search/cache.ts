@@ -28,32 +28,40 @@ export async function searchVersions(db: Database): Promise<Versions> {
 }
 
 /**
- * Promises of computed values, per database client, in an LRU keyed by (version, state). The
- * promise is kept, so that concurrent requests for one key compute once; a rejected one is
- * forgotten. Without a version (no SearchVersion row) nothing is kept.
+ * Computed values, per database client, in an LRU keyed by (version, state). While a value is
+ * computed its promise is kept, so that concurrent requests for one key compute once; once
+ * settled, only the value stays (a rejected one is forgotten). Keeping the promise itself would
+ * keep the request that made it: a promise carries the async context of its request (Next's
+ * render state, through AsyncLocalStorage), and a server with 700 cached entries held 700 finished
+ * renders (the soak's heap grew until V8 ran out of memory). Without a version nothing is kept.
  */
 export class VersionedCache<T> {
-  private readonly caches = new WeakMap<Database, Map<string, Promise<T>>>();
+  private readonly caches = new WeakMap<Database, Map<string, { pending: Promise<T> } | { value: T }>>();
 
   constructor(private readonly size: number) {}
 
   get(db: Database, version: string | undefined, state: unknown[], compute: () => Promise<T>): Promise<T> {
     if (version === undefined) return compute();
     const key = `${version}\u0000${JSON.stringify(state)}`;
-    const cache = this.caches.get(db) ?? new Map<string, Promise<T>>();
+    const cache = this.caches.get(db) ?? new Map();
     this.caches.set(db, cache);
-    let value = cache.get(key);
-    if (value) cache.delete(key);
-    else {
-      value = compute();
-      value.catch(() => cache.delete(key));
+    const known = cache.get(key);
+    if (known) {
+      cache.delete(key);
+      cache.set(key, known);
+      return "value" in known ? Promise.resolve(known.value) : known.pending;
     }
-    cache.set(key, value);
+    const entry = { pending: compute() };
+    cache.set(key, entry);
+    entry.pending.then(
+      (value) => cache.get(key) === entry && cache.set(key, { value }),
+      () => cache.get(key) === entry && cache.delete(key),
+    );
     for (const oldest of cache.keys()) {
       if (cache.size <= this.size) break;
       cache.delete(oldest);
     }
-    return value;
+    return entry.pending;
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { foldText } from "@/lib/format/fold";
 import type { Database } from "@/lib/db/connect";
+import { VersionedCache } from "./cache";
 import { Prisma } from "@/lib/db/generated/client";
 
 export interface UnderstoodPlace {
@@ -54,16 +55,16 @@ export function placeKey(text: string): string {
   return ` ${words} `.replace(/ st (?=\S)/g, " saint ").replace(/ ste (?=\S)/g, " sainte ").trim();
 }
 
-const indexes = new WeakMap<Database, { version: string | undefined; names: Promise<Map<string, PlaceName>> }>();
+/** The latest version's index only: place names change rarely, and all at once. */
+const indexes = new VersionedCache<Map<string, PlaceName>>(1);
 
 /**
  * Every territory by the key of its name and aliases; a key shared by two places goes to the
  * commune, then the larger kinds, and among places of one kind to the most populous (« Dury »).
  */
 function placeNames(db: Database, version: string | undefined): Promise<Map<string, PlaceName>> {
-  const cached = indexes.get(db);
-  if (cached && cached.version === version && version !== undefined) return cached.names;
-  const names = db
+  return indexes.get(db, version, [], () =>
+    db
     .$queryRaw<{ code: string; name: string; kind: string; nameKey: string; aliasKeys: string[] }[]>(
       Prisma.sql`SELECT code, name, kind::text AS kind, "nameKey", "aliasKeys" FROM "Territory" ORDER BY population DESC NULLS LAST, code`,
     )
@@ -85,10 +86,8 @@ function placeNames(db: Database, version: string | undefined): Promise<Map<stri
         }
       }
       return byKey;
-    });
-  names.catch(() => indexes.delete(db));
-  indexes.set(db, { version, names });
-  return names;
+    }),
+  );
 }
 
 /**
