@@ -15,8 +15,8 @@ import {
 } from "../schema-helpers";
 import { contactPersonFields, contactPersonShape, contactPersonValues } from "./contact-person";
 import { vocabularyOptions } from "./options";
-import type { Prisma } from "@/lib/db/generated/client";
 import { byVocabulary, VOCABULARIES, type VocabularyRelation } from "@/lib/vocabularies/registry";
+import { vocabularyLinksCreate } from "@/lib/vocabularies/links";
 import { vocabularyLinkSql } from "@/lib/vocabularies/sql";
 
 const fields: FieldSpec[] = [
@@ -85,11 +85,7 @@ function relations(input: Input) {
   return {
     actors: { create: input.actors },
     territories: { create: input.territories.map((territoryCode) => ({ territoryCode })) },
-    // The registry names the link column; Prisma's types cannot follow a computed key.
-    ...(byVocabulary("relation", (v) => ({ create: input[v.relation].map((id) => ({ [v.linkKey]: id })) })) as unknown as Pick<
-      Prisma.InitiativeUncheckedCreateInput,
-      VocabularyRelation
-    >),
+    ...vocabularyLinksCreate(input),
     sources: { create: input.sources.map((sourceId) => ({ sourceId })) },
     lessons: { create: input.lessons.map((lessonId) => ({ lessonId })) },
   };
