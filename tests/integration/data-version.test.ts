@@ -22,24 +22,22 @@ beforeAll(async () => {
 
 const published = { status: "PUBLISHED", deletedAt: null } as const;
 
+/** Rewrites a field of the first published entry of a model. */
+async function editPublished(model: "initiative" | "actor" | "lesson" | "source", data: Record<string, string>) {
+  const delegate = prisma[model] as unknown as {
+    findFirstOrThrow(args: object): Promise<{ id: number }>;
+    update(args: object): Promise<unknown>;
+  };
+  const { id } = await delegate.findFirstOrThrow({ where: published });
+  await delegate.update({ where: { id }, data });
+}
+
 /** One edit of each kind that the API, the feeds and the exports show. */
 const edits: [string, () => Promise<unknown>][] = [
-  ["an initiative's text", async () => {
-    const { id } = await prisma.initiative.findFirstOrThrow({ where: published });
-    await prisma.initiative.update({ where: { id }, data: { summary: "Résumé revu pour le test des validateurs." } });
-  }],
-  ["an actor's description", async () => {
-    const { id } = await prisma.actor.findFirstOrThrow({ where: published });
-    await prisma.actor.update({ where: { id }, data: { description: "Description revue." } });
-  }],
-  ["a lesson's body", async () => {
-    const { id } = await prisma.lesson.findFirstOrThrow({ where: published });
-    await prisma.lesson.update({ where: { id }, data: { body: "Enseignement reformulé." } });
-  }],
-  ["a source's title", async () => {
-    const { id } = await prisma.source.findFirstOrThrow({ where: published });
-    await prisma.source.update({ where: { id }, data: { title: "Titre de source revu" } });
-  }],
+  ["an initiative's text", () => editPublished("initiative", { summary: "Résumé revu pour le test des validateurs." })],
+  ["an actor's description", () => editPublished("actor", { description: "Description revue." })],
+  ["a lesson's body", () => editPublished("lesson", { body: "Enseignement reformulé." })],
+  ["a source's title", () => editPublished("source", { title: "Titre de source revu" })],
   ["a link removed from an initiative", async () => {
     const link = await prisma.initiativeSource.findFirstOrThrow();
     await prisma.initiativeSource.delete({ where: { initiativeId_sourceId: { initiativeId: link.initiativeId, sourceId: link.sourceId } } });
@@ -78,16 +76,14 @@ describe("the published data's version (HTTP validators of the API and the feeds
     await actors();
     await prisma.initiative.findMany({ where: published });
     expect((await get(getFeed, "/flux.xml", { "if-none-match": first.etag })).status).toBe(304);
-    const { id } = await prisma.initiative.findFirstOrThrow({ where: published });
-    await prisma.initiative.update({ where: { id }, data: { title: "Titre revu pour le flux" } });
+    await editPublished("initiative", { title: "Titre revu pour le flux" });
     expect((await get(getFeed, "/flux.xml", { "if-none-match": first.etag })).status).toBe(200);
   });
 
   it("never lets If-Modified-Since hide an edit made in the same second as the previous one", async () => {
     for (const summary of ["Première retouche.", "Deuxième retouche.", "Troisième retouche."]) {
       const before = await actors();
-      const { id } = await prisma.actor.findFirstOrThrow({ where: published });
-      await prisma.actor.update({ where: { id }, data: { description: summary } });
+      await editPublished("actor", { description: summary });
       expect((await actors({ "if-modified-since": before.lastModified })).status).toBe(200);
     }
     const version = await dataVersion();
