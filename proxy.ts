@@ -2,6 +2,7 @@ import { encode } from "next-auth/jwt";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { secureCookies, sessionCookieName } from "@/lib/auth/cookie";
+import { env } from "@/lib/config/env";
 import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
 import { databaseAvailable } from "@/lib/db/availability";
 import { REQUEST_ID_HEADER, newRequestId } from "@/lib/http/request-id";
@@ -47,7 +48,7 @@ const adminGate = withAuth(
   async (request: NextRequestWithAuth) => {
     const response = withSecurityHeaders(request, newNonce());
     const token = request.nextauth.token;
-    const secret = process.env.NEXTAUTH_SECRET;
+    const secret = env().NEXTAUTH_SECRET;
     // Sessions expire after 8 hours without activity: each visit pushes the expiry back (at most once a minute).
     if (token && secret && (typeof token.iat !== "number" || Date.now() / 1000 - token.iat > 60)) {
       const value = await encode({ token, secret, maxAge: SESSION_IDLE_SECONDS });

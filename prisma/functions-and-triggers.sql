@@ -678,13 +678,13 @@ BEGIN
 END
 $function$;
 
--- Run by approach_search_version ON "Approach", criterion_search_version ON "DiscriminationCriterion", domain_search_version ON "Domain", initiative_search_version ON "InitiativeSearch", public_search_version ON "Public", search_synonym_search_version ON "SearchSynonym", territory_search_version ON "Territory", theme_search_version ON "Theme"
+-- Run by actor_data_version ON "Actor", actor_area_data_version ON "ActorArea", approach_search_version ON "Approach", criterion_search_version ON "DiscriminationCriterion", domain_search_version ON "Domain", initiative_data_version ON "Initiative", initiative_search_version ON "InitiativeSearch", initiative_source_data_version ON "InitiativeSource", lesson_data_version ON "Lesson", lesson_approach_data_version ON "LessonApproach", lesson_theme_data_version ON "LessonTheme", public_search_version ON "Public", search_synonym_search_version ON "SearchSynonym", source_data_version ON "Source", territory_search_version ON "Territory", territory_parent_data_version ON "TerritoryParent", theme_search_version ON "Theme"
 CREATE OR REPLACE FUNCTION public.reperes_search_version_bump()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
 BEGIN
-  UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1;
+  UPDATE "SearchVersion" SET version = version + 1, "changedAt" = greatest(clock_timestamp(), "changedAt") WHERE id = 1;
   RETURN NULL;
 END $function$;
 
@@ -781,8 +781,12 @@ AS $function$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $func
 -- Triggers, by table
 
 -- "Actor"
+CREATE TRIGGER actor_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "Actor" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 CREATE TRIGGER actor_search AFTER UPDATE OF name, acronym, kind, status, "deletedAt" ON "Actor" FOR EACH ROW EXECUTE FUNCTION reperes_search_on_actor();
 CREATE TRIGGER actor_search_text BEFORE INSERT OR UPDATE OF name, acronym, description ON "Actor" FOR EACH ROW EXECUTE FUNCTION reperes_actor_search_text();
+
+-- "ActorArea"
+CREATE TRIGGER actor_area_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "ActorArea" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 
 -- "Approach"
 CREATE TRIGGER approach_search AFTER UPDATE OF "deletedAt", slug, label ON "Approach" FOR EACH ROW WHEN (old."deletedAt" IS DISTINCT FROM new."deletedAt" OR old.slug IS DISTINCT FROM new.slug OR old.label IS DISTINCT FROM new.label) EXECUTE FUNCTION reperes_search_on_vocabulary('InitiativeApproach', 'approachId');
@@ -801,6 +805,7 @@ CREATE TRIGGER domain_search AFTER UPDATE OF "deletedAt", slug, label ON "Domain
 CREATE TRIGGER domain_search_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "Domain" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 
 -- "Initiative"
+CREATE TRIGGER initiative_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "Initiative" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 CREATE TRIGGER initiative_lesson_places AFTER UPDATE OF status, "deletedAt" ON "Initiative" FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status OR old."deletedAt" IS DISTINCT FROM new."deletedAt") EXECUTE FUNCTION reperes_lesson_places_on_initiative();
 CREATE TRIGGER initiative_search_refresh AFTER INSERT OR UPDATE ON "Initiative" FOR EACH ROW EXECUTE FUNCTION reperes_search_on_initiative();
 CREATE TRIGGER initiative_search_vector BEFORE INSERT OR UPDATE OF title, summary, description, objectives, means, funding, results ON "Initiative" FOR EACH ROW EXECUTE FUNCTION reperes_initiative_search_vector();
@@ -826,6 +831,7 @@ CREATE TRIGGER initiative_search_postings AFTER INSERT OR DELETE OR UPDATE OF fa
 CREATE TRIGGER initiative_search_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "InitiativeSearch" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 
 -- "InitiativeSource"
+CREATE TRIGGER initiative_source_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "InitiativeSource" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 CREATE TRIGGER initiative_source_lesson_places AFTER INSERT OR DELETE OR UPDATE ON "InitiativeSource" FOR EACH ROW EXECUTE FUNCTION reperes_lesson_places_on_initiative_source();
 CREATE TRIGGER initiative_source_source_places AFTER INSERT OR DELETE OR UPDATE ON "InitiativeSource" FOR EACH ROW EXECUTE FUNCTION reperes_source_places_on_initiative_source();
 
@@ -838,14 +844,21 @@ CREATE TRIGGER initiative_territory_source_places AFTER INSERT OR DELETE OR UPDA
 CREATE TRIGGER initiative_theme_search AFTER INSERT OR DELETE OR UPDATE ON "InitiativeTheme" FOR EACH ROW EXECUTE FUNCTION reperes_search_on_link();
 
 -- "Lesson"
+CREATE TRIGGER lesson_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "Lesson" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 CREATE TRIGGER lesson_places AFTER INSERT ON "Lesson" FOR EACH ROW EXECUTE FUNCTION reperes_lesson_places_on_lesson();
 CREATE TRIGGER lesson_places_source AFTER UPDATE OF "sourceId" ON "Lesson" FOR EACH ROW WHEN (old."sourceId" IS DISTINCT FROM new."sourceId") EXECUTE FUNCTION reperes_lesson_places_on_lesson();
 CREATE TRIGGER lesson_search AFTER UPDATE OF title, status, "deletedAt" ON "Lesson" FOR EACH ROW EXECUTE FUNCTION reperes_search_on_lesson();
 CREATE TRIGGER lesson_search_vector BEFORE INSERT OR UPDATE OF title, body ON "Lesson" FOR EACH ROW EXECUTE FUNCTION reperes_lesson_search_vector();
 
+-- "LessonApproach"
+CREATE TRIGGER lesson_approach_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "LessonApproach" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
+
 -- "LessonInitiative"
 CREATE TRIGGER lesson_initiative_places AFTER INSERT OR DELETE OR UPDATE ON "LessonInitiative" FOR EACH ROW EXECUTE FUNCTION reperes_lesson_places_on_lesson_initiative();
 CREATE TRIGGER lesson_initiative_search AFTER INSERT OR DELETE OR UPDATE ON "LessonInitiative" FOR EACH ROW EXECUTE FUNCTION reperes_search_on_link();
+
+-- "LessonTheme"
+CREATE TRIGGER lesson_theme_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "LessonTheme" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 
 -- "Public"
 CREATE TRIGGER public_search AFTER UPDATE OF "deletedAt", slug, label ON "Public" FOR EACH ROW WHEN (old."deletedAt" IS DISTINCT FROM new."deletedAt" OR old.slug IS DISTINCT FROM new.slug OR old.label IS DISTINCT FROM new.label) EXECUTE FUNCTION reperes_search_on_vocabulary('InitiativePublic', 'publicId');
@@ -855,6 +868,7 @@ CREATE TRIGGER public_search_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCAT
 CREATE TRIGGER search_synonym_search_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "SearchSynonym" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 
 -- "Source"
+CREATE TRIGGER source_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "Source" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 CREATE TRIGGER source_file_purged AFTER DELETE ON "Source" FOR EACH ROW WHEN (old."fileKey" IS NOT NULL) EXECUTE FUNCTION reperes_stored_file_release();
 CREATE TRIGGER source_file_replaced AFTER UPDATE OF "fileKey" ON "Source" FOR EACH ROW WHEN (old."fileKey" IS NOT NULL AND old."fileKey" IS DISTINCT FROM new."fileKey") EXECUTE FUNCTION reperes_stored_file_release();
 CREATE TRIGGER source_lesson_places AFTER UPDATE OF status, "deletedAt", "eventId" ON "Source" FOR EACH ROW WHEN (old.status IS DISTINCT FROM new.status OR old."deletedAt" IS DISTINCT FROM new."deletedAt" OR old."eventId" IS DISTINCT FROM new."eventId") EXECUTE FUNCTION reperes_lesson_places_on_source();
@@ -864,6 +878,9 @@ CREATE TRIGGER territory_place_names_version AFTER INSERT OR DELETE OR UPDATE OR
 CREATE TRIGGER territory_search AFTER UPDATE OF name, aliases ON "Territory" FOR EACH ROW WHEN (old.name IS DISTINCT FROM new.name OR old.aliases IS DISTINCT FROM new.aliases) EXECUTE FUNCTION reperes_search_on_territory();
 CREATE TRIGGER territory_search_text BEFORE INSERT OR UPDATE OF name, aliases ON "Territory" FOR EACH ROW EXECUTE FUNCTION reperes_territory_search_text();
 CREATE TRIGGER territory_search_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "Territory" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
+
+-- "TerritoryParent"
+CREATE TRIGGER territory_parent_data_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON "TerritoryParent" FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump();
 
 -- "Theme"
 CREATE TRIGGER theme_search AFTER UPDATE OF "deletedAt", slug, "parentId", label ON "Theme" FOR EACH ROW WHEN (old."deletedAt" IS DISTINCT FROM new."deletedAt" OR old.slug IS DISTINCT FROM new.slug OR old."parentId" IS DISTINCT FROM new."parentId" OR old.label IS DISTINCT FROM new.label) EXECUTE FUNCTION reperes_search_on_theme();

@@ -62,7 +62,7 @@ export async function conditionalGet(request: Request, respond: () => Conditiona
       Link: licenceLinkHeader,
       ...answer.extraHeaders,
     };
-    if (notModified(request, etag, version.lastModified)) return new Response(null, { status: 304, headers });
+    if (notModified(request, etag, version.changedAt)) return new Response(null, { status: 304, headers });
     const body = await answer.body();
     if (body === null) return problemResponse(404, "Aucune ressource publiée à cette adresse.");
     return new Response(body, { status: 200, headers: { ...headers, "Content-Type": answer.contentType } });

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { activityYear, boundedInt, pageNumber } from "@/lib/validation/integer";
 import { evidenceParams } from "@/lib/public/lessons";
 import { PLACE_SCOPE_PARAM, PLACE_SCOPES, placeScopeSchema } from "@/lib/search/place-scope";
+import { byVocabulary } from "@/lib/vocabularies/registry";
 import { actorKindParams, MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER, sortParams, statusParams } from "@/lib/search/query";
 import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { ApiError } from "./errors";
@@ -38,11 +39,7 @@ export const initiativesParams = z.object({
         "« couvrant » = celles rattachées à un territoire plus grand qui le contient (son EPCI, son département, la région), " +
         "jamais celles d'un territoire voisin ; « tous » (par défaut) = les deux, les locales d'abord. Ignoré sans « territoire ».",
     }),
-  approche: repeated(slug, "Identifiant d'une approche (voir /approches)."),
-  theme: repeated(slug, "Identifiant d'un thème (voir /themes)."),
-  critere: repeated(slug, "Identifiant d'un critère de discrimination."),
-  domaine: repeated(slug, "Identifiant d'un domaine."),
-  public: repeated(slug, "Identifiant d'un public."),
+  ...byVocabulary("facet", (vocabulary) => repeated(slug, vocabulary.parameterHint)),
   acteur: repeated(z.enum(Object.keys(actorKindParams) as [string, ...string[]]), "Type d'acteur impliqué."),
   statut: repeated(z.enum(statusParams), "En cours ou terminée."),
   annee: repeated(activityYear, "Année d'activité."),

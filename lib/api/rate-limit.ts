@@ -1,4 +1,4 @@
-import { parseRateLimit, type RateLimit } from "@/lib/config/env";
+import { env, parseRateLimit, type RateLimit } from "@/lib/config/env";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 
@@ -20,11 +20,9 @@ export interface RateLimitDecision {
 /** 120 requests at once, then 2 per second, per client address; REPERES_API_RATE_LIMIT changes it. */
 export const RATE_LIMIT: RateLimit = { capacity: 120, refillPerSecond: 2 };
 
-let configured: RateLimit | undefined;
-/** The limit of this deployment (a bad value already stopped `npm start`, lib/config/env.ts). */
+/** The limit of this deployment (env() refuses a malformed one). */
 export function apiRateLimit(): RateLimit {
-  configured ??= parseRateLimit(process.env.REPERES_API_RATE_LIMIT ?? "") ?? RATE_LIMIT;
-  return configured;
+  return parseRateLimit(env().REPERES_API_RATE_LIMIT ?? "") ?? RATE_LIMIT;
 }
 
 /** A bucket idle this long is full again: deleting it changes no decision. */

@@ -5,6 +5,7 @@
  * Registered schemas become named components of the OpenAPI document.
  */
 import { z } from "zod";
+import { byVocabulary } from "@/lib/vocabularies/registry";
 
 export const apiRegistry = z.registry<{ id: string }>();
 
@@ -82,11 +83,7 @@ export const initiativeSchema = named(
     lastVerifiedAt: isoDateTime.nullable(),
     updatedAt: isoDateTime,
     territories: z.array(territoryRefSchema),
-    approaches: z.array(termSchema),
-    themes: z.array(termSchema),
-    discriminationCriteria: z.array(termSchema),
-    domains: z.array(termSchema),
-    publics: z.array(termSchema),
+    ...byVocabulary("apiKey", () => z.array(termSchema)),
     actors: z.array(
       z.object({ slug: z.string(), name: z.string(), kind: actorKindSchema, role: z.enum(["LEAD", "PARTNER", "FUNDER"]) }),
     ),

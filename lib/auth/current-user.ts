@@ -1,6 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { sessionCookieName } from "./cookie";
 import { resolveSession, type SessionUser } from "./sessions";
@@ -11,8 +12,9 @@ import { resolveSession, type SessionUser } from "./sessions";
  */
 export async function currentUser(): Promise<SessionUser | null> {
   const raw = (await cookies()).get(sessionCookieName())?.value;
-  if (!raw || !process.env.NEXTAUTH_SECRET) return null;
-  const token = await decode({ token: raw, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
+  const secret = env().NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  const token = await decode({ token: raw, secret }).catch(() => null);
   if (!token || typeof token.sid !== "string" || typeof token.uid !== "number") return null;
   return resolveSession(prisma, token.sid, token.uid);
 }

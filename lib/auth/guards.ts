@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { envSchema, secondFactorRequired } from "@/lib/config/env";
+import { env, secondFactorRequired } from "@/lib/config/env";
 import type { UserRole } from "@/lib/db/generated/enums";
 import { currentUser } from "./current-user";
 import { AccessDenied, FORBIDDEN_MESSAGE, SECOND_FACTOR_MESSAGE, SIGNED_OUT_MESSAGE } from "./errors";
@@ -11,11 +11,7 @@ export { AccessDenied } from "./errors";
 
 /** Whether admins and editors of this server need a second factor (read from its environment). */
 export function serverRequiresSecondFactor(): boolean {
-  const { NODE_ENV, REPERES_ADMIN_TOTP_REQUIRED } = envSchema.shape;
-  return secondFactorRequired({
-    NODE_ENV: NODE_ENV.catch("production").parse(process.env.NODE_ENV),
-    REPERES_ADMIN_TOTP_REQUIRED: REPERES_ADMIN_TOTP_REQUIRED.catch(true).parse(process.env.REPERES_ADMIN_TOTP_REQUIRED),
-  });
+  return secondFactorRequired(env());
 }
 
 // Those who can publish or manage accounts: a stolen password alone must not be enough.

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/log";
+import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
 import { localPath } from "@/lib/http/local-path";
@@ -13,7 +14,7 @@ import { signIn } from "./sign-in";
  * (UserSession), which every request checks: see lib/auth/current-user.ts.
  */
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   jwt: { maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/connexion", error: "/connexion" },

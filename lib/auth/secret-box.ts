@@ -1,9 +1,10 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { env } from "@/lib/config/env";
 
 // TOTP secrets are stored encrypted with a key derived from NEXTAUTH_SECRET, so that a database
 // dump alone does not let anyone generate codes.
 function key(): Buffer {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = env().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET n'est pas défini.");
   return Buffer.from(hkdfSync("sha256", secret, "reperes", "totp-secret", 32));
 }

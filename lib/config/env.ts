@@ -61,10 +61,6 @@ export const envSchema = z
     /** What the documents one person uploaded may weigh together, in megabytes. */
     UPLOAD_QUOTA_MB: z.coerce.number().int().min(1).max(100_000).default(500),
     /**
-     * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address is
-     * read that many entries before the TCP peer. 0: the peer itself (no proxy, or one that does not say).
-     */
-    /**
      * The open-data API's limit per client address, "burst/refill per second" (default 120/2),
      * shared by every instance on the database (lib/api/rate-limit.ts).
      */
@@ -73,6 +69,10 @@ export const envSchema = z
     }),
     /** Least severe log lines written (lib/log/logger.ts reads it in the server). */
     REPERES_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For: the client's address is
+     * read that many entries before the TCP peer. 0: the peer itself (no proxy, or one that does not say).
+     */
     REPERES_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /**
      * Admins and editors must set up a TOTP second factor before using the back office. Unset:
@@ -109,6 +109,24 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   return result.data;
+}
+
+const ENV_KEYS = Object.keys(envSchema.shape) as (keyof typeof envSchema.shape)[];
+let parsed: { values: string; env: Env } | undefined;
+
+/**
+ * The environment of this process, validated (EnvError listing every bad variable, in French)
+ * and parsed once. The parse is kept with the values it came from and done again only when one
+ * of them changes: tests and scripts that set a variable after the first read (a database per
+ * test worker, a quota for one test, the second-factor policy of a production server) get what
+ * they set, without a reset to remember, and a server pays a few property reads per call.
+ * `npm start` parses it before serving (scripts/start.ts), so a running server never throws here.
+ */
+export function env(): Env {
+  const source = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+  const values = JSON.stringify(source);
+  if (parsed?.values !== values) parsed = { values, env: parseEnv(source) };
+  return parsed.env;
 }
 
 /** Whether admins and editors need a second factor: REPERES_ADMIN_TOTP_REQUIRED, or by default in production. */

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { env } from "@/lib/config/env";
 
 // How long an answer is trusted: a failing database is probed again soon, so that the site comes
 // back by itself within seconds of the database; a working one is not probed on every request.
@@ -51,7 +52,7 @@ export function afterProbe(state: Pick<State, "up" | "timeouts">, result: ProbeR
  * Whether the database answers, probed with its own short-lived connection at most every couple
  * of seconds (concurrent requests share one probe). Without DATABASE_URL (a build) it is "up".
  */
-export async function databaseAvailable(url = process.env.DATABASE_URL): Promise<boolean> {
+export async function databaseAvailable(url = env().DATABASE_URL): Promise<boolean> {
   if (!url) return true;
   const state = (holder.reperesDatabaseState ??= { up: true, at: 0, timeouts: 0, probing: null });
   if (Date.now() - state.at < (state.up ? UP_TTL_MS : DOWN_TTL_MS)) return state.up;

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/config/env";
 import { PrismaClient } from "./generated/client";
 
 export type Database = PrismaClient;
@@ -7,7 +8,7 @@ export type Database = PrismaClient;
  * Builds a Prisma client over node-postgres. Scripts and tests call this directly with their own
  * URL; the app goes through `lib/db/client.ts`, which keeps a single instance.
  */
-export function createPrismaClient(connectionString = process.env.DATABASE_URL): PrismaClient {
+export function createPrismaClient(connectionString = env().DATABASE_URL): PrismaClient {
   if (!connectionString) {
     throw new Error("DATABASE_URL n'est pas défini : lancez l'application avec `npm start`, qui le fournit.");
   }

@@ -1,4 +1,8 @@
 import type { Database } from "@/lib/db/connect";
+import { Prisma } from "@/lib/db/generated/client";
+import { byVocabulary, VOCABULARIES, type VocabularyFacet } from "@/lib/vocabularies/registry";
+import { vocabularyLinksCreate } from "@/lib/vocabularies/links";
+import { vocabularyEntriesSql } from "@/lib/vocabularies/sql";
 import { actors, initiatives, lessons, sources } from "./content";
 
 function idBySlug<T extends { id: number; slug: string }>(rows: T[], kind: string) {
@@ -20,13 +24,15 @@ export async function loadDemoContent(db: Database): Promise<boolean> {
   await db.$transaction(
     async (tx) => {
       const publishedAt = new Date();
-      const [approach, theme, criterion, domain, audience] = await Promise.all([
-        tx.approach.findMany({ select: { id: true, slug: true } }).then((r) => idBySlug(r, "approche")),
-        tx.theme.findMany({ select: { id: true, slug: true } }).then((r) => idBySlug(r, "thème")),
-        tx.discriminationCriterion.findMany({ select: { id: true, slug: true } }).then((r) => idBySlug(r, "critère")),
-        tx.domain.findMany({ select: { id: true, slug: true } }).then((r) => idBySlug(r, "domaine")),
-        tx.public.findMany({ select: { id: true, slug: true } }).then((r) => idBySlug(r, "public")),
-      ]);
+      const entries = await tx.$queryRaw<{ facet: VocabularyFacet; id: number; value: string }[]>(
+        vocabularyEntriesSql(VOCABULARIES, () => Prisma.sql`true`),
+      );
+      const idOf = byVocabulary("facet", (v) =>
+        idBySlug(
+          entries.filter((e) => e.facet === v.facet).map((e) => ({ id: e.id, slug: e.value })),
+          v.label.toLowerCase(),
+        ),
+      );
 
       const actorIds = new Map<string, number>();
       for (const actor of actors) {
@@ -89,11 +95,7 @@ export async function loadDemoContent(db: Database): Promise<boolean> {
             publishedAt,
             actors: { create: item.actors.map((a) => ({ actorId: actorId(a.actor), role: a.role })) },
             territories: { create: item.territories.map((territoryCode) => ({ territoryCode })) },
-            approaches: { create: item.approaches.map((slug) => ({ approachId: approach(slug) })) },
-            themes: { create: item.themes.map((slug) => ({ themeId: theme(slug) })) },
-            criteria: { create: (item.criteria ?? []).map((slug) => ({ criterionId: criterion(slug) })) },
-            domains: { create: (item.domains ?? []).map((slug) => ({ domainId: domain(slug) })) },
-            publics: { create: (item.publics ?? []).map((slug) => ({ publicId: audience(slug) })) },
+            ...vocabularyLinksCreate(byVocabulary("relation", (v) => (item[v.relation] ?? []).map(idOf[v.facet]))),
             sources: { create: item.sources.map((slug) => ({ sourceId: sourceId(slug) })) },
           },
         });
@@ -112,8 +114,8 @@ export async function loadDemoContent(db: Database): Promise<boolean> {
             status: "PUBLISHED",
             publishedAt,
             initiatives: { create: lesson.initiatives.map((slug) => ({ initiativeId: initiativeId(slug) })) },
-            themes: { create: lesson.themes.map((slug) => ({ themeId: theme(slug) })) },
-            approaches: { create: lesson.approaches.map((slug) => ({ approachId: approach(slug) })) },
+            themes: { create: lesson.themes.map((slug) => ({ themeId: idOf.theme(slug) })) },
+            approaches: { create: lesson.approaches.map((slug) => ({ approachId: idOf.approche(slug) })) },
           },
         });
       }

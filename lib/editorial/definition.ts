@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Database } from "@/lib/db/connect";
 import type { EntityType, Prisma, PublicationStatus, UserRole } from "@/lib/db/generated/client";
+import type { Vocabulary } from "@/lib/vocabularies/registry";
 import type { FieldSpec, FormValues, OptionLists } from "./form-values";
 
 export type Tx = Prisma.TransactionClient;
@@ -19,7 +20,7 @@ export interface RecordMeta {
 
 /** The Prisma model behind an entity, and the column that names a record. */
 export interface ModelInfo {
-  model: "initiative" | "actor" | "lesson" | "source" | "theme" | "approach" | "discriminationCriterion" | "domain" | "public";
+  model: "initiative" | "actor" | "lesson" | "source" | Vocabulary["model"];
   titleField: "title" | "name" | "label";
   /** Entities with a workflow (status, author) versus controlled vocabularies. */
   workflow: boolean;

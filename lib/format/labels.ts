@@ -1,4 +1,6 @@
 /** French labels of the enumerations, shared by every page that shows them. */
+import { byVocabulary } from "@/lib/vocabularies/registry";
+
 export const actorKindLabels = {
   STATE_SERVICE: "Service de l'État",
   LOCAL_AUTHORITY: "Collectivité territoriale",
@@ -69,11 +71,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 
 export const filterLabels = {
   territoire: "Territoire",
-  approche: "Approche",
-  theme: "Thème",
-  critere: "Critère de discrimination",
-  domaine: "Domaine",
-  public: "Public",
+  ...byVocabulary("facet", (vocabulary) => vocabulary.label),
   acteur: "Type d'acteur",
   statut: "Statut",
   annee: "Année",

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { env } from "@/lib/config/env";
 
 /**
  * Keys whose values never reach the logs, wherever they sit in a logged object (personal data,
@@ -42,12 +43,21 @@ function serializeError(error: unknown) {
   };
 }
 
+/** REPERES_LOG_LEVEL; "info" while the configuration is invalid, so that its error can still be logged. */
+function configuredLevel(): string {
+  try {
+    return env().REPERES_LOG_LEVEL;
+  } catch {
+    return "info";
+  }
+}
+
 /** JSON lines on standard output (or `destination`, for tests), one object per event. */
 export function createLogger(destination?: DestinationStream): Logger {
   return pino(
     {
       base: { app: "reperes" },
-      level: process.env.REPERES_LOG_LEVEL || "info",
+      level: configuredLevel(),
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: "message",
       formatters: { level: (label) => ({ level: label }) },

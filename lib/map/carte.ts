@@ -9,6 +9,8 @@ import { classOf, legendClasses, type LegendClass } from "./legend";
 import type { ProjectedMap } from "./render";
 import { getProjectedMap, type MapZoom } from "./shapes";
 import { levelsFor, resolveLevel, type MapParams, type ViewLevel } from "./view";
+import { byVocabulary, VOCABULARIES, type VocabularyFacet } from "@/lib/vocabularies/registry";
+import { vocabularyEntriesSql } from "@/lib/vocabularies/sql";
 import { withinZoomSql } from "./within";
 
 export interface TerritoryFigure {
@@ -92,18 +94,19 @@ export interface ActiveFilter {
 
 /** The search filters in force, with their French labels, to show them (and remove them) on the map. */
 export async function describeFilters(query: SearchQuery): Promise<ActiveFilter[]> {
-  const lookup = async (rows: Promise<{ key: string; label: string }[]>) => new Map((await rows).map((r) => [r.key, r.label]));
-  const bySlug = { select: { slug: true, label: true } } as const;
-  const toPairs = (rows: { slug: string; label: string }[]) => rows.map((r) => ({ key: r.slug, label: r.label }));
-  const [territoire, approche, theme, critere, domaine, publicLabels] = await Promise.all([
-    lookup(prisma.territory.findMany({ where: { code: { in: query.territoire } }, select: { code: true, name: true } }).then((rows) => rows.map((r) => ({ key: r.code, label: r.name })))),
-    lookup(prisma.approach.findMany({ where: { slug: { in: query.approche } }, ...bySlug }).then(toPairs)),
-    lookup(prisma.theme.findMany({ where: { slug: { in: query.theme } }, ...bySlug }).then(toPairs)),
-    lookup(prisma.discriminationCriterion.findMany({ where: { slug: { in: query.critere } }, ...bySlug }).then(toPairs)),
-    lookup(prisma.domain.findMany({ where: { slug: { in: query.domaine } }, ...bySlug }).then(toPairs)),
-    lookup(prisma.public.findMany({ where: { slug: { in: query.public } }, ...bySlug }).then(toPairs)),
+  const selected = VOCABULARIES.filter((vocabulary) => query[vocabulary.facet].length > 0);
+  const [territories, entries] = await Promise.all([
+    prisma.territory.findMany({ where: { code: { in: query.territoire } }, select: { code: true, name: true } }),
+    selected.length === 0
+      ? []
+      : prisma.$queryRaw<{ facet: VocabularyFacet; value: string; label: string }[]>(
+          vocabularyEntriesSql(selected, (vocabulary) => Prisma.sql`slug = ANY(${query[vocabulary.facet]}::text[])`),
+        ),
   ]);
-  const labels: Partial<Record<keyof SearchQuery, Map<string, string>>> = { territoire, approche, theme, critere, domaine, public: publicLabels };
+  const labels: Partial<Record<keyof SearchQuery, Map<string, string>>> = {
+    territoire: new Map(territories.map((t) => [t.code, t.name])),
+    ...byVocabulary("facet", (vocabulary) => new Map(entries.filter((e) => e.facet === vocabulary.facet).map((e) => [e.value, e.label]))),
+  };
   const filters: ActiveFilter[] = [];
   if (query.q) filters.push({ key: "q", value: query.q, label: `« ${query.q} »` });
   for (const key of FILTER_KEYS) {

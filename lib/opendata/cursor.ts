@@ -6,6 +6,7 @@
 import pg from "pg";
 import Cursor from "pg-cursor";
 import type { Prisma } from "@/lib/db/generated/client";
+import { env } from "@/lib/config/env";
 
 export const BATCH_SIZE = 500;
 
@@ -14,7 +15,7 @@ const holder = globalThis as unknown as { reperesCursorPool?: pg.Pool };
 /** A few connections: each running export holds one for its whole duration. */
 export function cursorPool(): pg.Pool {
   if (!holder.reperesCursorPool) {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = env().DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL n'est pas défini.");
     holder.reperesCursorPool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 10_000 });
   }

@@ -12,6 +12,7 @@ import { interpretQuery } from "@/lib/search/service";
 import { readInBatches } from "./cursor";
 import { completeRecord, matchingRecordsSql, pageTextQuery } from "./initiative-records";
 import { absoluteUrl, LICENCE, PUBLISHER, SITE_NAME } from "./site";
+import { VOCABULARIES } from "@/lib/vocabularies/registry";
 
 const JOIN = " | ";
 const yesNo = (value: boolean) => (value ? "oui" : "non");
@@ -23,7 +24,8 @@ const actorsWithRole = (record: InitiativeRecord, role: "LEAD" | "PARTNER" | "FU
   );
 
 /** CSV columns: French headers for spreadsheet users; `field` names the JSON/API field it comes from. */
-export const csvColumns: { header: string; field: string; value: (record: InitiativeRecord) => string | number | null }[] = [
+type Column = { header: string; field: string; value: (record: InitiativeRecord) => string | number | null };
+export const csvColumns: Column[] = [
   { header: "Identifiant", field: "slug", value: (r) => r.slug },
   { header: "Titre", field: "title", value: (r) => r.title },
   { header: "Adresse de la fiche", field: "url", value: (r) => r.url },
@@ -39,11 +41,7 @@ export const csvColumns: { header: string; field: string; value: (record: Initia
   { header: "En cours", field: "ongoing", value: (r) => yesNo(r.ongoing) },
   { header: "Territoires", field: "territories[].name", value: (r) => joined(r.territories, (t) => t.name) },
   { header: "Codes des territoires", field: "territories[].code", value: (r) => joined(r.territories, (t) => t.code) },
-  { header: "Approches", field: "approaches[].label", value: (r) => joined(r.approaches, (t) => t.label) },
-  { header: "Thèmes", field: "themes[].label", value: (r) => joined(r.themes, (t) => t.label) },
-  { header: "Critères de discrimination", field: "discriminationCriteria[].label", value: (r) => joined(r.discriminationCriteria, (t) => t.label) },
-  { header: "Domaines", field: "domains[].label", value: (r) => joined(r.domains, (t) => t.label) },
-  { header: "Publics", field: "publics[].label", value: (r) => joined(r.publics, (t) => t.label) },
+  ...VOCABULARIES.map((v): Column => ({ header: v.plural, field: `${v.apiKey}[].label`, value: (r) => joined(r[v.apiKey], (t) => t.label) })),
   { header: "Porteurs", field: "actors[role=LEAD].name", value: (r) => actorsWithRole(r, "LEAD") },
   { header: "Partenaires", field: "actors[role=PARTNER].name", value: (r) => actorsWithRole(r, "PARTNER") },
   { header: "Financeurs", field: "actors[role=FUNDER].name", value: (r) => actorsWithRole(r, "FUNDER") },

@@ -7,6 +7,7 @@ import PDFDocument from "pdfkit";
 import type { InitiativeRecord } from "@/lib/api/schemas";
 import { actorRoleLabels, evidenceLevelLabels, formatDate, formatPeriod, territoryKindLabels } from "@/lib/format/labels";
 import { LICENCE, SITE_NAME } from "./site";
+import { VOCABULARIES } from "@/lib/vocabularies/registry";
 
 /** Characters of the standard fonts' WinAnsi encoding beyond Latin-1 (pdfkit's map). */
 const WIN_ANSI_EXTRA = new Set([
@@ -84,11 +85,7 @@ export function renderFiche(record: InitiativeRecord, options: { compress?: bool
   field("Période", formatPeriod(record));
   field("Territoires", record.territories.map((t) => `${t.name} (${territoryKindLabels[t.kind].toLowerCase()})`).join(", "));
   field("Acteurs", record.actors.map((a) => `${a.name} (${actorRoleLabels[a.role].toLowerCase()})`).join(", "));
-  field("Approches", record.approaches.map((t) => t.label).join(", "));
-  field("Thèmes", record.themes.map((t) => t.label).join(", "));
-  field("Critères de discrimination", record.discriminationCriteria.map((t) => t.label).join(", "));
-  field("Domaines", record.domains.map((t) => t.label).join(", "));
-  field("Publics", record.publics.map((t) => t.label).join(", "));
+  for (const v of VOCABULARIES) field(v.plural, record[v.apiKey].map((t) => t.label).join(", "));
   field("Site web", record.website);
 
   section("Description", record.description);

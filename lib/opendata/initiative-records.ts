@@ -14,12 +14,18 @@ import type { TextQuery } from "@/lib/search/tsquery";
 import type { InitiativeRecord } from "@/lib/api/schemas";
 import { absoluteUrl } from "./site";
 import { publicSql } from "@/lib/public/visibility";
+import { VOCABULARIES } from "@/lib/vocabularies/registry";
+import { vocabularyLinkKeySql, vocabularyLinkSql, vocabularyTableSql } from "@/lib/vocabularies/sql";
 
 const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-function termsSql(link: string, table: string, key: string): Prisma.Sql {
-  return Prisma.raw(`COALESCE((SELECT json_agg(json_build_object('slug', v.slug, 'label', v.label) ORDER BY v.position, v.label)
-    FROM "${link}" x JOIN "${table}" v ON v.id = x."${key}" WHERE x."initiativeId" = i.id AND v."deletedAt" IS NULL), '[]')`);
+/** `'approaches', [{slug, label}…], 'themes', …`: every vocabulary of the record, in registry order. */
+function termsSql(): Prisma.Sql {
+  const pairs = VOCABULARIES.map(
+    (v) => Prisma.sql`${v.apiKey}::text, COALESCE((SELECT json_agg(json_build_object('slug', v.slug, 'label', v.label) ORDER BY v.position, v.label)
+    FROM ${vocabularyLinkSql(v)} x JOIN ${vocabularyTableSql(v)} v ON v.id = x.${vocabularyLinkKeySql(v)} WHERE x."initiativeId" = i.id AND v."deletedAt" IS NULL), '[]')`,
+  );
+  return Prisma.join(pairs, ",\n      ");
 }
 
 /** SELECT of `record` (json) per public initiative of `"Initiative" i` joined to `"InitiativeSearch" s`. */
@@ -34,11 +40,7 @@ function recordsSql(where: Prisma.Sql, order: Prisma.Sql): Prisma.Sql {
       'publishedAt', ${iso(`i."publishedAt"`)}, 'lastVerifiedAt', ${iso(`i."lastVerifiedAt"`)}, 'updatedAt', ${iso(`i."updatedAt"`)},
       'territories', COALESCE((SELECT json_agg(json_build_object('code', t.code, 'name', t.name, 'kind', t.kind) ORDER BY t.kind, t.name)
         FROM "InitiativeTerritory" x JOIN "Territory" t ON t.code = x."territoryCode" WHERE x."initiativeId" = i.id), '[]'),
-      'approaches', ${termsSql("InitiativeApproach", "Approach", "approachId")},
-      'themes', ${termsSql("InitiativeTheme", "Theme", "themeId")},
-      'discriminationCriteria', ${termsSql("InitiativeCriterion", "DiscriminationCriterion", "criterionId")},
-      'domains', ${termsSql("InitiativeDomain", "Domain", "domainId")},
-      'publics', ${termsSql("InitiativePublic", "Public", "publicId")},
+      ${termsSql()},
       'actors', COALESCE((SELECT json_agg(json_build_object('slug', a.slug, 'name', a.name, 'kind', a.kind, 'role', x.role) ORDER BY x.role, a.name)
         FROM "InitiativeActor" x JOIN "Actor" a ON a.id = x."actorId" WHERE x."initiativeId" = i.id AND ${publicSql("a")}), '[]'),
       'lessons', COALESCE((SELECT json_agg(json_build_object('slug', l.slug, 'title', l.title, 'evidenceLevel', l."evidenceLevel") ORDER BY l.title)

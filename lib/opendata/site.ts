@@ -2,12 +2,13 @@
  * Where the site lives and under which licence its data are published: what exports, feeds,
  * the sitemap, structured data and the API put into absolute links and metadata.
  */
+import { env } from "@/lib/config/env";
 
 /** The public address (NEXTAUTH_URL, else http://HOSTNAME:PORT as `npm start` serves it), no trailing slash. */
 export function siteUrl(): string {
-  const configured = process.env.NEXTAUTH_URL?.trim();
-  if (configured) return configured.replace(/\/+$/, "");
-  return `http://${process.env.HOSTNAME?.trim() || "localhost"}:${process.env.PORT?.trim() || "3000"}`;
+  const { NEXTAUTH_URL, HOSTNAME, PORT } = env();
+  if (NEXTAUTH_URL) return NEXTAUTH_URL.replace(/\/+$/, "");
+  return `http://${HOSTNAME}:${PORT}`;
 }
 
 export function absoluteUrl(path: string): string {

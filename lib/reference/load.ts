@@ -2,7 +2,10 @@ import { createHash } from "node:crypto";
 import type { Database } from "@/lib/db/connect";
 import { buildRegionReference, withoutReplacedQpv, type TerritoryReference } from "./territories";
 import { synonymGroups } from "./synonyms";
-import { approaches, discriminationCriteria, domains, publics, themes } from "./vocabularies";
+import { Prisma } from "@/lib/db/generated/client";
+import { VOCABULARIES, type Vocabulary } from "@/lib/vocabularies/registry";
+import { vocabularyTableSql } from "@/lib/vocabularies/sql";
+import { approaches, discriminationCriteria, domains, publics, referenceVocabularies, themes, type VocabularyEntry } from "./vocabularies";
 
 export type Progress = (message: string) => void;
 type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
@@ -81,20 +84,17 @@ export async function rebuildTerritoryClosure(tx: Tx) {
   );
 }
 
-async function upsertVocabulary(tx: Tx, table: string, entries: { slug: string; label: string }[]) {
+async function upsertVocabulary(tx: Tx, vocabulary: Vocabulary, entries: VocabularyEntry[]) {
   // Labels may have been edited in the back office since: an existing slug is left as it is.
-  await tx.$executeRawUnsafe(
-    `INSERT INTO "${table}" (slug, label, position, "updatedAt")
-     SELECT slug, label, position, now() FROM unnest($1::text[], $2::text[], $3::int[]) AS v(slug, label, position)
-     ON CONFLICT (slug) DO NOTHING`,
-    entries.map((e) => e.slug),
-    entries.map((e) => e.label),
-    entries.map((_, index) => index),
-  );
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO ${vocabularyTableSql(vocabulary)} (slug, label, position, "updatedAt")
+    SELECT slug, label, position, now()
+    FROM unnest(${entries.map((e) => e.slug)}::text[], ${entries.map((e) => e.label)}::text[], ${entries.map((_, index) => index)}::int[]) AS v(slug, label, position)
+    ON CONFLICT (slug) DO NOTHING`);
 }
 
 export async function upsertVocabularies(tx: Tx, progress: Progress = () => {}) {
-  await upsertVocabulary(tx, "Approach", approaches);
+  for (const vocabulary of VOCABULARIES) await upsertVocabulary(tx, vocabulary, referenceVocabularies[vocabulary.facet]);
   // Texts written by staff are kept: only empty ones get the reference text.
   await tx.$executeRawUnsafe(
     `UPDATE "Approach" a SET description = COALESCE(a.description, v.description),
@@ -104,16 +104,12 @@ export async function upsertVocabularies(tx: Tx, progress: Progress = () => {}) 
     approaches.map((a) => a.description),
     approaches.map((a) => a.successConditions),
   );
-  await upsertVocabulary(tx, "Domain", domains);
-  await upsertVocabulary(tx, "Public", publics);
-  await upsertVocabulary(tx, "DiscriminationCriterion", discriminationCriteria);
   await tx.$executeRawUnsafe(
     `UPDATE "DiscriminationCriterion" c SET "legalBasis" = v.basis
      FROM unnest($1::text[], $2::text[]) AS v(slug, basis) WHERE c.slug = v.slug AND c."legalBasis" IS NULL`,
     discriminationCriteria.map((c) => c.slug),
     discriminationCriteria.map((c) => c.legalBasis),
   );
-  await upsertVocabulary(tx, "Theme", themes);
   for (const theme of themes) {
     await tx.$executeRawUnsafe(
       `UPDATE "Theme" t SET description = COALESCE(t.description, $2),

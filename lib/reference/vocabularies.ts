@@ -1,3 +1,5 @@
+import type { VocabularyFacet } from "@/lib/vocabularies/registry";
+
 /**
  * Controlled vocabularies of Repères (slug: French label). Sources: article 225-1 of the Code
  * pénal (in force since 1 September 2022) and loi 2008-496 for the criteria; IREV's thematic
@@ -199,3 +201,12 @@ export const themes: (VocabularyEntry & { parent?: string; description?: string 
     description: "Contrats de ville 2024-2030 « Engagements Quartiers 2030 » et leurs priorités locales.",
   },
 ];
+
+/** The reference entries of each vocabulary of the registry (lib/vocabularies/registry.ts). */
+export const referenceVocabularies: Record<VocabularyFacet, VocabularyEntry[]> = {
+  approche: approaches,
+  theme: themes,
+  critere: discriminationCriteria,
+  domaine: domains,
+  public: publics,
+};

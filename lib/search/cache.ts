@@ -14,8 +14,9 @@ export interface Versions {
 }
 
 /**
- * The version of what search shows: statement triggers on "InitiativeSearch", the vocabularies
- * and the territories bump it in the editing transaction, so a reader sees a new version exactly
+ * The version of what search shows: statement triggers on "InitiativeSearch", the vocabularies,
+ * the territories and every other table the open data reads bump it in the editing transaction
+ * (ADR 011: it is also the open data's HTTP validator), so a reader sees a new version exactly
  * when it can see the edit.
  */
 export async function searchVersions(db: Database): Promise<Versions> {

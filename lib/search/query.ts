@@ -2,6 +2,7 @@ import { z } from "zod";
 import { activityYear, pageNumber } from "@/lib/validation/integer";
 import { cleanSearchText } from "@/lib/format/search-text";
 import { DEFAULT_PLACE_SCOPE, parsePlaceScope, PLACE_SCOPE_PARAM, type PlaceScope } from "./place-scope";
+import { byVocabulary, VOCABULARY_FACETS, type VocabularyFacet } from "@/lib/vocabularies/registry";
 
 /**
  * The state of a search, as it lives in the URL of /initiatives (and of the map, the exports,
@@ -32,14 +33,12 @@ export const MAX_VALUES_PER_FILTER = 30;
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
 export const territoryCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
 
-export interface SearchQuery {
+/** The vocabulary filters: one list of slugs per vocabulary of the registry. */
+export type VocabularyFilters = Record<VocabularyFacet, string[]>;
+
+export interface SearchQuery extends VocabularyFilters {
   q: string;
   territoire: string[];
-  approche: string[];
-  theme: string[];
-  critere: string[];
-  domaine: string[];
-  public: string[];
   acteur: ActorKindParam[];
   statut: (typeof statusParams)[number][];
   annee: number[];
@@ -51,17 +50,13 @@ export interface SearchQuery {
   interpret: boolean;
 }
 
-export const FILTER_KEYS = ["territoire", "approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee"] as const;
+export const FILTER_KEYS = ["territoire", ...VOCABULARY_FACETS, "acteur", "statut", "annee"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const emptyQuery: SearchQuery = {
   q: "",
   territoire: [],
-  approche: [],
-  theme: [],
-  critere: [],
-  domaine: [],
-  public: [],
+  ...byVocabulary("facet", () => []),
   acteur: [],
   statut: [],
   annee: [],
@@ -100,11 +95,7 @@ export function parseSearchQuery(input: Input): SearchQuery {
     // Control characters (NUL would be a 500 in PostgreSQL) are cleaned here, once for every reader.
     q: cleanSearchText(first("q"), MAX_QUERY_LENGTH),
     territoire,
-    approche: keep(valuesOf(input, "approche"), slug),
-    theme: keep(valuesOf(input, "theme"), slug),
-    critere: keep(valuesOf(input, "critere"), slug),
-    domaine: keep(valuesOf(input, "domaine"), slug),
-    public: keep(valuesOf(input, "public"), slug),
+    ...byVocabulary("facet", (vocabulary) => keep(valuesOf(input, vocabulary.facet), slug)),
     acteur: keep(valuesOf(input, "acteur"), z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]])),
     statut: keep(valuesOf(input, "statut"), z.enum(statusParams)),
     annee: keep(valuesOf(input, "annee"), activityYear),

@@ -1,11 +1,12 @@
 import path from "node:path";
+import { env, type Env } from "@/lib/config/env";
 
 /**
  * Where uploaded documents were kept before they moved into PostgreSQL (StoredFile, ADR 010): read
  * once by lib/uploads/legacy.ts, then renamed.
  */
-export function legacyUploadDir(env: NodeJS.ProcessEnv | { UPLOAD_DIR?: string; REPERES_DATA_DIR?: string } = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.UPLOAD_DIR || path.join(env.REPERES_DATA_DIR || ".data", "uploads"));
+export function legacyUploadDir(config: Pick<Env, "UPLOAD_DIR" | "REPERES_DATA_DIR"> = env()): string {
+  return path.resolve(/*turbopackIgnore: true*/ config.UPLOAD_DIR || path.join(config.REPERES_DATA_DIR, "uploads"));
 }
 
 /** The stored (random) name of an uploaded file: 32 hex digits and the sniffed type's extension. */

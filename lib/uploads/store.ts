@@ -9,21 +9,19 @@ import { canEdit } from "@/lib/editorial/permissions";
 import { sourceDefinition } from "@/lib/editorial/entities/source";
 import type { EntityDefinition } from "@/lib/editorial/definition";
 import type { Database } from "@/lib/db/connect";
+import { env } from "@/lib/config/env";
 import { servedFileName, STORED_KEY } from "./files";
 import { sniffFileType } from "./sniff";
 
-const megabytes = (value: string | undefined, fallback: number) => {
-  const mb = Number(value || fallback);
-  return (Number.isFinite(mb) && mb > 0 ? mb : fallback) * 1024 * 1024;
-};
+const MB = 1024 * 1024;
 
 export function maxUploadBytes(): number {
-  return megabytes(process.env.UPLOAD_MAX_MB, 20);
+  return env().UPLOAD_MAX_MB * MB;
 }
 
 /** What the files one person uploaded may weigh together, while their sources exist (trash included). */
 export function uploadQuotaBytes(): number {
-  return megabytes(process.env.UPLOAD_QUOTA_MB, 500);
+  return env().UPLOAD_QUOTA_MB * MB;
 }
 
 export type UploadFailure = "too_large" | "quota" | "empty" | "bad_type" | "gone";

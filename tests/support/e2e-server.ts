@@ -33,7 +33,8 @@ function startApp(port: number) {
       DATABASE_URL: database.url,
       NEXTAUTH_URL: `http://localhost:${port}`,
       // The same on both, as every instance of one site must have.
-      NEXTAUTH_SECRET: "e2e-secret-not-for-production",
+      // At least 32 bytes: env() refuses a shorter secret in production.
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-at-least-32-bytes",
       REPERES_DEMO: "true",
       // One line per request would bury the test report; warnings and errors still show.
       REPERES_LOG_LEVEL: process.env.REPERES_LOG_LEVEL ?? "warn",

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/config/env";
+import { afterEach, describe, expect, it } from "vitest";
+import { env, EnvError, parseEnv } from "@/lib/config/env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database on port 3000", () => {
@@ -49,5 +49,49 @@ describe("parseEnv", () => {
     expect(parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "1" }).REPERES_TRUSTED_PROXY_HOPS).toBe(1);
     expect(() => parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "-1" })).toThrow(/REPERES_TRUSTED_PROXY_HOPS/);
     expect(() => parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "1.5" })).toThrow(/REPERES_TRUSTED_PROXY_HOPS/);
+  });
+});
+
+describe("env()", () => {
+  const names = ["PORT", "UPLOAD_MAX_MB", "REPERES_LOG_LEVEL", "REPERES_API_RATE_LIMIT"] as const;
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  afterEach(() => {
+    for (const name of names) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+  const unset = () => names.forEach((name) => delete process.env[name]);
+
+  it("gives the defaults of unset variables, parsed once while the environment stays the same", () => {
+    unset();
+    const first = env();
+    expect(first.PORT).toBe(3000);
+    expect(first.UPLOAD_MAX_MB).toBe(20);
+    expect(first.REPERES_LOG_LEVEL).toBe("info");
+    expect(env()).toBe(first);
+  });
+
+  it("follows a variable changed after the first read (tests, scripts)", () => {
+    unset();
+    expect(env().UPLOAD_MAX_MB).toBe(20);
+    process.env.UPLOAD_MAX_MB = "5";
+    expect(env().UPLOAD_MAX_MB).toBe(5);
+  });
+
+  it("refuses invalid values with a French message naming every bad variable", () => {
+    unset();
+    process.env.PORT = "soixante";
+    process.env.REPERES_API_RATE_LIMIT = "beaucoup";
+    let error: unknown;
+    try {
+      env();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as EnvError).message).toMatch(/^Configuration invalide :/);
+    expect((error as EnvError).issues.map((issue) => issue.split(":")[0])).toEqual(["PORT", "REPERES_API_RATE_LIMIT"]);
+    expect((error as EnvError).message).toContain("rafale/recharge par seconde");
   });
 });

@@ -3,12 +3,13 @@
 import { z } from "zod";
 import { AccountError, createAccount, resetPassword, updateAccount, userSchema } from "@/lib/accounts/users";
 import type { FormState } from "@/lib/admin/form-state";
+import { env } from "@/lib/config/env";
 import { adminAction } from "@/lib/admin/guarded-action";
 import { UserRole } from "@/lib/db/generated/enums";
 import { recordId } from "@/lib/validation/integer";
 
 function linkFor(token: string) {
-  const base = process.env.NEXTAUTH_URL ?? "";
+  const base = env().NEXTAUTH_URL ?? "";
   return `${base}/connexion/mot-de-passe?jeton=${token}`;
 }
 

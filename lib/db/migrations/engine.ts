@@ -90,6 +90,7 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) =
     let engine: SchemaEngine | undefined;
     try {
       const log = (line: string) => {
+        // A developer's switch for debugging the schema engine, not part of the configuration (lib/config/env.ts).
         if (process.env.DEBUG_SCHEMA_ENGINE) process.stderr.write(`[schema-engine] ${line}\n`);
       };
       engine = await SchemaEngine.new({ datamodels: undefined }, log, adapter.factory);

@@ -15,6 +15,9 @@ import {
 } from "../schema-helpers";
 import { contactPersonFields, contactPersonShape, contactPersonValues } from "./contact-person";
 import { vocabularyOptions } from "./options";
+import { byVocabulary, VOCABULARIES, type VocabularyRelation } from "@/lib/vocabularies/registry";
+import { vocabularyLinksCreate } from "@/lib/vocabularies/links";
+import { vocabularyLinkSql } from "@/lib/vocabularies/sql";
 
 const fields: FieldSpec[] = [
   { key: "title", label: "Titre", kind: "text", required: true, group: "L'essentiel" },
@@ -29,11 +32,7 @@ const fields: FieldSpec[] = [
   { key: "ongoing", label: "Toujours en cours", kind: "checkbox", group: "Période" },
   { key: "actors", label: "Acteurs", kind: "actorRoles", options: "actors", group: "Liens" },
   { key: "territories", label: "Territoires", kind: "territories", hint: "Cherchez par nom, alias (ex. ACSO) ou code officiel.", group: "Liens" },
-  { key: "approaches", label: "Approches", kind: "checkboxes", options: "approaches", group: "Liens" },
-  { key: "themes", label: "Thèmes", kind: "checkboxes", options: "themes", group: "Liens" },
-  { key: "criteria", label: "Critères de discrimination", kind: "checkboxes", options: "criteria", group: "Liens" },
-  { key: "domains", label: "Domaines", kind: "checkboxes", options: "domains", group: "Liens" },
-  { key: "publics", label: "Publics", kind: "checkboxes", options: "publics", group: "Liens" },
+  ...VOCABULARIES.map((v): FieldSpec => ({ key: v.relation, label: v.plural, kind: "checkboxes", options: v.relation, group: "Liens" })),
   { key: "sources", label: "Sources", kind: "checkboxes", options: "sources", group: "Liens" },
   { key: "lessons", label: "Enseignements", kind: "checkboxes", options: "lessons", group: "Liens" },
   { key: "website", label: "Site web", kind: "url", hint: "Adresse complète, ex. https://exemple.fr", group: "Contact" },
@@ -62,11 +61,7 @@ const schema = z
           .filter((row) => !seen.has(`${row.actorId}-${row.role}`) && seen.add(`${row.actorId}-${row.role}`));
       }),
     territories: territoryCodes(),
-    approaches: idList,
-    themes: idList,
-    criteria: idList,
-    domains: idList,
-    publics: idList,
+    ...byVocabulary("relation", () => idList),
     sources: idList,
     lessons: idList,
     website: optionalHttpUrl("Le site web"),
@@ -79,20 +74,18 @@ const schema = z
 
 type Input = z.infer<typeof schema>;
 
-function scalars(input: Input) {
-  const { actors: _a, territories: _t, approaches: _ap, themes: _th, criteria: _c, domains: _d, publics: _p, sources: _s, lessons: _l, ...rest } = input;
-  return rest;
+function scalars(input: Input): Omit<Input, VocabularyRelation | "actors" | "territories" | "sources" | "lessons"> {
+  const { actors: _a, territories: _t, sources: _s, lessons: _l, ...rest } = input;
+  const scalarsOnly: Partial<Input> = { ...rest };
+  for (const v of VOCABULARIES) delete scalarsOnly[v.relation];
+  return scalarsOnly as Omit<Input, VocabularyRelation | "actors" | "territories" | "sources" | "lessons">;
 }
 
 function relations(input: Input) {
   return {
     actors: { create: input.actors },
     territories: { create: input.territories.map((territoryCode) => ({ territoryCode })) },
-    approaches: { create: input.approaches.map((approachId) => ({ approachId })) },
-    themes: { create: input.themes.map((themeId) => ({ themeId })) },
-    criteria: { create: input.criteria.map((criterionId) => ({ criterionId })) },
-    domains: { create: input.domains.map((domainId) => ({ domainId })) },
-    publics: { create: input.publics.map((publicId) => ({ publicId })) },
+    ...vocabularyLinksCreate(input),
     sources: { create: input.sources.map((sourceId) => ({ sourceId })) },
     lessons: { create: input.lessons.map((lessonId) => ({ lessonId })) },
   };
@@ -128,7 +121,7 @@ export const initiativeDefinition: EntityDefinition<Input> = {
   async values(db, id) {
     const row = await db.initiative.findUnique({
       where: { id },
-      include: { actors: true, territories: true, approaches: true, themes: true, criteria: true, domains: true, publics: true, sources: true, lessons: true },
+      include: { actors: true, territories: true, ...byVocabulary("relation", () => true as const), sources: true, lessons: true },
     });
     if (!row) return null;
     return {
@@ -144,11 +137,7 @@ export const initiativeDefinition: EntityDefinition<Input> = {
       ongoing: row.ongoing,
       actors: row.actors.map((a) => ({ actorId: String(a.actorId), role: a.role })),
       territories: row.territories.map((t) => t.territoryCode),
-      approaches: asIdStrings(row.approaches.map((r) => r.approachId)),
-      themes: asIdStrings(row.themes.map((r) => r.themeId)),
-      criteria: asIdStrings(row.criteria.map((r) => r.criterionId)),
-      domains: asIdStrings(row.domains.map((r) => r.domainId)),
-      publics: asIdStrings(row.publics.map((r) => r.publicId)),
+      ...byVocabulary("relation", (v) => asIdStrings((row[v.relation] as Record<string, number>[]).map((link) => link[v.linkKey]!))),
       sources: asIdStrings(row.sources.map((r) => r.sourceId)),
       lessons: asIdStrings(row.lessons.map((r) => r.lessonId)),
       website: str(row.website),
@@ -164,11 +153,7 @@ export const initiativeDefinition: EntityDefinition<Input> = {
     // One statement at a time: a transaction is one connection.
     await tx.initiativeActor.deleteMany({ where });
     await tx.initiativeTerritory.deleteMany({ where });
-    await tx.initiativeApproach.deleteMany({ where });
-    await tx.initiativeTheme.deleteMany({ where });
-    await tx.initiativeCriterion.deleteMany({ where });
-    await tx.initiativeDomain.deleteMany({ where });
-    await tx.initiativePublic.deleteMany({ where });
+    for (const v of VOCABULARIES) await tx.$executeRaw`DELETE FROM ${vocabularyLinkSql(v)} WHERE "initiativeId" = ${id}`;
     await tx.initiativeSource.deleteMany({ where });
     await tx.lessonInitiative.deleteMany({ where });
     await tx.initiative.update({ where: { id }, data: { ...scalars(input), ...relations(input) } });

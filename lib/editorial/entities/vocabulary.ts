@@ -1,11 +1,14 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/connect";
+import { Prisma } from "@/lib/db/generated/client";
 import type { EntityType } from "@/lib/db/generated/enums";
+import { byVocabulary, type Vocabulary } from "@/lib/vocabularies/registry";
+import { vocabularyLinkKeySql, vocabularyLinkSql } from "@/lib/vocabularies/sql";
 import type { EntityDefinition, Tx } from "../definition";
 import type { FieldSpec } from "../form-values";
 import { markdown, optionalId, optionalText, position, requiredText, str } from "../schema-helpers";
 
-type VocabularyModel = "theme" | "approach" | "discriminationCriterion" | "domain" | "public";
+type VocabularyModel = Vocabulary["model"];
 
 /** The few calls the vocabulary editor makes, common to the five vocabulary tables. */
 interface VocabularyDelegate {
@@ -24,17 +27,26 @@ const baseSchema = z.object({
 });
 
 interface VocabularyConfig {
+  vocabulary: Vocabulary;
   type: EntityType;
-  model: VocabularyModel;
   path: string;
-  label: EntityDefinition["label"];
+  label: Omit<EntityDefinition["label"], "many">;
   /** Extra columns beyond label and position. */
   extra: Array<"description" | "successConditions" | "legalBasis" | "parent">;
-  /** The join table rows linking it to initiatives, for the trash guard. */
-  linkedInitiatives(db: Database, id: number): Promise<string[]>;
+  /** What else links to an entry, beyond published initiatives, for the trash guard. */
+  otherLinks?(db: Database, id: number): Promise<string[]>;
+}
+
+/** The published initiatives that use an entry, for the trash guard. */
+async function linkedInitiatives(db: Database, vocabulary: Vocabulary, id: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ title: string }[]>(Prisma.sql`
+    SELECT i.title FROM ${vocabularyLinkSql(vocabulary)} x JOIN "Initiative" i ON i.id = x."initiativeId"
+    WHERE x.${vocabularyLinkKeySql(vocabulary)} = ${id} AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL`);
+  return rows.map((row) => `Initiative publiée : ${row.title}`);
 }
 
 export function vocabularyDefinition(config: VocabularyConfig): EntityDefinition<Record<string, unknown>> {
+  const model = config.vocabulary.model;
   const fields: FieldSpec[] = [
     { key: "label", label: "Libellé", kind: "text", required: true },
     ...(config.extra.includes("description") ? [{ key: "description", label: "Description", kind: "markdown" } as const] : []),
@@ -62,12 +74,12 @@ export function vocabularyDefinition(config: VocabularyConfig): EntityDefinition
 
   return {
     type: config.type,
-    model: config.model,
+    model,
     titleField: "label",
     workflow: false,
     verifiable: false,
     path: config.path,
-    label: config.label,
+    label: { ...config.label, many: config.vocabulary.plural },
     editRole: "EDITOR",
     fields,
     schema: schema as unknown as z.ZodType<Record<string, unknown>>,
@@ -78,7 +90,7 @@ export function vocabularyDefinition(config: VocabularyConfig): EntityDefinition
       return { parents: themes.map((t) => ({ value: String(t.id), label: t.label })) };
     },
     async values(db, id) {
-      const row = await delegate(db, config.model).findUnique({ where: { id } });
+      const row = await delegate(db, model).findUnique({ where: { id } });
       if (!row) return null;
       const values: Record<string, string> = { label: String(row.label), position: str(row.position as number) };
       if (config.extra.includes("description")) values.description = str(row.description as string | null);
@@ -88,31 +100,29 @@ export function vocabularyDefinition(config: VocabularyConfig): EntityDefinition
       return values;
     },
     async create(tx, input, slug) {
-      return (await delegate(tx, config.model).create({ data: { slug, ...toData(input) } })).id;
+      return (await delegate(tx, model).create({ data: { slug, ...toData(input) } })).id;
     },
     async update(tx, id, input) {
       if (config.extra.includes("parent") && input.parent === id) throw new Error("Un thème ne peut pas être son propre parent.");
-      await delegate(tx, config.model).update({ where: { id }, data: toData(input) });
+      await delegate(tx, model).update({ where: { id }, data: toData(input) });
     },
     async blockingLinks(db, id) {
-      return config.linkedInitiatives(db, id);
+      return [...(await linkedInitiatives(db, config.vocabulary, id)), ...((await config.otherLinks?.(db, id)) ?? [])];
     },
   };
 }
 
-const publishedInitiative = { status: "PUBLISHED", deletedAt: null } as const;
-const titles = (rows: { initiative: { title: string } }[]) => rows.map((r) => `Initiative publiée : ${r.initiative.title}`);
-const select = { initiative: { select: { title: true } } } as const;
+const publishedLesson = { status: "PUBLISHED", deletedAt: null } as const;
+const vocabularies = byVocabulary("facet", (v) => v);
 
 export const themeDefinition = vocabularyDefinition({
+  vocabulary: vocabularies.theme,
   type: "THEME",
-  model: "theme",
   path: "themes",
-  label: { one: "thème", many: "Thèmes", a: "un thème", new: "Nouveau thème" },
+  label: { one: "thème", a: "un thème", new: "Nouveau thème" },
   extra: ["description", "parent"],
-  linkedInitiatives: async (db, id) => [
-    ...titles(await db.initiativeTheme.findMany({ where: { themeId: id, initiative: publishedInitiative }, select })),
-    ...(await db.lessonTheme.findMany({ where: { themeId: id, lesson: publishedInitiative }, select: { lesson: { select: { title: true } } } })).map(
+  otherLinks: async (db, id) => [
+    ...(await db.lessonTheme.findMany({ where: { themeId: id, lesson: publishedLesson }, select: { lesson: { select: { title: true } } } })).map(
       (r) => `Enseignement publié : ${r.lesson.title}`,
     ),
     ...(await db.theme.findMany({ where: { parentId: id, deletedAt: null }, select: { label: true } })).map((t) => `Sous-thème : ${t.label}`),
@@ -120,42 +130,37 @@ export const themeDefinition = vocabularyDefinition({
 });
 
 export const approachDefinition = vocabularyDefinition({
+  vocabulary: vocabularies.approche,
   type: "APPROACH",
-  model: "approach",
   path: "approches",
-  label: { one: "approche", many: "Approches", a: "une approche", new: "Nouvelle approche" },
+  label: { one: "approche", a: "une approche", new: "Nouvelle approche" },
   extra: ["description", "successConditions"],
-  linkedInitiatives: async (db, id) => [
-    ...titles(await db.initiativeApproach.findMany({ where: { approachId: id, initiative: publishedInitiative }, select })),
-    ...(await db.lessonApproach.findMany({ where: { approachId: id, lesson: publishedInitiative }, select: { lesson: { select: { title: true } } } })).map(
+  otherLinks: async (db, id) =>
+    (await db.lessonApproach.findMany({ where: { approachId: id, lesson: publishedLesson }, select: { lesson: { select: { title: true } } } })).map(
       (r) => `Enseignement publié : ${r.lesson.title}`,
     ),
-  ],
 });
 
 export const criterionDefinition = vocabularyDefinition({
+  vocabulary: vocabularies.critere,
   type: "CRITERION",
-  model: "discriminationCriterion",
   path: "criteres",
-  label: { one: "critère", many: "Critères de discrimination", a: "un critère", new: "Nouveau critère" },
+  label: { one: "critère", a: "un critère", new: "Nouveau critère" },
   extra: ["legalBasis"],
-  linkedInitiatives: async (db, id) => titles(await db.initiativeCriterion.findMany({ where: { criterionId: id, initiative: publishedInitiative }, select })),
 });
 
 export const domainDefinition = vocabularyDefinition({
+  vocabulary: vocabularies.domaine,
   type: "DOMAIN",
-  model: "domain",
   path: "domaines",
-  label: { one: "domaine", many: "Domaines", a: "un domaine", new: "Nouveau domaine" },
+  label: { one: "domaine", a: "un domaine", new: "Nouveau domaine" },
   extra: [],
-  linkedInitiatives: async (db, id) => titles(await db.initiativeDomain.findMany({ where: { domainId: id, initiative: publishedInitiative }, select })),
 });
 
 export const publicDefinition = vocabularyDefinition({
+  vocabulary: vocabularies.public,
   type: "PUBLIC",
-  model: "public",
   path: "publics",
-  label: { one: "public", many: "Publics", a: "un public", new: "Nouveau public" },
+  label: { one: "public", a: "un public", new: "Nouveau public" },
   extra: [],
-  linkedInitiatives: async (db, id) => titles(await db.initiativePublic.findMany({ where: { publicId: id, initiative: publishedInitiative }, select })),
 });

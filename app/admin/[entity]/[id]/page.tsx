@@ -12,6 +12,7 @@ import { requirePageUser } from "@/lib/auth/guards";
 import { transitions } from "@/lib/editorial/permissions";
 import { definitionByPath } from "@/lib/editorial/registry";
 import { formatDate } from "@/lib/format/labels";
+import { env } from "@/lib/config/env";
 import { ACCEPTED_EXTENSIONS } from "@/lib/uploads/sniff";
 
 type Props = {
@@ -28,7 +29,7 @@ const uploadMessages: Record<string, string> = {
   gone: "Cette source n'existe plus.",
 };
 
-const uploadLimitMb = () => Number(process.env.UPLOAD_MAX_MB || 20);
+const uploadLimitMb = () => env().UPLOAD_MAX_MB;
 
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
