@@ -59,9 +59,9 @@ export async function choosePasswordWithToken(db: Database, token: string, passw
     const used = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (used.count === 0) throw new AccountError("Ce lien vient d'être utilisé.");
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0 } });
+    await revokeUserSessions(tx, row.userId);
     await recordAudit(tx, { userId: row.userId, action: "auth.password_changed", entityType: "USER", entityId: row.userId, details: { via: row.purpose }, ip });
   });
-  await revokeUserSessions(db, row.userId);
   return row.user.email;
 }
 
