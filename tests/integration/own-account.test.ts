@@ -7,6 +7,7 @@ import { signIn } from "@/lib/auth/sign-in";
 import { newRecoveryCodes, newTotpSecret } from "@/lib/auth/totp";
 import { createPrismaClient } from "@/lib/db/connect";
 import { makeUser } from "../support/accounts";
+import { withJournalRefusing } from "../support/journal";
 
 process.env.NEXTAUTH_SECRET ??= "test-secret-for-own-account-tests";
 const db = createPrismaClient();
@@ -107,21 +108,6 @@ describe("own account: second factor", () => {
   });
 });
 
-/**
- * Makes the journal refuse one action, as a failing write half-way through a step would: a
- * trigger raises on its insert. Dropped afterwards (the database is this file's own).
- */
-async function withJournalRefusing<T>(action: string, work: () => Promise<T>): Promise<T> {
-  await db.$executeRawUnsafe(`CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'journal indisponible'; END $$`);
-  await db.$executeRawUnsafe(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW WHEN (NEW.action = '${action}') EXECUTE FUNCTION test_refuse_audit()`);
-  try {
-    return await work();
-  } finally {
-    await db.$executeRawUnsafe(`DROP TRIGGER test_refuse_audit ON "AuditEvent"`);
-    await db.$executeRawUnsafe(`DROP FUNCTION test_refuse_audit()`);
-  }
-}
-
 describe("own account: a step that fails half-way changes nothing", () => {
   const account = (id: number) => db.user.findUniqueOrThrow({ where: { id } });
 
@@ -129,7 +115,7 @@ describe("own account: a step that fails half-way changes nothing", () => {
     const user = await userWithSecondFactor();
     const before = await account(user.id);
     const change = () => changePassword(db, user.actor, form({ current: user.password, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }));
-    await expect(withJournalRefusing("auth.password_changed", change)).rejects.toThrow(/journal indisponible/);
+    await expect(withJournalRefusing(db, "auth.password_changed", change)).rejects.toThrow(/journal indisponible/);
     expect(await account(user.id)).toEqual(before);
     expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
   });
@@ -139,7 +125,7 @@ describe("own account: a step that fails half-way changes nothing", () => {
     const started = await beginTotpSetup(db, user.actor);
     const before = await account(user.id);
     const confirm = async () => confirmTotpSetup(db, user.actor, form({ code: await codeAt(started.secret!, 0), current: await codeAt(user.secret, 0) }));
-    await expect(withJournalRefusing("auth.totp_replaced", confirm)).rejects.toThrow(/journal indisponible/);
+    await expect(withJournalRefusing(db, "auth.totp_replaced", confirm)).rejects.toThrow(/journal indisponible/);
     expect(await account(user.id)).toEqual(before);
     expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
   });
@@ -147,7 +133,7 @@ describe("own account: a step that fails half-way changes nothing", () => {
   it("keeps the factor and the other sessions when the journal entry of its removal fails", async () => {
     const user = await userWithSecondFactor();
     const before = await account(user.id);
-    await expect(withJournalRefusing("auth.totp_disabled", () => disableTotp(db, user.actor, form({ current: user.password })))).rejects.toThrow(/journal indisponible/);
+    await expect(withJournalRefusing(db, "auth.totp_disabled", () => disableTotp(db, user.actor, form({ current: user.password })))).rejects.toThrow(/journal indisponible/);
     expect(await account(user.id)).toEqual(before);
     expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
   });
