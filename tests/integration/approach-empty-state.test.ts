@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/connect";
 import { loadDemoContent } from "@/lib/demo/load";
 import { lessonsOfApproaches, relatedApproaches } from "@/lib/public/catalogue";
+import { makeInitiative } from "../support/factories";
 
 const db = createPrismaClient();
 const approachId = async (slug: string) => (await db.approach.findUniqueOrThrow({ where: { slug } })).id;
@@ -9,15 +10,7 @@ const approachId = async (slug: string) => (await db.approach.findUniqueOrThrow(
 beforeAll(async () => {
   await loadDemoContent(db);
   // A draft using mediation with testing: it must not make them related on public pages.
-  await db.initiative.create({
-    data: {
-      slug: "brouillon-mediation-testing",
-      title: "Brouillon de médiation",
-      summary: "Pas publié.",
-      status: "DRAFT",
-      approaches: { create: [{ approachId: await approachId("mediation") }, { approachId: await approachId("testing") }] },
-    },
-  });
+  await makeInitiative(db, { slug: "brouillon-mediation-testing", title: "Brouillon de médiation", status: "DRAFT", approaches: ["mediation", "testing"] });
 });
 
 describe("what an approach page suggests when it has no initiative", () => {

@@ -6,6 +6,7 @@ import { countInitiativesByTerritory } from "@/lib/map/counts";
 import { importGeometryDirectory } from "@/lib/map/import";
 import { getProjectedMap } from "@/lib/map/shapes";
 import { emptyQuery, parseSearchQuery } from "@/lib/search/query";
+import { makeInitiative } from "../support/factories";
 
 const db = createPrismaClient();
 const MEL = "200093201";
@@ -58,12 +59,8 @@ describe("initiative counts per territory", () => {
 
   it("never counts a draft or a trashed initiative", async () => {
     const before = await countInitiativesByTerritory(db, emptyQuery, "COMMUNE", MEL);
-    const draft = await db.initiative.create({
-      data: { slug: "brouillon-roubaix", title: "Brouillon", summary: "x", status: "DRAFT", territories: { create: { territoryCode: "59512" } } },
-    });
-    const trashed = await db.initiative.create({
-      data: { slug: "corbeille-roubaix", title: "Corbeille", summary: "x", status: "PUBLISHED", deletedAt: new Date(), territories: { create: { territoryCode: "59512" } } },
-    });
+    const draft = await makeInitiative(db, { slug: "brouillon-roubaix", status: "DRAFT", places: ["59512"] });
+    const trashed = await makeInitiative(db, { slug: "corbeille-roubaix", trashed: true, places: ["59512"] });
     const after = await countInitiativesByTerritory(db, emptyQuery, "COMMUNE", MEL);
     expect(after).toEqual(before);
     await db.initiative.deleteMany({ where: { id: { in: [draft.id, trashed.id] } } });

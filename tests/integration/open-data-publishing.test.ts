@@ -9,6 +9,7 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { renderFiche, toWinAnsi } from "@/lib/opendata/fiche-pdf";
 import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
 import { actorJsonLd } from "@/lib/opendata/structured-data";
+import { makeInitiative } from "../support/factories";
 
 let client = 0;
 const request = (url: string) => new Request(`http://localhost${url}`, { headers: { "x-forwarded-for": `198.51.100.${++client}` } });
@@ -16,20 +17,15 @@ const entryLinks = (xml: string) => [...xml.matchAll(/<entry>[\s\S]*?<link href=
 
 beforeAll(async () => {
   await loadDemoContent(prisma);
-  await prisma.initiative.create({
-    data: {
-      slug: "fiche-accentuee",
-      title: "Égalité <réelle> & « pouvoir d’agir » – Œuvre commune",
-      summary: "Un résumé avec des accents : é è ê à ç ù œ.",
-      description: "**Gras** et [lien](https://example.org). Caractère hors police : ≥ 3.",
-      status: "PUBLISHED",
-      publishedAt: new Date(Date.now() + 60_000),
-      territories: { create: [{ territoryCode: "60175" }] },
-    },
+  await makeInitiative(prisma, {
+    slug: "fiche-accentuee",
+    title: "Égalité <réelle> & « pouvoir d’agir » – Œuvre commune",
+    summary: "Un résumé avec des accents : é è ê à ç ù œ.",
+    publishedAt: new Date(Date.now() + 60_000),
+    places: ["60175"],
+    data: { description: "**Gras** et [lien](https://example.org). Caractère hors police : ≥ 3." },
   });
-  await prisma.initiative.create({
-    data: { slug: "brouillon-flux", title: "Brouillon du flux", summary: "Non publié.", territories: { create: [{ territoryCode: "60175" }] } },
-  });
+  await makeInitiative(prisma, { slug: "brouillon-flux", title: "Brouillon du flux", status: "DRAFT", places: ["60175"] });
 });
 
 describe("Atom feeds", () => {

@@ -14,6 +14,7 @@ import { countByFacetValue } from "@/lib/search/facet-counts";
 import { initiativeFilterSql } from "@/lib/search/filters-sql";
 import { searchInitiatives } from "@/lib/search/service";
 import { contractErrors } from "../support/openapi-contract";
+import { makeInitiative } from "../support/factories";
 
 /**
  * « What applies here »: a place brings what lies inside it (portee=local), what covers it from
@@ -35,19 +36,16 @@ const ACSO_PLAN = "plan-territorial-lutte-discriminations-acso"; // ACSO
 const AMBASSADEURS = "ambassadeurs-de-l-egalite-roubaix"; // Roubaix
 const KIF_KIF = "permanences-ecoute-kif-kif"; // Lille
 
-async function create(slug: string, territories: string[], options: { approaches?: string[]; status?: "DRAFT"; deletedAt?: Date; daysAgo?: number } = {}) {
-  const approaches = await prisma.approach.findMany({ where: { slug: { in: options.approaches ?? [] } } });
-  await prisma.initiative.create({
-    data: {
-      slug,
-      title: `Initiative ${slug.replace(/-/g, " ")}`,
-      summary: "Une initiative contre les discriminations, pour le test de portée.",
-      status: options.status ?? "PUBLISHED",
-      publishedAt: options.status ? null : new Date(Date.now() - (options.daysAgo ?? 0) * 86_400_000),
-      deletedAt: options.deletedAt,
-      territories: { create: territories.map((territoryCode) => ({ territoryCode })) },
-      approaches: { create: approaches.map((a) => ({ approachId: a.id })) },
-    },
+async function create(slug: string, places: string[], options: { approaches?: string[]; status?: "DRAFT"; trashed?: boolean; daysAgo?: number } = {}) {
+  await makeInitiative(prisma, {
+    slug,
+    title: `Initiative ${slug.replace(/-/g, " ")}`,
+    summary: "Une initiative contre les discriminations, pour le test de portée.",
+    status: options.status,
+    publishedAt: options.status ? null : new Date(Date.now() - (options.daysAgo ?? 0) * 86_400_000),
+    trashed: options.trashed,
+    places,
+    approaches: options.approaches,
   });
 }
 
@@ -61,7 +59,7 @@ beforeAll(async () => {
   await create("reseau-mel", [MEL]);
   await create("plan-nord", [NORD]);
   await create("brouillon-oise", [OISE], { status: "DRAFT" });
-  await create("corbeille-region", [REGION], { deletedAt: new Date() });
+  await create("corbeille-region", [REGION], { trashed: true });
 });
 
 afterAll(async () => {
