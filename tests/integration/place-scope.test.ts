@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { loadDemoContent } from "@/lib/demo/load";
 import { countInitiativesByTerritory } from "@/lib/map/counts";
 import { closeCursorPool } from "@/lib/opendata/cursor";
-import { emptyQuery, parseSearchQuery, type SearchQuery, toSearchParams } from "@/lib/search/query";
+import { emptyQuery, parseSearchQuery, type SearchQuery } from "@/lib/search/query";
 import { countByFacetValue } from "@/lib/search/facet-counts";
 import { initiativeFilterSql } from "@/lib/search/filters-sql";
 import { searchInitiatives } from "@/lib/search/service";
@@ -190,12 +190,6 @@ describe("order, pages and other filters", () => {
 });
 
 describe("the URL parameter", () => {
-  it("is canonical: default omitted, dropped without a place", () => {
-    expect(toSearchParams(parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=tous`))).toString()).toBe(`territoire=${CREIL}`);
-    expect(toSearchParams(parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=local`))).toString()).toBe(`territoire=${CREIL}&portee=local`);
-    expect(parseSearchQuery(new URLSearchParams("portee=couvrant")).portee).toBe("tous");
-  });
-
   it("hostile values fall back to the default on pages, exports and feeds", async () => {
     for (const value of ["%00", "\u0000", "%ff%fe", "x".repeat(10_000), "LOCAL", "local\u0000", "couvrant'--"]) {
       const params = `territoire=${CREIL}&portee=${encodeURIComponent(value)}`;

@@ -4,7 +4,7 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 import { choosePlace, search } from "@/lib/public/search";
-import { GROUP_SIZE, parseUnifiedQuery, readUnifiedWords, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
+import { GROUP_SIZE, parseUnifiedQuery, readUnifiedWords, unifiedSearch } from "@/lib/public/unified-search";
 import { parseSearchQuery } from "@/lib/search/query";
 import { makeActor, makeInitiative, makeLesson, makeSource, type Publication } from "../support/factories";
 
@@ -90,12 +90,6 @@ describe("unified search", () => {
     expect(await readUnifiedWords("discriminations Roubaix", creil, true)).toMatchObject({ q: "discriminations Roubaix", place: creil, understood: [] });
     expect(parseUnifiedQuery({ q: "x", interpreter: "non" }).interpreter).toBe(false);
     expect(parseUnifiedQuery({ q: "x\u0000", interpreter: "\u0000".repeat(10_000) }).interpreter).toBe(true);
-  });
-
-  it("builds the links to each kind's full list with the same parameters", () => {
-    expect(sharedParams("aller-vers", "60175", "couvrant").toString()).toBe("q=aller-vers&territoire=60175&portee=couvrant");
-    expect(sharedParams("x", "60175", "tous").toString()).toBe("q=x&territoire=60175");
-    expect(sharedParams("", null, "local").toString()).toBe("");
   });
 
   const junk = ["\u0000", "a\u0000b", "%ff", "x".repeat(10_000), "\\", "'\"", "-", "(((", "99999"];
