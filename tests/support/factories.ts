@@ -18,11 +18,21 @@ function publication({ status = "PUBLISHED", publishedAt, trashed }: Publication
   return { status, publishedAt: publishedAt !== undefined ? publishedAt : status === "PUBLISHED" ? new Date() : null, deletedAt: trashed ? new Date() : undefined };
 }
 
+/** The ids of reference vocabulary entries by slug; a slug that does not exist is a mistake in the test. */
+function bySlug(kind: string, rows: { id: number; slug: string }[], slugs: string[]): number[] {
+  const missing = slugs.filter((slug) => !rows.some((row) => row.slug === slug));
+  if (missing.length > 0) throw new Error(`unknown ${kind} in a test: ${missing.join(", ")}`);
+  return rows.map((row) => row.id);
+}
+
 async function approachIds(db: Database, slugs: string[]): Promise<{ approachId: number }[]> {
   const rows = await db.approach.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
-  const missing = slugs.filter((slug) => !rows.some((row) => row.slug === slug));
-  if (missing.length > 0) throw new Error(`unknown approach in a test: ${missing.join(", ")}`);
-  return rows.map((row) => ({ approachId: row.id }));
+  return bySlug("approach", rows, slugs).map((approachId) => ({ approachId }));
+}
+
+async function themeIds(db: Database, slugs: string[]): Promise<{ themeId: number }[]> {
+  const rows = await db.theme.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  return bySlug("theme", rows, slugs).map((themeId) => ({ themeId }));
 }
 
 export interface InitiativeSpec extends Publication {
@@ -33,6 +43,8 @@ export interface InitiativeSpec extends Publication {
   places?: string[];
   /** Approach slugs (of the reference data). */
   approaches?: string[];
+  /** Theme slugs (of the reference data). */
+  themes?: string[];
   actors?: { actorId: number; role: ActorRole }[];
   /** Any other column (years, contact, description...). */
   data?: Omit<Prisma.InitiativeUncheckedCreateInput, "slug" | "title" | "summary" | "status" | "publishedAt" | "deletedAt">;
@@ -48,6 +60,7 @@ export async function makeInitiative(db: Database, spec: InitiativeSpec) {
       ...spec.data,
       territories: { create: (spec.places ?? []).map((territoryCode) => ({ territoryCode })) },
       approaches: { create: await approachIds(db, spec.approaches ?? []) },
+      themes: { create: await themeIds(db, spec.themes ?? []) },
       actors: { create: spec.actors ?? [] },
     },
   });
