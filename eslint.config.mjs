@@ -14,6 +14,17 @@ const databaseImports = {
   ],
 };
 
+// lib/db is the lowest layer: connection, migrations, availability. Start-up, which also loads
+// demo content, history baselines, map contours and former uploads, lives in lib/startup.
+const lowerLayerImports = {
+  patterns: [
+    {
+      group: ["demo", "editorial", "map", "uploads"].flatMap((folder) => [`@/lib/${folder}`, `@/lib/${folder}/**`, `**/lib/${folder}`, `**/lib/${folder}/**`, `../${folder}`, `../${folder}/**`, `../../${folder}`, `../../${folder}/**`]),
+      message: "lib/db ne dépend d'aucun module métier : l'orchestration du démarrage est dans lib/startup.",
+    },
+  ],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -30,6 +41,10 @@ export default defineConfig([
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", databaseImports] },
+  },
+  {
+    files: ["lib/db/**/*.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", lowerLayerImports] },
   },
   globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "lib/db/generated/**", "coverage/**", "playwright-report/**", "test-results/**", ".data/**"]),
 ]);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/connect";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/startup/prepare";
 import { toSearchParams } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
 import { buildIsStale } from "@/scripts/build-freshness";

@@ -7,7 +7,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runCli, UserFacingError } from "@/lib/cli/run";
-import { MIGRATIONS_DIR } from "@/lib/db/prepare";
+import { MIGRATIONS_DIR } from "@/lib/db/migrations/files";
 import { SQL_DEFINITIONS_FILE, sqlDefinitionsOfMigrations } from "@/lib/db/sql-definitions";
 
 runCli(async () => {

@@ -12,7 +12,7 @@ import { runCli, UserFacingError } from "@/lib/cli/run";
 import { parseEnv, secondFactorRequired } from "@/lib/config/env";
 import { NEXT_BIN, withPeerAddress, withServerHeap } from "@/lib/config/next-server";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/startup/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
 import { roleLabels } from "@/lib/auth/roles";
 import { DEMO_ACCOUNTS, demoPolicy } from "@/lib/demo/accounts";

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { normaliseEmail } from "@/lib/auth/throttle";
-import type { Database } from "@/lib/db/connect";
+import type { Database, Queryable } from "@/lib/db/connect";
 import { UserRole, type AccountTokenPurpose } from "@/lib/db/generated/enums";
 
 export const userSchema = z.object({
@@ -32,13 +32,14 @@ export class AccountError extends Error {
 const TOKEN_LIFETIME_MS = { INVITATION: 7 * 24 * 3600_000, PASSWORD_RESET: 24 * 3600_000 } as const;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** A one-time link secret; only its hash is stored. Earlier unused links of the user stop working. */
-export async function issueAccountToken(db: Database, userId: number, purpose: AccountTokenPurpose): Promise<string> {
+/**
+ * A one-time link secret; only its hash is stored. Earlier unused links of the user stop working.
+ * Run inside the caller's transaction, with the change the link belongs to.
+ */
+async function issueAccountToken(tx: Queryable, userId: number, purpose: AccountTokenPurpose): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await db.$transaction([
-    db.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } }),
-    db.accountToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]) } }),
-  ]);
+  await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+  await tx.accountToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]) } });
   return token;
 }
 
@@ -59,15 +60,16 @@ export async function choosePasswordWithToken(db: Database, token: string, passw
     const used = await tx.accountToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (used.count === 0) throw new AccountError("Ce lien vient d'être utilisé.");
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0 } });
+    await revokeUserSessions(tx, row.userId);
     await recordAudit(tx, { userId: row.userId, action: "auth.password_changed", entityType: "USER", entityId: row.userId, details: { via: row.purpose }, ip });
   });
-  await revokeUserSessions(db, row.userId);
   return row.user.email;
 }
 
 /**
  * Creates an account. With a password (the CLI), it is usable at once; without (the admin page),
- * it gets an unusable random hash and an invitation link to choose one.
+ * it gets an unusable random hash and an invitation link to choose one. Account, journal entry
+ * and link are written together or not at all, as is each change below.
  */
 export async function createAccount(
   db: Database,
@@ -84,12 +86,14 @@ export async function createAccount(
     const check = newPasswordSchema.safeParse(input.password);
     if (!check.success) throw new AccountError(check.error.issues[0]!.message, "password");
   }
-  if (await db.user.findUnique({ where: { email: data.email } })) throw new AccountError("Un compte existe déjà avec cette adresse e-mail.", "email");
   const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString("base64url"));
-  const user = await db.user.create({ data: { ...data, passwordHash, passwordChangedAt: input.password ? new Date() : null } });
-  await recordAudit(db, { userId: by.userId, action: "user.created", entityType: "USER", entityId: user.id, details: { email: data.email, role: data.role }, ip: by.ip });
-  const invitationToken = input.password === undefined ? await issueAccountToken(db, user.id, "INVITATION") : null;
-  return { id: user.id, invitationToken };
+  return db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email: data.email } })) throw new AccountError("Un compte existe déjà avec cette adresse e-mail.", "email");
+    const user = await tx.user.create({ data: { ...data, passwordHash, passwordChangedAt: input.password ? new Date() : null } });
+    await recordAudit(tx, { userId: by.userId, action: "user.created", entityType: "USER", entityId: user.id, details: { email: data.email, role: data.role }, ip: by.ip });
+    const invitationToken = input.password === undefined ? await issueAccountToken(tx, user.id, "INVITATION") : null;
+    return { id: user.id, invitationToken };
+  });
 }
 
 /** Changes name, role or the disabled flag. Disabling or a role change ends the user's sessions. */
@@ -99,27 +103,31 @@ export async function updateAccount(
   changes: { name: string; role: UserRole; disabled: boolean },
   by: { userId: number; ip?: string },
 ) {
-  const before = await db.user.findUnique({ where: { id } });
-  if (!before) throw new AccountError("Ce compte n'existe pas.");
-  if (id === by.userId && (changes.disabled || changes.role !== "ADMIN")) {
-    throw new AccountError("Vous ne pouvez pas retirer vos propres droits d'administrateur ni désactiver votre compte.");
-  }
-  if (before.role === "ADMIN" && (changes.role !== "ADMIN" || changes.disabled)) {
-    const otherAdmins = await db.user.count({ where: { role: "ADMIN", disabled: false, id: { not: id } } });
-    if (otherAdmins === 0) throw new AccountError("Il doit rester au moins un administrateur actif.");
-  }
-  await db.user.update({ where: { id }, data: changes });
-  const action = changes.disabled !== before.disabled ? (changes.disabled ? "user.disabled" : "user.enabled") : "user.updated";
-  await recordAudit(db, { userId: by.userId, action, entityType: "USER", entityId: id, details: { role: { from: before.role, to: changes.role } }, ip: by.ip });
-  if (changes.disabled || changes.role !== before.role) await revokeUserSessions(db, id);
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new AccountError("Ce compte n'existe pas.");
+    if (id === by.userId && (changes.disabled || changes.role !== "ADMIN")) {
+      throw new AccountError("Vous ne pouvez pas retirer vos propres droits d'administrateur ni désactiver votre compte.");
+    }
+    if (before.role === "ADMIN" && (changes.role !== "ADMIN" || changes.disabled)) {
+      const otherAdmins = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: id } } });
+      if (otherAdmins === 0) throw new AccountError("Il doit rester au moins un administrateur actif.");
+    }
+    await tx.user.update({ where: { id }, data: changes });
+    const action = changes.disabled !== before.disabled ? (changes.disabled ? "user.disabled" : "user.enabled") : "user.updated";
+    await recordAudit(tx, { userId: by.userId, action, entityType: "USER", entityId: id, details: { role: { from: before.role, to: changes.role } }, ip: by.ip });
+    if (changes.disabled || changes.role !== before.role) await revokeUserSessions(tx, id);
+  });
 }
 
 /** A reset link for someone who lost their password; their current sessions end now. */
 export async function resetPassword(db: Database, id: number, by: { userId: number; ip?: string }): Promise<string> {
-  const user = await db.user.findUnique({ where: { id } });
-  if (!user) throw new AccountError("Ce compte n'existe pas.");
-  const token = await issueAccountToken(db, id, "PASSWORD_RESET");
-  await revokeUserSessions(db, id);
-  await recordAudit(db, { userId: by.userId, action: "user.password_reset", entityType: "USER", entityId: id, ip: by.ip });
-  return token;
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id } });
+    if (!user) throw new AccountError("Ce compte n'existe pas.");
+    const token = await issueAccountToken(tx, id, "PASSWORD_RESET");
+    await revokeUserSessions(tx, id);
+    await recordAudit(tx, { userId: by.userId, action: "user.password_reset", entityType: "USER", entityId: id, ip: by.ip });
+    return token;
+  });
 }

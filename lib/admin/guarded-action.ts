@@ -7,8 +7,8 @@ import type { SessionUser } from "@/lib/auth/sessions";
 import { prisma } from "@/lib/db/client";
 import type { Database } from "@/lib/db/connect";
 import type { UserRole } from "@/lib/db/generated/enums";
-import { fieldErrorsOf } from "@/lib/editorial/engine";
 import { requestIp } from "@/lib/http/request-context";
+import { fieldErrorsOf, INVALID_FORM_MESSAGE } from "@/lib/validation/form-errors";
 import type { FormState } from "./form-state";
 
 /**
@@ -27,11 +27,9 @@ async function guarded(body: () => Promise<FormState>): Promise<FormState> {
   }
 }
 
-const INVALID_FORM = "Le formulaire contient des erreurs.";
-
 /** A form whose fields do not parse: the summary message and one message per field. */
 export function invalidForm(error: z.ZodError): FormState {
-  return { status: "invalid", message: INVALID_FORM, fieldErrors: fieldErrorsOf(error) };
+  return { status: "invalid", message: INVALID_FORM_MESSAGE, fieldErrors: fieldErrorsOf(error) };
 }
 
 interface ActionContext<Input> {

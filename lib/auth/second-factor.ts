@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/db/connect";
+import type { Queryable } from "@/lib/db/connect";
 import { unseal } from "./secret-box";
 import { matchRecoveryCode, verifyTotp } from "./totp";
 
@@ -15,7 +15,7 @@ export interface SecondFactorHolder {
  * Each use is one conditional UPDATE, so that of two concurrent requests with the same code (or
  * two codes of the same time step) only one wins, whatever they read before.
  */
-export async function consumeSecondFactor(db: Database, user: SecondFactorHolder, code: string, now = new Date()): Promise<"totp" | "recovery" | null> {
+export async function consumeSecondFactor(db: Queryable, user: SecondFactorHolder, code: string, now = new Date()): Promise<"totp" | "recovery" | null> {
   if (!user.totpEnabledAt || !user.totpSecret) return null;
   const step = await verifyTotp(unseal(user.totpSecret), code, user.totpLastStep, now.getTime());
   if (step !== null) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Database } from "@/lib/db/connect";
+import type { Database, Queryable } from "@/lib/db/connect";
 import type { UserRole } from "@/lib/db/generated/enums";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./session-policy";
 
@@ -47,7 +47,7 @@ export async function revokeSession(db: Database, sessionId: string) {
 }
 
 /** After a password reset, a role change or disabling: every browser must sign in again. */
-export async function revokeUserSessions(db: Database, userId: number, exceptSessionId?: string) {
+export async function revokeUserSessions(db: Queryable, userId: number, exceptSessionId?: string) {
   await db.userSession.updateMany({
     where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
     data: { revokedAt: new Date() },

@@ -1,4 +1,4 @@
-import type { Database } from "@/lib/db/connect";
+import type { Database, Queryable } from "@/lib/db/connect";
 
 /** Consecutive failures for one account from one address before it waits: 1 minute, then 2, 4... up to an hour. */
 export const ACCOUNT_FAILURES_BEFORE_LOCK = 5;
@@ -18,7 +18,7 @@ const minutesAfter = (at: Date, minutes: number) => new Date(at.getTime() + minu
 const later = (a: Date | null, b: Date | null) => (!a ? b : !b ? a : a > b ? a : b);
 
 /** Until when this e-mail is refused from this address after its consecutive failures there, or null. */
-async function pairBlockedUntil(db: Database, email: string, ip: string, now: Date): Promise<Date | null> {
+async function pairBlockedUntil(db: Queryable, email: string, ip: string, now: Date): Promise<Date | null> {
   const dayAgo = new Date(now.getTime() - 24 * 3600_000);
   const lastSuccess = await db.loginAttempt.findFirst({
     where: { email, ip, success: true, at: { gte: dayAgo, lte: now } },
@@ -37,7 +37,7 @@ async function pairBlockedUntil(db: Database, email: string, ip: string, now: Da
 }
 
 /** Until when `where`'s failures fill the window `max` times over, or null. */
-async function windowBlockedUntil(db: Database, where: { email: string } | { ip: string }, windowMinutes: number, max: number, now: Date): Promise<Date | null> {
+async function windowBlockedUntil(db: Queryable, where: { email: string } | { ip: string }, windowMinutes: number, max: number, now: Date): Promise<Date | null> {
   const failures = await db.loginAttempt.findMany({
     where: { ...where, success: false, at: { gte: minutesAfter(now, -windowMinutes), lte: now } },
     orderBy: { at: "asc" },
@@ -56,7 +56,7 @@ async function windowBlockedUntil(db: Database, where: { email: string } | { ip:
  * spread guessing. Counted from the attempts log by e-mail, whether or not an account exists, so
  * that a lockout reveals nothing about accounts.
  */
-export async function signInBlockedUntil(db: Database, email: string, ip: string, now = new Date()): Promise<Date | null> {
+export async function signInBlockedUntil(db: Queryable, email: string, ip: string, now = new Date()): Promise<Date | null> {
   const [pair, account, address] = await Promise.all([
     pairBlockedUntil(db, email, ip, now),
     windowBlockedUntil(db, { email }, ACCOUNT_WINDOW_MINUTES, ACCOUNT_MAX_FAILURES, now),
@@ -65,7 +65,7 @@ export async function signInBlockedUntil(db: Database, email: string, ip: string
   return later(later(pair, account), address);
 }
 
-export async function recordSignInAttempt(db: Database, attempt: { email: string; ip: string; success: boolean; at: Date }) {
+export async function recordSignInAttempt(db: Queryable, attempt: { email: string; ip: string; success: boolean; at: Date }) {
   await db.loginAttempt.create({ data: attempt });
 }
 

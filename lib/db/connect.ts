@@ -1,8 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/config/env";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient, type Prisma } from "./generated/client";
 
 export type Database = PrismaClient;
+/** The client or a caller's transaction: what a function that may run inside `$transaction` takes. */
+export type Queryable = Database | Prisma.TransactionClient;
 
 /**
  * Builds a Prisma client over node-postgres. Scripts and tests call this directly with their own

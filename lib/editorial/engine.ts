@@ -5,12 +5,12 @@
  * transaction (ADR 004; what they run today: prisma/functions-and-triggers.sql), so no save
  * here refreshes search, and an edit is searchable as soon as it commits.
  */
-import type { z } from "zod";
 import { recordAudit } from "@/lib/audit/log";
 import { AccessDenied, FORBIDDEN_MESSAGE } from "@/lib/auth/errors";
 import { hasRole } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
+import { fieldErrorsOf, INVALID_FORM_MESSAGE, type FieldErrors } from "@/lib/validation/form-errors";
 import type { EntityDefinition, RecordMeta, Tx } from "./definition";
 import { diffValues, type FieldChange, type Labeller } from "./diff";
 import { emptyValues, type FieldSpec, type FormValues } from "./form-values";
@@ -46,24 +46,11 @@ export async function recordMeta(db: Database | Tx, def: EntityDefinition<unknow
   };
 }
 
-export type FieldErrors = Record<string, string[]>;
-
 export type SaveOutcome =
   | { kind: "saved"; id: number; version: number }
   | { kind: "invalid"; message: string; fieldErrors: FieldErrors }
   | { kind: "conflict"; currentVersion: number; changes: FieldChange[]; changedBy: string | null }
   | { kind: "gone"; message: string };
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "_form");
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}
-
-const INVALID_MESSAGE = "Le formulaire contient des erreurs : corrigez les champs signalés. Rien n'a été enregistré.";
 
 function relationError(error: unknown): SaveOutcome | null {
   if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2003" || error.code === "P2025")) {
@@ -131,7 +118,7 @@ export interface SaveRequest {
 export async function saveRecord(db: Database, def: EntityDefinition<unknown>, user: Actor, request: SaveRequest, ip?: string): Promise<SaveOutcome> {
   if (!hasRole(user.role, def.editRole)) throw new AccessDenied(403, FORBIDDEN_MESSAGE);
   const parsed = def.schema.safeParse(request.values);
-  if (!parsed.success) return { kind: "invalid", message: INVALID_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { kind: "invalid", message: INVALID_FORM_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
 
   try {

@@ -17,6 +17,7 @@ import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
 import { actorJsonLd, initiativeJsonLd } from "@/lib/opendata/structured-data";
 import { getPublishedInitiative } from "@/lib/public/initiatives";
 import { makeUser } from "../support/accounts";
+import { makeActor } from "../support/factories";
 
 const db = createPrismaClient();
 const actors = definitionByPath("acteurs") as EntityDefinition<unknown>;
@@ -36,27 +37,18 @@ const slugs = async (params: string) => (await find(params)).items.map((actor) =
 
 beforeAll(async () => {
   await loadDemoContent(db);
-  await db.actor.create({
-    data: {
-      slug: "maison-du-droit-creil",
-      name: "Maison de la justice et du droit de Creil",
-      kind: "PUBLIC_BODY",
-      territoryCode: CREIL,
-      phone: "03 44 00 00 00",
-      contactName: PRIVATE_NAME,
-      contactEmail: "camille@example.org",
-      contactConsent: false,
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-    },
+  await makeActor(db, {
+    slug: "maison-du-droit-creil",
+    name: "Maison de la justice et du droit de Creil",
+    kind: "PUBLIC_BODY",
+    place: CREIL,
+    data: { phone: "03 44 00 00 00", contactName: PRIVATE_NAME, contactEmail: "camille@example.org", contactConsent: false },
   });
   await db.actor.update({
     where: { slug: "collectif-kif-kif" },
     data: { contactName: PUBLIC_NAME, contactRole: "Coordinatrice", contactEmail: "dominique@example.org", contactConsent: true },
   });
-  await db.actor.create({
-    data: { slug: "acteur-brouillon-creil", name: "Association en brouillon de Creil", kind: "ASSOCIATION", territoryCode: CREIL, status: "DRAFT" },
-  });
+  await makeActor(db, { slug: "acteur-brouillon-creil", name: "Association en brouillon de Creil", place: CREIL, status: "DRAFT" });
 });
 
 describe("the consent rule in the data layer", () => {

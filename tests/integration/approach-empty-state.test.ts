@@ -1,28 +1,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/connect";
-import { loadDemoContent } from "@/lib/demo/load";
 import { lessonsOfApproaches, relatedApproaches } from "@/lib/public/catalogue";
+import { makeInitiative, makeLesson } from "../support/factories";
 
 const db = createPrismaClient();
 const approachId = async (slug: string) => (await db.approach.findUniqueOrThrow({ where: { slug } })).id;
 
 beforeAll(async () => {
-  await loadDemoContent(db);
+  await makeInitiative(db, { slug: "plan-territorial", title: "Plan territorial", approaches: ["pilotage-plan-territorial", "formation-professionnels", "observation-diagnostic"] });
   // A draft using mediation with testing: it must not make them related on public pages.
-  await db.initiative.create({
-    data: {
-      slug: "brouillon-mediation-testing",
-      title: "Brouillon de médiation",
-      summary: "Pas publié.",
-      status: "DRAFT",
-      approaches: { create: [{ approachId: await approachId("mediation") }, { approachId: await approachId("testing") }] },
-    },
-  });
+  await makeInitiative(db, { slug: "brouillon-mediation-testing", title: "Brouillon de médiation", status: "DRAFT", approaches: ["mediation", "testing"] });
+  // One lesson under two approaches: offered once for both.
+  await makeLesson(db, { slug: "complementarite-juridique-psychosocial", approaches: ["acces-au-droit", "accompagnement-psychosocial"] });
 });
 
 describe("what an approach page suggests when it has no initiative", () => {
   it("names the approaches used together with it on public initiatives and lessons, most often first", async () => {
-    // Demo: ACSO's plan combines it with formation-professionnels and observation-diagnostic.
+    // The public plan combines it with formation-professionnels and observation-diagnostic.
     const related = await relatedApproaches(await approachId("pilotage-plan-territorial"));
     expect(related.usedTogether).toBe(true);
     expect(related.approaches.map((a) => a.slug)).toEqual(expect.arrayContaining(["formation-professionnels", "observation-diagnostic"]));

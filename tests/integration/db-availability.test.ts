@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { afterProbe, probe } from "@/lib/db/availability";
+import { probe } from "@/lib/db/availability";
 
 // A server that accepts connections and never says a word: a database that hangs.
 let silent: Server;
@@ -23,17 +23,5 @@ describe("database availability probe", () => {
     expect(await probe(process.env.DATABASE_URL!)).toBe("up");
     expect(await probe("postgresql://postgres@127.0.0.1:1/reperes", 2000)).toBe("down");
     expect(await probe(`postgresql://postgres@127.0.0.1:${silentPort}/reperes`, 200)).toBe("timeout");
-  });
-
-  it("marks the database down at once on a refusal, on silence only after three probes in a row", () => {
-    let state = { up: true, timeouts: 0 };
-    state = afterProbe(state, "timeout");
-    state = afterProbe(state, "timeout");
-    expect(state).toEqual({ up: true, timeouts: 2 });
-    expect(afterProbe(state, "timeout").up).toBe(false);
-    expect(afterProbe(afterProbe(state, "up"), "timeout")).toEqual({ up: true, timeouts: 1 });
-    expect(afterProbe({ up: true, timeouts: 0 }, "down").up).toBe(false);
-    expect(afterProbe({ up: false, timeouts: 0 }, "timeout").up).toBe(false);
-    expect(afterProbe({ up: false, timeouts: 0 }, "up").up).toBe(true);
   });
 });

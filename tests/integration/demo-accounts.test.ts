@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/connect";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/startup/prepare";
 import { DEMO_ACCOUNTS, demoPolicy, ensureDemoAccounts } from "@/lib/demo/accounts";
 import { parseEnv } from "@/lib/config/env";
 

@@ -5,8 +5,8 @@ import { createUser, sendPasswordReset, updateUser } from "@/app/admin/_actions/
 import type { FormState } from "@/lib/admin/form-state";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/connect";
-import { loadDemoContent } from "@/lib/demo/load";
 import { makeUser } from "../support/accounts";
+import { makeInitiative } from "../support/factories";
 
 // Hostile values posted through the real server actions (only the session is stubbed): each is
 // a French field error or a refusal, never a thrown error, and nothing stored changes.
@@ -29,10 +29,15 @@ let initiative: { id: number; version: number; title: string; summary: string; d
 let userId: number;
 
 beforeAll(async () => {
-  await loadDemoContent(db);
   const admin = await makeUser(db, "ADMIN");
   caller.user = { id: admin.id, email: admin.email, name: admin.email, role: "ADMIN", totpEnabled: false, sessionId: "test" };
-  initiative = await db.initiative.findFirstOrThrow({ where: { status: "PUBLISHED" }, orderBy: { id: "asc" } });
+  initiative = await makeInitiative(db, {
+    slug: "initiative-a-modifier",
+    title: "Une permanence d'accès au droit",
+    summary: "Un résumé assez long pour être enregistré tel quel.",
+    places: ["59512"],
+    data: { description: "Une description en Markdown." },
+  });
   userId = (await makeUser(db, "CONTRIBUTOR")).id;
 });
 

@@ -6,6 +6,7 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 import { choosePlace } from "@/lib/public/search";
 import { contractErrors } from "../support/openapi-contract";
+import { makeInitiative, makeLesson } from "../support/factories";
 
 const ACSO = "200068047";
 const CREIL = "60175";
@@ -31,51 +32,20 @@ async function api(pathAndQuery: string) {
 beforeAll(async () => {
   await loadDemoContent(prisma);
   const synthesis = await prisma.source.findUniqueOrThrow({ where: { slug: "synthese-lcd-pouvoir-d-agir-2024" } });
-  const montataire = await prisma.initiative.create({
-    data: { slug: "mediation-montataire", title: "Médiation à Montataire", summary: "Test.", status: "PUBLISHED", publishedAt: new Date(), territories: { create: [{ territoryCode: MONTATAIRE }] } },
-  });
-  const draftRoubaix = await prisma.initiative.create({
-    data: { slug: "brouillon-roubaix", title: "Brouillon à Roubaix", summary: "Test.", status: "DRAFT", territories: { create: [{ territoryCode: ROUBAIX }] } },
-  });
-  await prisma.lesson.create({
-    data: {
-      slug: "aller-vers-montataire",
-      title: "L'aller-vers auprès des jeunes",
-      body: "Une démarche d'**aller-vers** menée avec le Collectif Kif Kif : aller au-devant des jeunes, là où ils sont, plutôt que d'attendre qu'ils viennent.",
-      evidenceLevel: "TESTIMONY",
-      status: "PUBLISHED",
-      publishedAt: new Date("2020-01-01"),
-      sourceId: synthesis.id,
-      initiatives: { create: [{ initiativeId: montataire.id }] },
-    },
+  const montataire = await makeInitiative(prisma, { slug: "mediation-montataire", title: "Médiation à Montataire", places: [MONTATAIRE] });
+  const draftRoubaix = await makeInitiative(prisma, { slug: "brouillon-roubaix", title: "Brouillon à Roubaix", status: "DRAFT", places: [ROUBAIX] });
+  await makeLesson(prisma, {
+    slug: "aller-vers-montataire",
+    title: "L'aller-vers auprès des jeunes",
+    body: "Une démarche d'**aller-vers** menée avec le Collectif Kif Kif : aller au-devant des jeunes, là où ils sont, plutôt que d'attendre qu'ils viennent.",
+    publishedAt: new Date("2020-01-01"),
+    sourceId: synthesis.id,
+    initiatives: [montataire.id],
   });
   // Only a draft initiative links this lesson to Roubaix: it falls back to its source's places.
-  await prisma.lesson.create({
-    data: {
-      slug: "lecon-brouillon-initiative",
-      title: "Un enseignement lié à un brouillon",
-      body: "Texte.",
-      evidenceLevel: "TESTIMONY",
-      status: "PUBLISHED",
-      publishedAt: new Date("2019-01-01"),
-      initiatives: { create: [{ initiativeId: draftRoubaix.id }] },
-    },
-  });
-  await prisma.lesson.create({
-    data: { slug: "lecon-brouillon", title: "Brouillon à Creil", body: "Pas publié.", evidenceLevel: "TESTIMONY", status: "DRAFT", initiatives: { create: [{ initiativeId: montataire.id }] } },
-  });
-  await prisma.lesson.create({
-    data: {
-      slug: "lecon-corbeille",
-      title: "Enseignement à la corbeille",
-      body: "Supprimé.",
-      evidenceLevel: "TESTIMONY",
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-      deletedAt: new Date(),
-      initiatives: { create: [{ initiativeId: montataire.id }] },
-    },
-  });
+  await makeLesson(prisma, { slug: "lecon-brouillon-initiative", title: "Un enseignement lié à un brouillon", body: "Texte.", publishedAt: new Date("2019-01-01"), initiatives: [draftRoubaix.id] });
+  await makeLesson(prisma, { slug: "lecon-brouillon", title: "Brouillon à Creil", body: "Pas publié.", status: "DRAFT", initiatives: [montataire.id] });
+  await makeLesson(prisma, { slug: "lecon-corbeille", title: "Enseignement à la corbeille", body: "Supprimé.", trashed: true, initiatives: [montataire.id] });
 });
 
 describe("lessons by place", () => {

@@ -1,26 +1,29 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/connect";
-import { loadDemoContent } from "@/lib/demo/load";
 import { countInitiativesByTerritory } from "@/lib/map/counts";
 import { importGeometryDirectory } from "@/lib/map/import";
 import { getProjectedMap } from "@/lib/map/shapes";
 import { emptyQuery, parseSearchQuery } from "@/lib/search/query";
+import { makeInitiative } from "../support/factories";
 
 const db = createPrismaClient();
 const MEL = "200093201";
 const ACSO = "200068047";
 
 beforeAll(async () => {
-  await loadDemoContent(db);
+  await makeInitiative(db, { slug: "ambassadeurs-roubaix", places: ["59512"], approaches: ["pairs-ambassadeurs"] });
+  await makeInitiative(db, { slug: "permanences-lille", places: ["59350"] });
+  await makeInitiative(db, { slug: "plan-acso", places: [ACSO], approaches: ["formation-professionnels"], themes: ["prevention-discriminations"] });
+  await makeInitiative(db, { slug: "action-regionale", places: ["32"] });
 });
 
 describe("initiative counts per territory", () => {
   it("counts an initiative for every territory that contains one of its places", async () => {
     const byEpci = await countInitiativesByTerritory(db, emptyQuery, "EPCI");
-    // Roubaix (59512) and Lille (59350) are in the MEL; ACSO's plan is attached to ACSO itself.
+    // Roubaix (59512) and Lille (59350) are in the MEL; the plan is attached to ACSO itself.
     expect(Object.fromEntries(byEpci.byTerritory)).toEqual({ [MEL]: 2, [ACSO]: 1 });
-    // The Défenseur des droits' action covers the région: matching, but on no EPCI.
+    // The regional action covers the région: matching, but on no EPCI.
     expect(byEpci).toMatchObject({ placed: 3, total: 4 });
 
     // ACSO lies wholly in the Oise, so its plan counts for the Oise, as territoire=60 finds it.
@@ -58,12 +61,8 @@ describe("initiative counts per territory", () => {
 
   it("never counts a draft or a trashed initiative", async () => {
     const before = await countInitiativesByTerritory(db, emptyQuery, "COMMUNE", MEL);
-    const draft = await db.initiative.create({
-      data: { slug: "brouillon-roubaix", title: "Brouillon", summary: "x", status: "DRAFT", territories: { create: { territoryCode: "59512" } } },
-    });
-    const trashed = await db.initiative.create({
-      data: { slug: "corbeille-roubaix", title: "Corbeille", summary: "x", status: "PUBLISHED", deletedAt: new Date(), territories: { create: { territoryCode: "59512" } } },
-    });
+    const draft = await makeInitiative(db, { slug: "brouillon-roubaix", status: "DRAFT", places: ["59512"] });
+    const trashed = await makeInitiative(db, { slug: "corbeille-roubaix", trashed: true, places: ["59512"] });
     const after = await countInitiativesByTerritory(db, emptyQuery, "COMMUNE", MEL);
     expect(after).toEqual(before);
     await db.initiative.deleteMany({ where: { id: { in: [draft.id, trashed.id] } } });

@@ -13,6 +13,7 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { parseSearchQuery } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
 import { contractErrors, validateDocument } from "../support/openapi-contract";
+import { makeActor, makeInitiative } from "../support/factories";
 
 const ACSO = "200068047";
 type Handler = (request: Request, context: { params: Promise<{ slug: string }> }) => Promise<Response>;
@@ -54,21 +55,9 @@ beforeAll(async () => {
     where: { slug: "ambassadeurs-de-l-egalite-roubaix" },
     data: { contactName: "Sami Benali", contactRole: "Chargé de mission", contactEmail: "sami@example.org", contactConsent: true },
   });
-  await prisma.initiative.create({
-    data: { slug: "brouillon-secret", title: "Brouillon secret à Creil", summary: "Pas publié.", status: "DRAFT", territories: { create: [{ territoryCode: "60175" }] } },
-  });
-  await prisma.initiative.create({
-    data: {
-      slug: "corbeille-secrete",
-      title: "Initiative mise à la corbeille à Creil",
-      summary: "Supprimée.",
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-      deletedAt: new Date(),
-      territories: { create: [{ territoryCode: "60175" }] },
-    },
-  });
-  await prisma.actor.create({ data: { slug: "acteur-brouillon", name: "Acteur en brouillon", kind: "ASSOCIATION", status: "DRAFT" } });
+  await makeInitiative(prisma, { slug: "brouillon-secret", title: "Brouillon secret à Creil", status: "DRAFT", places: ["60175"] });
+  await makeInitiative(prisma, { slug: "corbeille-secrete", title: "Initiative mise à la corbeille à Creil", trashed: true, places: ["60175"] });
+  await makeActor(prisma, { slug: "acteur-brouillon", name: "Acteur en brouillon", status: "DRAFT" });
 });
 
 describe("OpenAPI document", () => {

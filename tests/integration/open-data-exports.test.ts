@@ -9,6 +9,7 @@ import { csvColumns } from "@/lib/opendata/exports";
 import { parseSearchQuery } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
 import { componentErrors } from "../support/openapi-contract";
+import { makeActor, makeInitiative } from "../support/factories";
 
 const ACSO = "200068047";
 const tricky = {
@@ -34,40 +35,21 @@ async function jsonExport(query = "") {
 
 beforeAll(async () => {
   await loadDemoContent(prisma);
-  const actor = await prisma.actor.create({
-    data: { slug: "centre-social-test", name: "Centre social ; « Les Tilleuls »", kind: "ASSOCIATION", status: "PUBLISHED", publishedAt: new Date() },
-  });
-  await prisma.initiative.create({
-    data: {
-      slug: "initiative-piegee",
-      ...tricky,
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-      contactName: "Personne Sans Consentement",
-      contactEmail: "secret@example.org",
-      contactConsent: false,
-      territories: { create: [{ territoryCode: "60175" }, { territoryCode: "60414" }] },
-      actors: { create: [{ actorId: actor.id, role: "LEAD" }] },
-    },
+  const actor = await makeActor(prisma, { slug: "centre-social-test", name: "Centre social ; « Les Tilleuls »" });
+  await makeInitiative(prisma, {
+    slug: "initiative-piegee",
+    title: tricky.title,
+    summary: tricky.summary,
+    places: ["60175", "60414"],
+    actors: [{ actorId: actor.id, role: "LEAD" }],
+    data: { description: tricky.description, contactName: "Personne Sans Consentement", contactEmail: "secret@example.org", contactConsent: false },
   });
   await prisma.initiative.update({
     where: { slug: "ambassadeurs-de-l-egalite-roubaix" },
     data: { contactName: "Sami Benali", contactEmail: "sami@example.org", contactPhone: "03 20 00 00 00", contactConsent: true },
   });
-  await prisma.initiative.create({
-    data: { slug: "brouillon-export", title: "Brouillon à Creil", summary: "Pas publié.", territories: { create: [{ territoryCode: "60175" }] } },
-  });
-  await prisma.initiative.create({
-    data: {
-      slug: "corbeille-export",
-      title: "Corbeille à Creil",
-      summary: "Supprimée.",
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-      deletedAt: new Date(),
-      territories: { create: [{ territoryCode: "60175" }] },
-    },
-  });
+  await makeInitiative(prisma, { slug: "brouillon-export", title: "Brouillon à Creil", status: "DRAFT", places: ["60175"] });
+  await makeInitiative(prisma, { slug: "corbeille-export", title: "Corbeille à Creil", trashed: true, places: ["60175"] });
 });
 
 afterAll(() => closeCursorPool());

@@ -7,6 +7,7 @@ import { signIn } from "@/lib/auth/sign-in";
 import { newRecoveryCodes, newTotpSecret } from "@/lib/auth/totp";
 import { createPrismaClient } from "@/lib/db/connect";
 import { makeUser } from "../support/accounts";
+import { withJournalRefusing } from "../support/journal";
 
 process.env.NEXTAUTH_SECRET ??= "test-secret-for-own-account-tests";
 const db = createPrismaClient();
@@ -107,6 +108,37 @@ describe("own account: second factor", () => {
   });
 });
 
+describe("own account: a step that fails half-way changes nothing", () => {
+  const account = (id: number) => db.user.findUniqueOrThrow({ where: { id } });
+
+  it("keeps the password and the other sessions when the journal entry of a password change fails", async () => {
+    const user = await userWithSecondFactor();
+    const before = await account(user.id);
+    const change = () => changePassword(db, user.actor, form({ current: user.password, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }));
+    await expect(withJournalRefusing(db, "auth.password_changed", change)).rejects.toThrow(/journal indisponible/);
+    expect(await account(user.id)).toEqual(before);
+    expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
+  });
+
+  it("keeps the enabled factor, its last code and the other sessions when the journal entry of a replacement fails", async () => {
+    const user = await userWithSecondFactor();
+    const started = await beginTotpSetup(db, user.actor);
+    const before = await account(user.id);
+    const confirm = async () => confirmTotpSetup(db, user.actor, form({ code: await codeAt(started.secret!, 0), current: await codeAt(user.secret, 0) }));
+    await expect(withJournalRefusing(db, "auth.totp_replaced", confirm)).rejects.toThrow(/journal indisponible/);
+    expect(await account(user.id)).toEqual(before);
+    expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
+  });
+
+  it("keeps the factor and the other sessions when the journal entry of its removal fails", async () => {
+    const user = await userWithSecondFactor();
+    const before = await account(user.id);
+    await expect(withJournalRefusing(db, "auth.totp_disabled", () => disableTotp(db, user.actor, form({ current: user.password })))).rejects.toThrow(/journal indisponible/);
+    expect(await account(user.id)).toEqual(before);
+    expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
+  });
+});
+
 describe("own account: password checks are throttled", () => {
   it("locks password change and factor removal after 5 wrong passwords from one address, audited", async () => {
     const user = await userWithSecondFactor();
@@ -147,14 +179,5 @@ describe("second factor: single use under concurrency", () => {
     );
     expect(pair.map((result) => result.ok)).toEqual([true, true]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpRecoveryCodes).toHaveLength(10 - 2 - 3);
-  });
-});
-
-describe("recovery codes", () => {
-  it("carry at least 112 random bits and are stored salted", () => {
-    const { codes, hashes } = newRecoveryCodes();
-    for (const code of codes) expect(code.replace(/-/g, "")).toMatch(/^[0-9a-f]{32}$/);
-    expect(new Set(codes).size).toBe(10);
-    for (const entry of hashes) expect(entry).toMatch(/^[0-9a-f]{32}\$[0-9a-f]{64}$/);
   });
 });

@@ -1,29 +1,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/connect";
-import { loadDemoContent } from "@/lib/demo/load";
 import { getPublishedInitiative } from "@/lib/public/initiatives";
 import { getPublicLesson, latestLessons } from "@/lib/public/lessons";
+import { makeInitiative, makeLesson, makeSource } from "../support/factories";
 
 const db = createPrismaClient();
 const INITIATIVE = "ambassadeurs-de-l-egalite-roubaix";
 
 beforeAll(async () => {
-  await loadDemoContent(db);
-  const draftSource = await db.source.create({
-    data: { slug: "note-interne-brouillon", kind: "DOCUMENT", title: "Note interne non publiée", status: "DRAFT" },
-  });
-  const initiative = await db.initiative.findUniqueOrThrow({ where: { slug: INITIATIVE } });
-  await db.lesson.create({
-    data: {
-      slug: "enseignement-source-brouillon",
-      title: "Un enseignement publié dont la source ne l'est pas",
-      body: "Texte.",
-      evidenceLevel: "TESTIMONY",
-      status: "PUBLISHED",
-      publishedAt: new Date(Date.now() + 60_000),
-      sourceId: draftSource.id,
-      initiatives: { create: { initiativeId: initiative.id } },
-    },
+  const initiative = await makeInitiative(db, { slug: INITIATIVE, title: "Les ambassadeurs de l'égalité", places: ["59512"] });
+  // Beside it, a lesson whose source is published.
+  const synthesis = await makeSource(db, { slug: "synthese", title: "Synthèse de la journée de qualification" });
+  await makeLesson(db, { slug: "pairs-retablir-la-confiance", sourceId: synthesis.id, initiatives: [initiative.id] });
+  const draftSource = await makeSource(db, { slug: "note-interne-brouillon", title: "Note interne non publiée", status: "DRAFT" });
+  await makeLesson(db, {
+    slug: "enseignement-source-brouillon",
+    title: "Un enseignement publié dont la source ne l'est pas",
+    body: "Texte.",
+    publishedAt: new Date(Date.now() + 60_000),
+    sourceId: draftSource.id,
+    initiatives: [initiative.id],
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/connect";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/startup/prepare";
 import { loadReferenceData, referenceIsCurrent } from "@/lib/reference/load";
 import { ACSO_SIREN } from "@/lib/reference/territories";
 

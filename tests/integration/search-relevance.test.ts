@@ -6,6 +6,7 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { placeKey } from "@/lib/search/place-words";
 import { parseSearchQuery } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
+import { makeInitiative } from "../support/factories";
 
 // The relevance test set of issue 10: practitioners' queries as they type them (topic + place,
 // names, field synonyms, hyphens, typos) over the demo content, a few more entries of the
@@ -100,20 +101,8 @@ const cases: Case[] = [
 
 const nonsense = ["xyzzyq", "qwrtzp blorfkx", "zzzzzz wwwwww"];
 
-async function createInitiative(slug: string, title: string, territory: string, approaches: string[], summary = "Une initiative de test.") {
-  const linked = await db.approach.findMany({ where: { slug: { in: approaches } } });
-  await db.initiative.create({
-    data: {
-      slug,
-      title,
-      summary,
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-      territories: { create: [{ territoryCode: territory }] },
-      approaches: { create: linked.map((a) => ({ approachId: a.id })) },
-    },
-  });
-}
+const createInitiative = (slug: string, title: string, territory: string, approaches: string[], summary?: string) =>
+  makeInitiative(db, { slug, title, summary, places: [territory], approaches });
 
 const search = (params: Record<string, string>) => searchInitiatives(db, parseSearchQuery(params), { pageSize: 5 });
 

@@ -4,8 +4,9 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
 import { choosePlace, search } from "@/lib/public/search";
-import { GROUP_SIZE, parseUnifiedQuery, readUnifiedWords, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
+import { GROUP_SIZE, parseUnifiedQuery, readUnifiedWords, unifiedSearch } from "@/lib/public/unified-search";
 import { parseSearchQuery } from "@/lib/search/query";
+import { makeActor, makeInitiative, makeLesson, makeSource, type Publication } from "../support/factories";
 
 const CREIL = { code: "60175", name: "Creil", kind: "COMMUNE" as const };
 const ROUBAIX = { code: "59512", name: "Roubaix", kind: "COMMUNE" as const };
@@ -13,23 +14,16 @@ const ROUBAIX = { code: "59512", name: "Roubaix", kind: "COMMUNE" as const };
 beforeAll(async () => {
   await loadDemoContent(prisma);
   // One entry of each kind that must never show: drafts and trashed, all saying « zorglub ».
-  const hidden = [
-    { status: "DRAFT" as const, deletedAt: null },
-    { status: "PUBLISHED" as const, deletedAt: new Date() },
-  ];
+  const hidden: Publication[] = [{ status: "DRAFT" }, { trashed: true }];
   for (const [index, state] of hidden.entries()) {
-    await prisma.actor.create({ data: { slug: `zorglub-acteur-${index}`, name: "Association Zorglub", kind: "ASSOCIATION", territoryCode: CREIL.code, ...state } });
-    await prisma.source.create({ data: { slug: `zorglub-source-${index}`, kind: "DOCUMENT", title: "Rapport Zorglub", ...state } });
-    await prisma.lesson.create({ data: { slug: `zorglub-lecon-${index}`, title: "Leçon Zorglub", body: "Zorglub.", evidenceLevel: "TESTIMONY", ...state } });
-    await prisma.initiative.create({
-      data: { slug: `zorglub-initiative-${index}`, title: "Initiative Zorglub", summary: "Zorglub.", territories: { create: [{ territoryCode: CREIL.code }] }, ...state },
-    });
+    await makeActor(prisma, { slug: `zorglub-acteur-${index}`, name: "Association Zorglub", place: CREIL.code, ...state });
+    await makeSource(prisma, { slug: `zorglub-source-${index}`, title: "Rapport Zorglub", ...state });
+    await makeLesson(prisma, { slug: `zorglub-lecon-${index}`, title: "Leçon Zorglub", body: "Zorglub.", ...state });
+    await makeInitiative(prisma, { slug: `zorglub-initiative-${index}`, title: "Initiative Zorglub", summary: "Zorglub.", places: [CREIL.code], ...state });
   }
   // Published actors for bounds and the place rule.
   for (let index = 0; index < GROUP_SIZE + 2; index++) {
-    await prisma.actor.create({
-      data: { slug: `maraude-${index}`, name: `Maraude de quartier ${index}`, kind: "ASSOCIATION", territoryCode: "59350", status: "PUBLISHED", publishedAt: new Date() },
-    });
+    await makeActor(prisma, { slug: `maraude-${index}`, name: `Maraude de quartier ${index}`, place: "59350" });
   }
 });
 
@@ -98,12 +92,6 @@ describe("unified search", () => {
     expect(parseUnifiedQuery({ q: "x\u0000", interpreter: "\u0000".repeat(10_000) }).interpreter).toBe(true);
   });
 
-  it("builds the links to each kind's full list with the same parameters", () => {
-    expect(sharedParams("aller-vers", "60175", "couvrant").toString()).toBe("q=aller-vers&territoire=60175&portee=couvrant");
-    expect(sharedParams("x", "60175", "tous").toString()).toBe("q=x&territoire=60175");
-    expect(sharedParams("", null, "local").toString()).toBe("");
-  });
-
   const junk = ["\u0000", "a\u0000b", "%ff", "x".repeat(10_000), "\\", "'\"", "-", "(((", "99999"];
   it.each(junk.map((value) => [JSON.stringify(value).slice(0, 20), value]))("never throws on junk: %s", async (_label, value) => {
     const query = parseUnifiedQuery({ q: value, lieu: value, territoire: value, portee: value });
@@ -122,10 +110,8 @@ describe("unified search", () => {
     const MONTATAIRE = "60414";
     const place = { code: MONTATAIRE, name: "Montataire", kind: "COMMUNE" as const };
     const sources = async () => (await unifiedSearch("", place, "local")).sources.items.map((s) => s.slug);
-    const source = await prisma.source.create({ data: { slug: "rapport-montataire", kind: "DOCUMENT", title: "Rapport", status: "PUBLISHED", publishedAt: new Date() } });
-    const initiative = await prisma.initiative.create({
-      data: { slug: "citant-montataire", title: "Citant", summary: "Test.", status: "DRAFT", sources: { create: [{ sourceId: source.id }] } },
-    });
+    const source = await makeSource(prisma, { slug: "rapport-montataire", title: "Rapport" });
+    const initiative = await makeInitiative(prisma, { slug: "citant-montataire", title: "Citant", status: "DRAFT", data: { sources: { create: [{ sourceId: source.id }] } } });
     await prisma.initiativeTerritory.create({ data: { initiativeId: initiative.id, territoryCode: MONTATAIRE } });
     expect(await sources()).not.toContain("rapport-montataire");
     await prisma.initiative.update({ where: { id: initiative.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });

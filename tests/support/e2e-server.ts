@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { NEXT_BIN, withPeerAddress, withServerHeap } from "@/lib/config/next-server";
 import { createPrismaClient } from "@/lib/db/connect";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/startup/prepare";
 import { createTestDatabase } from "./database";
 import { loadE2eFixtures } from "./e2e-fixtures";
 import { E2E_PORT } from "./e2e-instances";

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/startup/prepare";
 import { createTestDatabase } from "./database";
 import { acquireTestServer } from "./test-server";
 

@@ -41,3 +41,12 @@ describe("place keys", () => {
     expect(placeKey("Œuvre")).toBe("oeuvre");
   });
 });
+
+describe("the place scope parameter (portee)", () => {
+  const CREIL = "60175";
+  it("is canonical: default omitted, dropped without a place", () => {
+    expect(toSearchParams(parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=tous`))).toString()).toBe(`territoire=${CREIL}`);
+    expect(toSearchParams(parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=local`))).toString()).toBe(`territoire=${CREIL}&portee=local`);
+    expect(parseSearchQuery(new URLSearchParams("portee=couvrant")).portee).toBe("tous");
+  });
+});

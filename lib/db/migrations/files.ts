@@ -7,6 +7,9 @@ import type { MigrationDirectory, MigrationList } from "@prisma/schema-engine-wa
 // File layout and contents follow prisma/prisma packages/migrate (listMigrations.ts,
 // createMigration.ts) so the folder stays usable by `prisma migrate deploy`.
 
+/** The project's migrations folder. */
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../../prisma/migrations");
+
 export const LOCKFILE = "migration_lock.toml";
 export const MIGRATION_FILE = "migration.sql";
 export const EMPTY_MIGRATION_SCRIPT = "-- This is an empty migration.";

@@ -7,10 +7,9 @@ import { writeBaselineRevisions } from "@/lib/editorial/baseline";
 import { importGeometryDirectory } from "@/lib/map/import";
 import { loadReferenceData, referenceIsCurrent, type Progress } from "@/lib/reference/load";
 import { importLegacyUploads } from "@/lib/uploads/legacy";
-import { createPrismaClient } from "./connect";
-import { applyMigrations } from "./migrations/engine";
-
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+import { createPrismaClient } from "@/lib/db/connect";
+import { applyMigrations } from "@/lib/db/migrations/engine";
+import { MIGRATIONS_DIR } from "@/lib/db/migrations/files";
 
 export interface PrepareResult {
   appliedMigrations: string[];
@@ -22,6 +21,9 @@ export interface PrepareResult {
   /** Documents brought from the former uploads folder into the database. */
   filesImported: number;
 }
+
+// Start-up sits above every domain module it calls, so that lib/db stays the lowest layer
+// (connection and migrations) and imports none of them (eslint.config.mjs).
 
 /**
  * Brings a database to a usable state: pending migrations applied, reference data loaded when
