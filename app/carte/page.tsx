@@ -8,7 +8,7 @@ import { plural } from "@/lib/format/labels";
 import { describeFilters, getCarteData, withoutFilter } from "@/lib/map/carte";
 import type { ShapeFigure } from "@/lib/map/markup";
 import { LEVEL_LABELS, levelParam, listHrefForTerritory, mapHref, parseMapParams } from "@/lib/map/view";
-import { placeScopeLabels } from "@/lib/search/place-scope";
+import { placeScopeLabels } from "@/lib/format/labels";
 import { parseSearchQuery, toSearchParams } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Carte des initiatives" };

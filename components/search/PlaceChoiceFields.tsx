@@ -1,6 +1,7 @@
 import { FilterSelect } from "@/components/forms/FilterSelect";
 import { territoryKindLabels } from "@/lib/format/labels";
-import { PLACE_SCOPES, type PlaceScope, placeScopeLabels } from "@/lib/search/place-scope";
+import { placeScopeLabels } from "@/lib/format/labels";
+import { PLACE_SCOPES, type PlaceScope } from "@/lib/search/place-scope";
 import type { Place } from "@/lib/territories/lookup";
 import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 

@@ -1,4 +1,5 @@
-import { PLACE_SCOPE_PARAM, PLACE_SCOPES, type PlaceScope, placeScopeLabels } from "@/lib/search/place-scope";
+import { placeScopeLabels } from "@/lib/format/labels";
+import { PLACE_SCOPE_PARAM, PLACE_SCOPES, type PlaceScope } from "@/lib/search/place-scope";
 import type { SearchQuery } from "@/lib/search/query";
 import type { SearchResult } from "@/lib/search/types";
 

@@ -1,4 +1,5 @@
 /** French labels of the enumerations, shared by every page that shows them. */
+import type { PlaceScope } from "@/lib/search/place-scope";
 import { byVocabulary } from "@/lib/vocabularies/registry";
 
 export const actorKindLabels = {
@@ -81,3 +82,34 @@ export const filterLabels = {
 export const progressLabels = { "en-cours": "En cours", termine: "Terminée" } as const;
 
 export const sortLabels = { pertinence: "Pertinence", recent: "Les plus récentes", titre: "Titre (A à Z)" } as const;
+
+export const placeScopeLabels: Record<PlaceScope, string> = {
+  tous: "Dans ce lieu et à plus grande échelle",
+  local: "Dans ce lieu seulement",
+  couvrant: "À plus grande échelle seulement",
+};
+
+/**
+ * « à l'échelle de … » for an entry that covers the chosen place from a larger territory. An
+ * EPCI's kind is read from its official name (CA, CU, CC, Métropole), as people name it.
+ */
+export function scaleLabel(territory: { kind: keyof typeof territoryKindLabels; name: string }): string {
+  switch (territory.kind) {
+    case "REGION":
+      return "à l'échelle de la région";
+    case "DEPARTEMENT":
+      return "à l'échelle du département";
+    case "COMMUNE":
+      return "à l'échelle de la commune";
+    case "QPV":
+      return "à l'échelle du quartier";
+    case "EPCI": {
+      const name = territory.name.trim();
+      if (/^CA\b|^Communauté d'agglomération/i.test(name)) return "à l'échelle de l'agglomération";
+      if (/^CU\b|^Communauté urbaine/i.test(name)) return "à l'échelle de la communauté urbaine";
+      if (/^CC\b|^Communauté de communes/i.test(name)) return "à l'échelle de la communauté de communes";
+      if (/^Métropole/i.test(name)) return "à l'échelle de la métropole";
+      return "à l'échelle de l'intercommunalité";
+    }
+  }
+}

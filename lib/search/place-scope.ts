@@ -25,12 +25,6 @@ export function parsePlaceScope(value: string | null | undefined): PlaceScope {
   return parsed.success ? parsed.data : DEFAULT_PLACE_SCOPE;
 }
 
-export const placeScopeLabels: Record<PlaceScope, string> = {
-  tous: "Dans ce lieu et à plus grande échelle",
-  local: "Dans ce lieu seulement",
-  couvrant: "À plus grande échelle seulement",
-};
-
 /**
  * SQL condition: the territory `column` (an entry's own place) lies inside one of `codes`
  * (local), is an ancestor of one of them (couvrant), or either (tous). `codes` must not be empty.
@@ -43,31 +37,4 @@ export function placeScopeSql(column: Prisma.Sql, codes: string[], scope: PlaceS
   if (scope === "local") return inside;
   if (scope === "couvrant") return covering;
   return Prisma.sql`(${inside} OR ${covering})`;
-}
-
-type TerritoryKind = "REGION" | "DEPARTEMENT" | "EPCI" | "COMMUNE" | "QPV";
-
-/**
- * « à l'échelle de … » for an entry that covers the chosen place from a larger territory. An
- * EPCI's kind is read from its official name (CA, CU, CC, Métropole), as people name it.
- */
-export function scaleLabel(territory: { kind: TerritoryKind; name: string }): string {
-  switch (territory.kind) {
-    case "REGION":
-      return "à l'échelle de la région";
-    case "DEPARTEMENT":
-      return "à l'échelle du département";
-    case "COMMUNE":
-      return "à l'échelle de la commune";
-    case "QPV":
-      return "à l'échelle du quartier";
-    case "EPCI": {
-      const name = territory.name.trim();
-      if (/^CA\b|^Communauté d'agglomération/i.test(name)) return "à l'échelle de l'agglomération";
-      if (/^CU\b|^Communauté urbaine/i.test(name)) return "à l'échelle de la communauté urbaine";
-      if (/^CC\b|^Communauté de communes/i.test(name)) return "à l'échelle de la communauté de communes";
-      if (/^Métropole/i.test(name)) return "à l'échelle de la métropole";
-      return "à l'échelle de l'intercommunalité";
-    }
-  }
 }
