@@ -1,6 +1,11 @@
 import type { Instrumentation } from "next";
 
-export function register() {}
+/** The outgoing mail worker runs in every server process (lib/mail/worker.ts; ADR 012). */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startAppMailWorker } = await import("@/lib/mail/app-worker");
+  startAppMailWorker();
+}
 
 /**
  * Every error of a page, route or action, as one JSON line with the request id the proxy gave

@@ -19,6 +19,9 @@ const nextConfig = {
     "pdfkit",
     // France-wide reference data (12 MB of JSON), read by start-up and imports only: never in a server chunk.
     "@etalab/decoupage-administratif",
+    // The mail queue and its transport run in the server process (instrumentation.ts).
+    "pg-boss",
+    "nodemailer",
   ],
   typedRoutes: false,
   // forbidden() in lib/auth/guards.ts: a real 403 page for a role too low.

@@ -16,6 +16,7 @@ import { prepareDatabase } from "@/lib/startup/prepare";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
 import { roleLabels } from "@/lib/auth/roles";
 import { DEMO_ACCOUNTS, demoPolicy } from "@/lib/demo/accounts";
+import { mailDropDir } from "@/lib/mail/settings";
 import { legacyUploadDir } from "@/lib/uploads/files";
 import { buildIsStale } from "./build-freshness";
 
@@ -135,6 +136,11 @@ runCli(async () => {
     child = run(["start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], withPeerAddress(withServerHeap(childEnv)));
     child.once("exit", (code) => void stop(code ?? 1));
     console.log(`\nRepères est disponible sur ${childEnv.NEXTAUTH_URL}  (Ctrl-C pour arrêter)`);
+    console.log(
+      env.SMTP_URL
+        ? "Courriels : envoyés par le serveur SMTP de SMTP_URL."
+        : `Courriels : aucun serveur SMTP (SMTP_URL) ; chaque message est écrit dans ${path.relative(root, mailDropDir({ REPERES_DATA_DIR: dataDir })) || "."}/ (fichiers .eml).`,
+    );
     if (demo) printDemoAccess(prepared.demoAccountsOpen);
   } catch (error) {
     await embedded?.stop();

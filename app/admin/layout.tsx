@@ -57,6 +57,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                   <li>
                     <Link href="/admin/utilisateurs">Utilisateurs</Link>
                   </li>
+                  <li>
+                    <Link href="/admin/courriels">Courriels en échec</Link>
+                  </li>
                 </>
               )}
             </ul>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { dashboard } from "@/lib/admin/records";
+import { mailFailureCount } from "@/lib/admin/mail-failures";
 import { signInLocks } from "@/lib/admin/users";
 import { requirePageUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
@@ -10,7 +11,8 @@ export const metadata = { title: "Tableau de bord" };
 export default async function AdminHome() {
   await requirePageUser("CONTRIBUTOR");
   const data = await dashboard();
-  const locks = hasRole(data.user.role, "ADMIN") ? await signInLocks() : [];
+  const isAdmin = hasRole(data.user.role, "ADMIN");
+  const [locks, failedMails] = isAdmin ? await Promise.all([signInLocks(), mailFailureCount()]) : [[], 0];
   return (
     <>
       <h1>Tableau de bord</h1>
@@ -27,6 +29,11 @@ export default async function AdminHome() {
         <li>
           <strong>{data.staleInitiatives.length + data.staleActors.length}</strong> à vérifier (plus d&apos;un an)
         </li>
+        {failedMails > 0 && (
+          <li>
+            <strong>{failedMails}</strong> {failedMails > 1 ? "courriels en échec" : "courriel en échec"} · <Link href="/admin/courriels">Voir les courriels en échec</Link>
+          </li>
+        )}
       </ul>
       <p>
         <Link className="button" href="/admin/initiatives/nouveau">

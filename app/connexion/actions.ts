@@ -1,8 +1,11 @@
 "use server";
 
 import { z } from "zod";
+import { after } from "next/server";
+import { admitResetRequest, mailResetLinkIfAccount, resetRequestSchema } from "@/lib/accounts/password-reset-request";
 import { AccountError, choosePasswordWithToken } from "@/lib/accounts/users";
 import { publicAction } from "@/lib/admin/guarded-action";
+import { logger } from "@/lib/log/logger";
 
 const choosePasswordSchema = z
   .object({
@@ -21,4 +24,18 @@ export const choosePassword = publicAction({ schema: choosePasswordSchema }, asy
     if (error instanceof AccountError) return { status: "invalid", message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : {} };
     throw error;
   }
+});
+
+/** « Mot de passe oublié ? »: the same answer whether an account has this address or not. */
+export const askPasswordReset = publicAction({ schema: resetRequestSchema }, async ({ input, ip, db }) => {
+  const outcome = await admitResetRequest(db, input.email, ip);
+  if (outcome.kind === "throttled") {
+    return { status: "error", message: `Trop de demandes de réinitialisation. Réessayez dans ${outcome.retryAfterMinutes} minute${outcome.retryAfterMinutes > 1 ? "s" : ""}.` };
+  }
+  // After the answer is sent: how long it took must not tell whether the account exists.
+  after(() => mailResetLinkIfAccount(db, input.email, ip).catch((error: unknown) => logger().error({ err: error }, "mot de passe oublié")));
+  return {
+    status: "ok",
+    message: `Si un compte de l'espace équipe correspond à ${input.email}, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe (valable 24 heures). Pensez à regarder dans vos courriers indésirables.`,
+  };
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/admin/SignInForm";
 import { currentUser } from "@/lib/auth/current-user";
@@ -21,6 +22,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <SignInForm callbackUrl={callbackUrl} />
+      <p>
+        <Link href="/connexion/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </p>
     </div>
   );
 }

@@ -47,6 +47,12 @@ export default function PersonalDataPage() {
         Les membres de l&apos;équipe qui éditent le contenu disposent d&apos;un compte (nom, adresse électronique) et leurs actions
         sont journalisées, pour assurer la traçabilité des publications.
       </p>
+      <p>
+        Leur adresse électronique sert aussi à leur écrire : invitation, réinitialisation du mot de passe, contenu à relire, contenu
+        publié ou renvoyé en brouillon. Un message est gardé dans la base de Repères jusqu&apos;à un jour après son envoi (un mois
+        quand il n&apos;a pas pu être remis, pour qu&apos;un administrateur puisse le renvoyer) ; les messages ne nomment jamais la
+        personne qui a agi.
+      </p>
       <h2>Vos droits</h2>
       <p>
         Vous disposez d&apos;un droit d&apos;accès, de rectification, d&apos;opposition et d&apos;effacement (règlement général sur la

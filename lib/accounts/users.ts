@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { formText } from "@/lib/validation/text";
 import { recordAudit } from "@/lib/audit/log";
+import { mailInvitation, mailPasswordReset } from "./account-mail";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import { normaliseEmail } from "@/lib/auth/throttle";
@@ -30,13 +31,15 @@ export class AccountError extends Error {
 }
 
 const TOKEN_LIFETIME_MS = { INVITATION: 7 * 24 * 3600_000, PASSWORD_RESET: 24 * 3600_000 } as const;
+export const INVITATION_VALID_DAYS = TOKEN_LIFETIME_MS.INVITATION / (24 * 3600_000);
+export const RESET_VALID_HOURS = TOKEN_LIFETIME_MS.PASSWORD_RESET / 3600_000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
  * A one-time link secret; only its hash is stored. Earlier unused links of the user stop working.
- * Run inside the caller's transaction, with the change the link belongs to.
+ * Run inside the caller's transaction, with the change the link belongs to (and the message carrying it).
  */
-async function issueAccountToken(tx: Queryable, userId: number, purpose: AccountTokenPurpose): Promise<string> {
+export async function issueAccountToken(tx: Queryable, userId: number, purpose: AccountTokenPurpose): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
   await tx.accountToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]) } });
@@ -52,7 +55,7 @@ export async function findValidToken(db: Database, token: string) {
 /** Sets the password chosen through an invitation or reset link, and closes every open session. */
 export async function choosePasswordWithToken(db: Database, token: string, password: string, ip?: string) {
   const row = await findValidToken(db, token);
-  if (!row) throw new AccountError("Ce lien n'est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau à un administrateur.");
+  if (!row) throw new AccountError("Ce lien n'est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau depuis « Mot de passe oublié ? » sur la page Connexion.");
   const parsed = newPasswordSchema.safeParse(password);
   if (!parsed.success) throw new AccountError(parsed.error.issues[0]!.message, "password");
   const passwordHash = await hashPassword(password);
@@ -92,6 +95,7 @@ export async function createAccount(
     const user = await tx.user.create({ data: { ...data, passwordHash, passwordChangedAt: input.password ? new Date() : null } });
     await recordAudit(tx, { userId: by.userId, action: "user.created", entityType: "USER", entityId: user.id, details: { email: data.email, role: data.role }, ip: by.ip });
     const invitationToken = input.password === undefined ? await issueAccountToken(tx, user.id, "INVITATION") : null;
+    if (invitationToken) await mailInvitation(tx, data.email, data.role, invitationToken, INVITATION_VALID_DAYS);
     return { id: user.id, invitationToken };
   });
 }
@@ -120,12 +124,13 @@ export async function updateAccount(
   });
 }
 
-/** A reset link for someone who lost their password; their current sessions end now. */
+/** A reset link for someone who lost their password, also mailed to them; their current sessions end now. */
 export async function resetPassword(db: Database, id: number, by: { userId: number; ip?: string }): Promise<string> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } });
     if (!user) throw new AccountError("Ce compte n'existe pas.");
     const token = await issueAccountToken(tx, id, "PASSWORD_RESET");
+    await mailPasswordReset(tx, user.email, token, RESET_VALID_HOURS);
     await revokeUserSessions(tx, id);
     await recordAudit(tx, { userId: by.userId, action: "user.password_reset", entityType: "USER", entityId: id, ip: by.ip });
     return token;

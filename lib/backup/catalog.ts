@@ -1,6 +1,10 @@
 import type pg from "pg";
 
-/** Tables and sequences a backup copies: everything of schema public but the migrations log. */
+/**
+ * Tables and sequences a backup copies: everything of schema public but the migrations log. The
+ * mail queue (schema "pgboss") is left out on purpose: a restore must not send old messages again
+ * (ADR 012).
+ */
 export interface TableSpec {
   name: string;
   /** Stored columns only: generated ones are computed again on restore. */

@@ -38,6 +38,22 @@ export function parseRateLimit(text: string): RateLimit | null {
   return capacity >= 1 && refillPerSecond > 0 ? { capacity, refillPerSecond } : null;
 }
 
+/** Outgoing mail (lib/mail/settings.ts). */
+const mailFields = {
+  /** Outgoing mail server, e.g. smtp://user:password@host:587 (smtps:// for TLS from the start); unset: messages go to REPERES_DATA_DIR/mail as .eml files. */
+  SMTP_URL: optionalNonEmpty.refine((value) => value === undefined || /^smtps?:\/\/[^\s/]+/.test(value), {
+    message: "SMTP_URL doit être une adresse smtp:// ou smtps://, par exemple smtp://utilisateur:motdepasse@smtp.exemple.fr:587",
+  }),
+  /** The sender of every message, e.g. « Repères <ne-pas-repondre@irev.fr> ». */
+  MAIL_FROM: optionalNonEmpty,
+};
+
+function requireMailSender(env: { SMTP_URL?: string; MAIL_FROM?: string }, context: z.RefinementCtx) {
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "avec SMTP_URL, indiquez l'expéditeur des messages, par exemple MAIL_FROM=\"Repères <ne-pas-repondre@irev.fr>\"" });
+  }
+}
+
 /** Every environment variable the app and its scripts read, parsed once. */
 export const envSchema = z
   .object({
@@ -67,6 +83,7 @@ export const envSchema = z
     REPERES_API_RATE_LIMIT: optionalNonEmpty.refine((value) => value === undefined || parseRateLimit(value) !== null, {
       message: "REPERES_API_RATE_LIMIT s'écrit rafale/recharge par seconde, par exemple 120/2",
     }),
+    ...mailFields,
     /** Least severe log lines written (lib/log/logger.ts reads it in the server). */
     REPERES_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**
@@ -84,6 +101,7 @@ export const envSchema = z
       .transform((value) => (value === "" ? undefined : value === "true" || value === "1")),
   })
   .superRefine((env, context) => {
+    requireMailSender(env, context);
     // A short secret signs sessions that can be forged by guessing it.
     if (env.NODE_ENV === "production" && env.NEXTAUTH_SECRET && Buffer.byteLength(env.NEXTAUTH_SECRET) < 32) {
       context.addIssue({

@@ -14,6 +14,7 @@ import { fieldErrorsOf, INVALID_FORM_MESSAGE, type FieldErrors } from "@/lib/val
 import type { EntityDefinition, RecordMeta, Tx } from "./definition";
 import { diffValues, type FieldChange, type Labeller } from "./diff";
 import { emptyValues, type FieldSpec, type FormValues } from "./form-values";
+import { notifyTransition } from "./notifications";
 import { canEdit, canTransition, canTrash, transitions, type Actor, type TransitionName } from "./permissions";
 import { slugify } from "./slug";
 
@@ -203,6 +204,7 @@ export async function transitionRecord(db: Database, def: EntityDefinition<unkno
     });
     if (changed.count === 0) return false;
     await recordAudit(tx, { userId: user.id, action: transition.audit, entityType: def.type, entityId: id, details: { from: meta.status, to: transition.to, comment: comment || undefined }, ip });
+    await notifyTransition(tx, def, meta, name, user, comment || undefined);
     return true;
   });
   return done ? { ok: true, message: `Fait : ${transition.label.toLowerCase()}.` } : { ok: false, message: "L'état a changé entre-temps : rechargez la page." };

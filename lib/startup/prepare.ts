@@ -6,6 +6,7 @@ import { loadDemoContent } from "@/lib/demo/load";
 import { writeBaselineRevisions } from "@/lib/editorial/baseline";
 import { importGeometryDirectory } from "@/lib/map/import";
 import { loadReferenceData, referenceIsCurrent, type Progress } from "@/lib/reference/load";
+import { installMailQueuesOn } from "@/lib/mail/queue";
 import { importLegacyUploads } from "@/lib/uploads/legacy";
 import { createPrismaClient } from "@/lib/db/connect";
 import { applyMigrations } from "@/lib/db/migrations/engine";
@@ -38,6 +39,9 @@ export async function prepareDatabase(
   const progress = options.progress ?? (() => {});
   const appliedMigrations = await applyMigrations({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
   for (const name of appliedMigrations) progress(`migration appliquée : ${name}`);
+  // pg-boss migrates its own schema (ADR 012): done here too, so that a message can be queued
+  // before any server has started its worker.
+  await installMailQueuesOn(databaseUrl);
 
   const db = createPrismaClient(databaseUrl);
   try {

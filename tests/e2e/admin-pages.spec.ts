@@ -1,5 +1,6 @@
 import { type BrowserContext, expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { linkIn, mailsTo } from "./mailbox";
 import { signIn } from "./admin-support";
 
 // Whole journeys with axe on each page: longer than the default 30 s on a busy machine.
@@ -27,6 +28,7 @@ test.describe("every admin template passes axe, as an admin", () => {
     ["/admin/relecture", "À relire"],
     ["/admin/corbeille", "Corbeille"],
     ["/admin/journal", "Journal"],
+    ["/admin/courriels", "Courriels en échec"],
     ["/admin/utilisateurs", "Utilisateurs"],
     ["/admin/utilisateurs/nouveau", "Inviter un utilisateur"],
     ["/admin/compte", "Mon compte"],
@@ -65,6 +67,11 @@ test("an admin invites a user, who chooses a password through the link and signs
   await page.getByRole("button", { name: "Créer le compte" }).click();
   const link = await page.locator("code.secret").textContent();
   expect(link).toMatch(/\/connexion\/mot-de-passe\?jeton=/);
+  // The same link is mailed to the invited person.
+  await expect.poll(async () => (await mailsTo(email)).length, { timeout: 20_000 }).toBe(1);
+  const [invitation] = await mailsTo(email);
+  expect(invitation!.subject).toBe("Votre invitation à l'espace équipe de Repères");
+  expect(linkIn(invitation!)).toBe(link);
 
   const context = await browser.newContext();
   const invited = await context.newPage();

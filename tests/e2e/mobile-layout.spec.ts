@@ -193,6 +193,7 @@ test.describe("reflow at 320 px, public templates", () => {
     "/donnees-personnelles",
     "/mentions-legales",
     "/connexion",
+    "/connexion/mot-de-passe-oublie",
     "/une-page-qui-n-existe-pas",
   ]);
 
@@ -216,6 +217,7 @@ test.describe("reflow at 320 px, staff templates", () => {
     "/admin/relecture",
     "/admin/corbeille",
     "/admin/journal",
+    "/admin/courriels",
     "/admin/utilisateurs",
     "/admin/utilisateurs/nouveau",
     "/admin/compte",

@@ -47,6 +47,10 @@ const requiredRole: Record<string, Required> = {
   disableTotp: "CONTRIBUTOR",
   updateTerritoryAliases: "EDITOR",
   updateSynonymGroup: "EDITOR",
+  resendFailedMail: "ADMIN",
+  dropFailedMail: "ADMIN",
+  // Answers alike whether an account exists; rate-limited (tests/integration/mail.test.ts).
+  askPasswordReset: "PUBLIC",
   // The one-time link's 256-bit secret is the credential (tested in accounts tests).
   choosePassword: "PUBLIC",
 };
@@ -85,6 +89,9 @@ function requestFor(name: string): FormData {
       return form({ id: users.ADMIN.id, name: "Renommé", role: "CONTRIBUTOR" });
     case "updateTerritoryAliases":
       return form({ code: "59512", version: 1, aliases: "Intrus" });
+    case "resendFailedMail":
+    case "dropFailedMail":
+      return form({ id: "00000000-0000-4000-8000-000000000000" });
     case "updateSynonymGroup":
       return form({ id: "", version: 0, terms: "intrus\nintruse", source: "Un intrus" });
     default:
@@ -151,6 +158,20 @@ describe("every server action checks who calls it", () => {
       expect(await actions.get(name)!({ status: "idle" }, data), name).toMatchObject({ status: "denied", httpStatus: 403 });
     }
     expect(await db.initiative.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ title: "Brouillon d'une autre", status: "DRAFT", deletedAt: null, version: 1 });
+  });
+});
+
+describe("the dead letters of the mail queue", () => {
+  it("are listed to admins only", async () => {
+    const { readMailFailures } = await import("@/lib/admin/mail-failures");
+    caller.user = null;
+    await expect(readMailFailures()).rejects.toMatchObject({ status: 401 });
+    for (const role of ["CONTRIBUTOR", "EDITOR"] as const) {
+      caller.user = users[role];
+      await expect(readMailFailures()).rejects.toMatchObject({ status: 403 });
+    }
+    caller.user = users.ADMIN;
+    expect(await readMailFailures()).toEqual([]);
   });
 });
 

@@ -17,6 +17,8 @@ import { restoreBackup } from "@/lib/backup/restore";
 import { createPrismaClient } from "@/lib/db/connect";
 import { loadDemoContent } from "@/lib/demo/load";
 import { makeUser } from "../support/accounts";
+import { enqueueMail, installMailQueuesOn } from "@/lib/mail/queue";
+import { renderMail } from "@/lib/mail/template";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const migrationsDir = path.resolve("prisma/migrations");
@@ -76,6 +78,7 @@ beforeAll(async () => {
     data: { slug: "document-televerse", kind: "DOCUMENT", title: "Document", fileKey: storedKey, fileName: "doc.pdf", fileType: "application/pdf", fileSize: 300_009, fileUploadedById: user.id },
   });
   await db.auditEvent.create({ data: { action: "test.backup", userId: user.id, details: { note: "avant la sauvegarde" } } });
+  await enqueueMail(db, user.email, renderMail({ subject: "En file", paragraphs: ["Pas encore envoyé."], reason: "Test." }), "https://reperes.example.org");
   // The backup runs while another transaction holds row locks and writes: it must neither wait
   // for it nor see its rows.
   const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -110,6 +113,11 @@ describe("db:backup and db:restore", () => {
     expect(await fingerprint(target.url)).toEqual(before);
     expect(await storedFiles(target.url)).toEqual(await storedFiles(process.env.DATABASE_URL!));
     expect((await storedFiles(target.url)).map((f) => f.key)).toEqual([storedKey]);
+    // The mail queue is left out on purpose (ADR 012): a restored site must not send old messages
+    // again. The start installs the queue anew, empty.
+    expect(await query(target.url, `SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss'`)).toEqual([]);
+    await installMailQueuesOn(target.url);
+    expect(await query(target.url, `SELECT id FROM pgboss.job`)).toEqual([]);
 
     const restored = createPrismaClient(target.url);
     try {

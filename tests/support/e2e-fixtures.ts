@@ -1,14 +1,18 @@
+import { createAccount } from "@/lib/accounts/users";
 import type { Database } from "@/lib/db/connect";
 
 export const E2E_FIXTURE_COUNT = 22;
 export const E2E_DRAFT_SLUG = "e2e-brouillon-non-publie";
 export const E2E_TRASHED_SLUG = "e2e-initiative-a-la-corbeille";
+/** A contributor who forgets her password (tests/e2e/password-reset.spec.ts); no demo account's changes. */
+export const E2E_FORGETFUL = { email: "oublieuse@irev.test", password: "une phrase oubliée depuis longtemps" };
 
 /**
  * Browser-test data on top of the demo content (never part of it): enough published initiatives
  * in Creil for two result pages, a draft and a trashed one that must stay invisible.
  */
 export async function loadE2eFixtures(db: Database) {
+  await createAccount(db, { ...E2E_FORGETFUL, name: "Olga Oublieuse", role: "CONTRIBUTOR" }, { userId: null });
   const testing = await db.approach.findUniqueOrThrow({ where: { slug: "testing" } });
   for (let n = 1; n <= E2E_FIXTURE_COUNT; n++) {
     await db.initiative.create({

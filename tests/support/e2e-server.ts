@@ -4,13 +4,15 @@
  * holding the reference data and the demo content. Stopped by Playwright.
  */
 import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { NEXT_BIN, withPeerAddress, withServerHeap } from "@/lib/config/next-server";
 import { createPrismaClient } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/startup/prepare";
 import { createTestDatabase } from "./database";
 import { loadE2eFixtures } from "./e2e-fixtures";
-import { E2E_PORT } from "./e2e-instances";
+import { E2E_PORT, e2eMailDir } from "./e2e-instances";
+import { startSmtpSink } from "./smtp-sink";
 import { acquireTestServer } from "./test-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -19,6 +21,10 @@ const server = await acquireTestServer();
 const database = await createTestDatabase({ prefix: "reperes_e2e", serverUrl: server.url });
 // The map's browser tests need contours: the reference files beside the repository.
 await prepareDatabase(database.url, { demo: true, geometryDir: path.resolve(root, "../shared/data/geo") });
+// Both instances send through a real SMTP server; the specs read what it received.
+rmSync(e2eMailDir, { recursive: true, force: true });
+mkdirSync(e2eMailDir, { recursive: true });
+const smtp = await startSmtpSink(e2eMailDir);
 const fixtures = createPrismaClient(database.url);
 await loadE2eFixtures(fixtures);
 await fixtures.$disconnect();
@@ -36,6 +42,8 @@ function startApp(port: number) {
       // At least 32 bytes: env() refuses a shorter secret in production.
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-at-least-32-bytes",
       REPERES_DEMO: "true",
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "Repères <ne-pas-repondre@reperes.test>",
       // One line per request would bury the test report; warnings and errors still show.
       REPERES_LOG_LEVEL: process.env.REPERES_LOG_LEVEL ?? "warn",
       // The demo accounts the browser tests sign in with have no second factor.
@@ -68,6 +76,7 @@ async function shutdown(code: number) {
         return exited;
       }),
   );
+  await smtp.close();
   await database.drop().catch(() => {});
   await server.release();
   process.exit(code);

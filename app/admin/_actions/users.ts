@@ -1,17 +1,12 @@
 "use server";
 
 import { z } from "zod";
+import { passwordLink } from "@/lib/accounts/account-mail";
 import { AccountError, createAccount, resetPassword, updateAccount, userSchema } from "@/lib/accounts/users";
 import type { FormState } from "@/lib/admin/form-state";
-import { env } from "@/lib/config/env";
 import { adminAction } from "@/lib/admin/guarded-action";
 import { UserRole } from "@/lib/db/generated/enums";
 import { recordId } from "@/lib/validation/integer";
-
-function linkFor(token: string) {
-  const base = env().NEXTAUTH_URL ?? "";
-  return `${base}/connexion/mot-de-passe?jeton=${token}`;
-}
 
 function accountError(error: unknown): FormState {
   if (error instanceof AccountError) {
@@ -25,8 +20,8 @@ export const createUser = adminAction({ role: "ADMIN", schema: userSchema }, asy
     const created = await createAccount(db, input, { userId: user.id, ip });
     return {
       status: "ok",
-      message: `Compte créé pour ${input.email}. Transmettez-lui ce lien (valable 7 jours, affiché une seule fois) pour choisir son mot de passe :`,
-      secret: linkFor(created.invitationToken!),
+      message: `Compte créé pour ${input.email}. Un message d'invitation lui est envoyé ; ce lien (valable 7 jours, affiché une seule fois) est le même, si vous préférez le lui transmettre vous-même :`,
+      secret: passwordLink(created.invitationToken!),
     };
   } catch (error) {
     return accountError(error);
@@ -55,7 +50,7 @@ export const sendPasswordReset = adminAction(
   async ({ user, input, ip, db }) => {
     try {
       const token = await resetPassword(db, input.id, { userId: user.id, ip });
-      return { status: "ok", message: "Lien de réinitialisation (valable 24 heures, affiché une seule fois). Les sessions ouvertes de ce compte sont fermées :", secret: linkFor(token) };
+      return { status: "ok", message: "Un message de réinitialisation est envoyé à ce compte. Les sessions ouvertes de ce compte sont fermées. Le lien (valable 24 heures, affiché une seule fois) :", secret: passwordLink(token) };
     } catch (error) {
       return accountError(error);
     }

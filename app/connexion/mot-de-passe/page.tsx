@@ -16,7 +16,8 @@ export default async function ChoosePasswordPage({ searchParams }: { searchParam
       <h1>Choisir un mot de passe</h1>
       {!usable ? (
         <p>
-          Ce lien n&apos;est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau à un administrateur. <Link href="/connexion">Se connecter</Link>
+          Ce lien n&apos;est plus valable (déjà utilisé ou expiré). <Link href="/connexion/mot-de-passe-oublie">Demander un nouveau lien</Link> ou{" "}
+          <Link href="/connexion">se connecter</Link>.
         </p>
       ) : (
         <StateForm action={choosePassword} submitLabel="Enregistrer mon mot de passe" labels={{ password: "Mot de passe", confirm: "Confirmation" }}>
