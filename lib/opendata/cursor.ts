@@ -7,6 +7,7 @@ import pg from "pg";
 import Cursor from "pg-cursor";
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/config/env";
+import { logger } from "@/lib/log/logger";
 
 export const BATCH_SIZE = 500;
 
@@ -17,7 +18,11 @@ export function cursorPool(): pg.Pool {
   if (!holder.reperesCursorPool) {
     const connectionString = env().DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL n'est pas défini.");
-    holder.reperesCursorPool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 10_000 });
+    // An idle connection ended by the server (a restart, a dropped database) is an error event of
+    // the pool: without a listener Node throws it and the whole app stops. The pool replaces it.
+    pool.on("error", (error) => logger().warn({ err: error }, "connexion d'export fermée par la base"));
+    holder.reperesCursorPool = pool;
   }
   return holder.reperesCursorPool;
 }
