@@ -47,6 +47,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                 <Link href="/admin/synonymes">Synonymes</Link>
               </li>
               <li>
+                <Link href="/admin/recherches">Recherches du public</Link>
+              </li>
+              <li>
                 <Link href="/admin/corbeille">Corbeille</Link>
               </li>
               {hasRole(user.role, "ADMIN") && (

@@ -39,6 +39,8 @@ export default async function AdminHome() {
         <Link className="button" href="/admin/initiatives/nouveau">
           Nouvelle initiative
         </Link>
+        {" "}
+        <Link href="/admin/recherches">Ce que le public cherche sans trouver</Link>
       </p>
 
       {locks.length > 0 && (

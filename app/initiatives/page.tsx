@@ -13,6 +13,8 @@ import { SearchHitList } from "@/components/search/SearchHitList";
 import { plural, sortLabels } from "@/lib/format/labels";
 import { expandedPlaces, placeFacet } from "@/lib/public/place-facet";
 import { EXPAND_PARAM, search } from "@/lib/public/search";
+import { countPublicSearch } from "@/lib/public/search-insights";
+import { askedInitiativeSearch } from "@/lib/search/insights";
 import { toHitCards } from "@/lib/search/hit-card";
 import { resultCountText } from "@/lib/search/place-summary";
 import { FILTER_KEYS, parseSearchQuery, sortParams, toSearchParams, withQuery } from "@/lib/search/query";
@@ -28,6 +30,8 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   // Places read from the words (« discriminations Roubaix ») count as chosen places for the scope,
   // the split count and « Qui contacter »; the chips keep showing what the person chose.
   const searched = { ...query, territoire: [...new Set([...query.territoire, ...result.places.map((p) => p.code)])] };
+  // The next pages of one search ask for nothing new.
+  if (query.page === 1) await countPublicSearch(askedInitiativeSearch(query, result.places.map((p) => p.code), result.total));
   const current = toSearchParams(query);
   if (place.query) current.set("lieu", place.query);
   for (const code of place.expanded) current.append(EXPAND_PARAM, code);

@@ -7,6 +7,8 @@ import { PlaceNotice } from "@/components/search/PlaceNotice";
 import { SearchHitList } from "@/components/search/SearchHitList";
 import { actorKindLabels, formatSourceDate, plural, sourceKindLabels } from "@/lib/format/labels";
 import { choosePlace } from "@/lib/public/search";
+import { countPublicSearch } from "@/lib/public/search-insights";
+import { askedUnifiedSearch } from "@/lib/search/insights";
 import { parseUnifiedQuery, readUnifiedWords, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
 import { MAX_QUERY_LENGTH, withQuery } from "@/lib/search/query";
 
@@ -37,6 +39,7 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
   const params = sharedParams(words, place?.code ?? null, query.portee).toString();
   const withParams = (path: string) => withQuery(path, params);
   const total = result ? result.initiatives.total + result.actors.total + result.lessons.total + result.sources.total : 0;
+  if (result) await countPublicSearch(askedUnifiedSearch(query.q, place?.code ?? null, query.portee, total));
   const where = place ? ` pour ${place.name}` : "";
   return (
     <div className="container">

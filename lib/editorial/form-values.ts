@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { cleanSearchText } from "@/lib/format/search-text";
 /**
  * What a form shows and sends, field by field, as plain strings (ids and codes included). The
  * same shape is stored as a revision's snapshot, so that restoring a revision is submitting it.
@@ -78,5 +80,18 @@ export function emptyValues(fields: FieldSpec[]): FormValues {
     values[field.key] =
       field.kind === "checkbox" ? false : field.kind === "checkboxes" || field.kind === "territories" || field.kind === "actorRoles" ? [] : "";
   }
+  return values;
+}
+
+/** `titre` of a « new » form's URL (« Créer une initiative » from /admin/recherches): cleaned, cut, never an error. */
+const prefilledTitleSchema = z
+  .preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().transform((value) => cleanSearchText(value, 200)))
+  .catch("");
+
+/** The empty values of a new record, its title taken from the URL when the entity has one. */
+export function newRecordValues(fields: FieldSpec[], params: Record<string, string | string[] | undefined>): FormValues {
+  const values = emptyValues(fields);
+  const title = prefilledTitleSchema.parse(params.titre);
+  if (title && "title" in values) values.title = title;
   return values;
 }

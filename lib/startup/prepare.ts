@@ -11,6 +11,7 @@ import { importLegacyUploads } from "@/lib/uploads/legacy";
 import { createPrismaClient } from "@/lib/db/connect";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 import { MIGRATIONS_DIR } from "@/lib/db/migrations/files";
+import { sweepSearchInsights } from "@/lib/search/insights";
 
 export interface PrepareResult {
   appliedMigrations: string[];
@@ -75,6 +76,8 @@ export async function prepareDatabase(
     // where the configuration put it. Every start checks; after the first the folder is gone.
     const legacy = options.legacyUploadDir ? await importLegacyUploads(db, options.legacyUploadDir) : null;
     if (legacy) progress(`documents téléversés importés dans la base : ${legacy.added}${legacy.movedTo ? ` (l'ancien dossier est devenu ${legacy.movedTo} : il peut être supprimé)` : ""}`);
+    // The public's searches are kept 24 months (docs/decisions/015-search-insights.md).
+    await sweepSearchInsights(db);
     return { appliedMigrations, referenceLoaded, demoLoaded, demoAccountsOpen, geometryLoaded, filesImported: legacy?.added ?? 0 };
   } finally {
     await db.$disconnect();
