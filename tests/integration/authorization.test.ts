@@ -175,6 +175,16 @@ describe("the dead letters of the mail queue", () => {
   });
 });
 
+describe("the public's searches (/admin/recherches)", () => {
+  it("are read by staff only", async () => {
+    const { searchInsightsOf } = await import("@/lib/admin/search-insights");
+    caller.user = null;
+    await expect(searchInsightsOf("2026-11")).rejects.toMatchObject({ status: 401 });
+    caller.user = users.CONTRIBUTOR;
+    expect(await searchInsightsOf("2026-11")).toMatchObject({ none: [], total: 0 });
+  });
+});
+
 describe("every route handler that changes something, or reads private data, checks who calls it", () => {
   const METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
   // next-auth's own endpoints (sign-in, sign-out) are the way in: they carry their CSRF token.
