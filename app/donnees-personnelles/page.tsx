@@ -9,8 +9,16 @@ export default function PersonalDataPage() {
       <h2>Consultation du site</h2>
       <p>
         La consultation de Repères ne demande aucun compte. Le site ne dépose aucun cookie de mesure d&apos;audience ni de
-        publicité, et n&apos;utilise aucun service tiers pour afficher ses pages. Les recherches saisies ne sont pas conservées
-        au-delà des journaux techniques du serveur.
+        publicité, et n&apos;utilise aucun service tiers pour afficher ses pages.
+      </p>
+      <h2 id="recherches">Recherches</h2>
+      <p>
+        Pour savoir quels contenus chercher ensuite, l&apos;équipe éditoriale compte, mois par mois, les recherches faites sur les
+        pages Initiatives et Recherche : les mots saisis (sans accents ni majuscules), les filtres choisis et si la recherche a
+        trouvé aucun, peu ou beaucoup de résultats. Rien ne relie ces chiffres à un visiteur : ni adresse IP, ni navigateur, ni
+        session, ni date plus précise que le mois. Les mots saisis pouvant contenir un nom, ceux qui ressemblent à une adresse
+        électronique ou à un numéro de téléphone ne sont pas enregistrés ; évitez d&apos;écrire des informations personnelles dans
+        les recherches. Ces chiffres sont conservés 24 mois.
       </p>
       <h2 id="personnes-a-contacter">Personnes à contacter (acteurs et initiatives)</h2>
       <p>
