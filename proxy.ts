@@ -6,6 +6,7 @@ import { env } from "@/lib/config/env";
 import { SESSION_IDLE_SECONDS } from "@/lib/auth/session-policy";
 import { databaseAvailable } from "@/lib/db/availability";
 import { REQUEST_ID_HEADER, newRequestId } from "@/lib/http/request-id";
+import { markPrefetch } from "@/lib/http/prefetch";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { badRequest } from "@/lib/http/bad-request";
 import { serviceUnavailable } from "@/lib/http/unavailable";
@@ -27,6 +28,8 @@ function withSecurityHeaders(request: NextRequest, nonce: string): NextResponse 
   // Next.js reads the nonce from the request's CSP; the CVE-2025-29927 header is dropped.
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]!);
   requestHeaders.delete("x-middleware-subrequest");
+  // Pages count the public's searches, not the router's prefetches (lib/search/insights.ts).
+  markPrefetch(request.headers, requestHeaders);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) {
     // Uploaded documents carry their own, stricter sandbox policy (app/fichiers/[key]/route.ts).

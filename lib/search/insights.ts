@@ -11,6 +11,7 @@ import type { Queryable } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { foldText } from "@/lib/format/fold";
 import { cleanSearchText } from "@/lib/format/search-text";
+import { PREFETCH_HEADER } from "@/lib/http/prefetch";
 import { logger } from "@/lib/log/logger";
 import { DEFAULT_PLACE_SCOPE, PLACE_SCOPE_PARAM, type PlaceScope } from "./place-scope";
 import { FILTER_KEYS, type SearchQuery } from "./query";
@@ -153,12 +154,12 @@ export async function readMonthInsights(db: Queryable, month: Date): Promise<Mon
 const CRAWLER = /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|preview/i;
 
 /**
- * Whether a request is somebody's search: not a link prefetched by the Next router or the
- * browser (Speculation Rules, `<link rel=prefetch>`), not a crawler. Only headers are read,
- * none is stored.
+ * Whether a request is somebody's search: not a link prefetched by the Next router (marked by
+ * the proxy, lib/http/prefetch.ts) or the browser (Speculation Rules, `<link rel=prefetch>`),
+ * not a crawler. Only headers are read, none is stored.
  */
 export function isAskedByPerson(headers: Headers): boolean {
-  if (headers.get("next-router-prefetch") !== null) return false;
+  if (headers.has(PREFETCH_HEADER)) return false;
   const purpose = `${headers.get("sec-purpose") ?? ""} ${headers.get("purpose") ?? ""} ${headers.get("x-purpose") ?? ""}`;
   if (/prefetch|prerender|preview/i.test(purpose)) return false;
   return !CRAWLER.test(headers.get("user-agent") ?? "");

@@ -33,6 +33,7 @@ test.describe("every admin template passes axe, as an admin", () => {
     ["/admin/utilisateurs/nouveau", "Inviter un utilisateur"],
     ["/admin/compte", "Mon compte"],
     ["/admin/territoires?q=roubaix", "Territoires"],
+    ["/admin/recherches", "Recherches du public"],
   ];
   for (const [path, heading] of pages) {
     test(`${path} (« ${heading} »)`, async ({ page }) => {

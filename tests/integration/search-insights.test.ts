@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { markPrefetch, PREFETCH_HEADER } from "@/lib/http/prefetch";
 import { parseSearchQuery } from "@/lib/search/query";
 import { askedInitiativeSearch, askedUnifiedSearch, insightWords, isAskedByPerson, readMonthInsights, recordSearch, resultBucket, sweepSearchInsights } from "@/lib/search/insights";
 import { ACSO, CREIL, publicSearchFixture } from "../support/public-search";
@@ -85,7 +86,8 @@ describe("counting the public's searches", () => {
   it("skips prefetches and crawlers, counts a person's request after the answer", async () => {
     const { countPublicSearch } = await import("@/lib/public/search-insights");
     const asked = askedUnifiedSearch("Jardins partagés", CREIL, "local", 3);
-    for (const headers of [{ "next-router-prefetch": "1" }, { "sec-purpose": "prefetch;prerender" }, { purpose: "prefetch" }, { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" }]) {
+    const notPeople: Record<string, string>[] = [{ [PREFETCH_HEADER]: "1" }, { "sec-purpose": "prefetch;prerender" }, { purpose: "prefetch" }, { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" }];
+    for (const headers of notPeople) {
       request.headers = new Headers(headers);
       expect(isAskedByPerson(request.headers), JSON.stringify(headers)).toBe(false);
       await countPublicSearch(asked);
@@ -96,6 +98,19 @@ describe("counting the public's searches", () => {
     const saved = await rows();
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ query: "jardins partages", filters: `territoire=${CREIL}&portee=local`, bucket: "FEW", count: 1 });
+  });
+});
+
+describe("the proxy's prefetch mark", () => {
+  it("is set on the router's prefetches and never taken from the client", () => {
+    const marked = (incoming: Record<string, string>) => {
+      const outgoing = new Headers(incoming);
+      markPrefetch(new Headers(incoming), outgoing);
+      return outgoing.get(PREFETCH_HEADER);
+    };
+    expect(marked({ "next-router-prefetch": "1" })).toBe("1");
+    expect(marked({ "next-router-segment-prefetch": "/_tree" })).toBe("1");
+    expect(marked({ [PREFETCH_HEADER]: "1" })).toBeNull();
   });
 });
 
