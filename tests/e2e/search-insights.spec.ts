@@ -1,14 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn } from "./admin-support";
-import { expectNoAxeViolations } from "./axe";
+import { expectNoAxeViolations, expectNoSidewaysScroll } from "./axe";
 
 test.describe.configure({ timeout: 120_000 });
-
-/** WCAG 1.4.10: the page reflows, nothing scrolls sideways. */
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test("a search that found nothing reaches staff, who create an initiative titled after it", async ({ page, browser }) => {
   // Letters only, new at each run: nothing can match it.
