@@ -26,7 +26,8 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
   const [copied, setCopied] = useState("");
   const localKeys = local?.map(entryKey) ?? [];
   const isOwn = !!local && (own || (local.length > 0 && sameKeys(urlKeys, localKeys)));
-  const needsLocal = !!local && local.length > 0 && (isOwn || urlKeys.length === 0) && !sameKeys(urlKeys, localKeys);
+  // Entries the server has not read (added in another tab, or /dossier opened without them).
+  const needsLocal = !!local && local.length > 0 && (isOwn || urlKeys.length === 0) && localKeys.some((key) => !urlKeys.includes(key));
 
   useEffect(() => {
     // The server renders what the URL names: an own dossier whose entries changed (or /dossier
@@ -35,8 +36,8 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
   }, [needsLocal, local, router]);
 
   useEffect(() => {
-    // Same entries in another order, or none left: the address follows without asking the server.
-    if (isOwn && local && (local.length === 0 || sameKeys(urlKeys, localKeys))) window.history.replaceState(window.history.state, "", dossierPath(local));
+    // Entries reordered or removed: the address follows without asking the server again.
+    if (isOwn && local && !needsLocal) window.history.replaceState(window.history.state, "", dossierPath(local));
   });
 
   useEffect(() => {
