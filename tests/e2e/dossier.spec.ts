@@ -28,6 +28,7 @@ test("a dossier of three entries: collected while browsing, reordered, annotated
     await expect(page.getByRole("button", { name: `Retirer de mon dossier : ${entry.title}` })).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByRole("link", { name: `Mon dossier (${index + 1})` })).toBeVisible();
   }
+  await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Mon dossier (3)" }).click();
   await expect(page).toHaveURL(/\/dossier\?e=i:plan-territorial-lutte-discriminations-acso,i:action-locale-du-defenseur-des-droits,l:complementarite-juridique-psychosocial$/);
