@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DossierHeaderLink } from "@/components/dossier/DossierHeaderLink";
 
 const sections = [
   { href: "/initiatives", label: "Initiatives" },
@@ -24,6 +25,9 @@ export function SiteHeader() {
                 <Link href={section.href}>{section.label}</Link>
               </li>
             ))}
+            <li>
+              <DossierHeaderLink />
+            </li>
           </ul>
         </nav>
       </div>

@@ -24,7 +24,7 @@ const actorsWithRole = (record: InitiativeRecord, role: "LEAD" | "PARTNER" | "FU
   );
 
 /** CSV columns: French headers for spreadsheet users; `field` names the JSON/API field it comes from. */
-type Column = { header: string; field: string; value: (record: InitiativeRecord) => string | number | null };
+type Column = { header: string; field: string; value: (record: InitiativeRecord) => CsvCell };
 export const csvColumns: Column[] = [
   { header: "Identifiant", field: "slug", value: (r) => r.slug },
   { header: "Titre", field: "title", value: (r) => r.title },
@@ -65,17 +65,30 @@ export const csvColumns: Column[] = [
   { header: "Modifiée le", field: "updatedAt", value: (r) => r.updatedAt },
 ];
 
-const csvOptions = {
-  delimiter: ";",
-  record_delimiter: "windows",
-  // A cell starting with = + - @ would run as a formula in a spreadsheet: prefixed with '.
-  escape_formulas: true,
-  columns: csvColumns.map((column, index) => ({ key: String(index), header: column.header })),
-} as const;
+export type CsvCell = string | number | null;
+
+/** Rows for a spreadsheet: `;`, CRLF, formulas neutralised; the header line and the BOM come with the first batch. */
+export function csvText(headers: string[], rows: CsvCell[][], first = true): string {
+  return stringify(
+    rows.map((row) => Object.fromEntries(row.map((cell, index) => [String(index), cell]))),
+    {
+      delimiter: ";",
+      record_delimiter: "windows",
+      // A cell starting with = + - @ would run as a formula in a spreadsheet: prefixed with '.
+      escape_formulas: true,
+      columns: headers.map((header, index) => ({ key: String(index), header })),
+      header: first,
+      bom: first,
+    },
+  );
+}
 
 function csvLines(records: InitiativeRecord[], first: boolean): string {
-  const rows = records.map((record) => Object.fromEntries(csvColumns.map((column, index) => [String(index), column.value(record)])));
-  return stringify(rows, { ...csvOptions, header: first, bom: first });
+  return csvText(
+    csvColumns.map((column) => column.header),
+    records.map((record) => csvColumns.map((column) => column.value(record))),
+    first,
+  );
 }
 
 async function* records(db: Database, typed: SearchQuery): AsyncGenerator<InitiativeRecord[]> {

@@ -39,12 +39,13 @@ function plain(markdown: string): string {
     .replace(/^\s*[-*]\s+/gm, "• ");
 }
 
-export function renderFiche(record: InitiativeRecord, options: { compress?: boolean } = {}): Promise<Buffer> {
+/** An A4 document with the standard fonts, and the promise of its bytes once `doc.end()` is called. */
+export function pdfDocument(info: { title: string; subject: string; compress?: boolean }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const doc = new PDFDocument({
-    compress: options.compress ?? true,
+    compress: info.compress ?? true,
     size: "A4",
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    info: { Title: toWinAnsi(record.title), Author: SITE_NAME, Subject: toWinAnsi(record.summary) },
+    info: { Title: toWinAnsi(info.title), Author: SITE_NAME, Subject: toWinAnsi(info.subject) },
     lang: "fr-FR",
     displayTitle: true,
   });
@@ -54,7 +55,11 @@ export function renderFiche(record: InitiativeRecord, options: { compress?: bool
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  return { doc, done };
+}
 
+/** The typographic pieces of a fiche: every sheet of the site's PDFs is written with these. */
+export function sheetWriter(doc: PDFKit.PDFDocument) {
   const text = (value: string, options: PDFKit.Mixins.TextOptions = {}) => doc.text(toWinAnsi(value), options);
   const heading = (title: string) => {
     doc.moveDown(0.8).font("Helvetica-Bold").fontSize(12);
@@ -73,14 +78,28 @@ export function renderFiche(record: InitiativeRecord, options: { compress?: bool
     heading(title);
     text(plain(body), { align: "left" });
   };
+  /** Small grey line above the title, the title, and the lead paragraph. */
+  const masthead = (kicker: string, title: string, lead: string) => {
+    doc.font("Helvetica").fontSize(9).fillColor("#555555");
+    text(kicker);
+    doc.moveDown(0.5).fillColor("#000000").font("Helvetica-Bold").fontSize(18);
+    text(title);
+    doc.moveDown(0.4).font("Helvetica").fontSize(11);
+    if (lead) text(lead);
+    doc.moveDown(0.6).fontSize(10);
+  };
+  const footnote = (value: string) => {
+    doc.moveDown(1.2).fontSize(8).fillColor("#555555");
+    text(value);
+    doc.fillColor("#000000").fontSize(10);
+  };
+  return { text, heading, field, section, masthead, footnote };
+}
 
-  doc.font("Helvetica").fontSize(9).fillColor("#555555");
-  text(`${SITE_NAME} – fiche initiative`);
-  doc.moveDown(0.5).fillColor("#000000").font("Helvetica-Bold").fontSize(18);
-  text(record.title);
-  doc.moveDown(0.4).font("Helvetica").fontSize(11);
-  text(record.summary);
-  doc.moveDown(0.6).fontSize(10);
+/** The sheet of one initiative, from where the cursor is: the whole fiche, or one entry of a dossier. */
+export function writeInitiativeSheet(doc: PDFKit.PDFDocument, record: InitiativeRecord) {
+  const { text, heading, field, section, masthead, footnote } = sheetWriter(doc);
+  masthead(`${SITE_NAME} – fiche initiative`, record.title, record.summary);
 
   field("Période", formatPeriod(record));
   field("Territoires", record.territories.map((t) => `${t.name} (${territoryKindLabels[t.kind].toLowerCase()})`).join(", "));
@@ -107,9 +126,13 @@ export function renderFiche(record: InitiativeRecord, options: { compress?: bool
     text([record.contact.name, record.contact.role, record.contact.email, record.contact.phone].filter(Boolean).join(" – "));
   }
 
-  doc.moveDown(1.2).fontSize(8).fillColor("#555555");
   const verified = record.lastVerifiedAt ? `, informations vérifiées le ${formatDate(new Date(record.lastVerifiedAt))}` : "";
-  text(`Fiche en ligne : ${record.url}${verified}. Données publiées sous ${LICENCE.shortName} (${LICENCE.url}).`);
+  footnote(`Fiche en ligne : ${record.url}${verified}. Données publiées sous ${LICENCE.shortName} (${LICENCE.url}).`);
+}
+
+export function renderFiche(record: InitiativeRecord, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const { doc, done } = pdfDocument({ title: record.title, subject: record.summary, compress: options.compress });
+  writeInitiativeSheet(doc, record);
   doc.end();
   return done;
 }

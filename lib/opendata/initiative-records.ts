@@ -85,6 +85,12 @@ export function completeRecord(stored: StoredRecord): InitiativeRecord {
 }
 
 export async function getInitiativeRecord(db: Database, slug: string): Promise<InitiativeRecord | null> {
-  const rows = await db.$queryRaw<{ record: StoredRecord }[]>(recordsSql(Prisma.sql`i.slug = ${slug}`, Prisma.sql`i.id`));
-  return rows[0] ? completeRecord(rows[0].record) : null;
+  return (await getInitiativeRecords(db, [slug]))[0] ?? null;
+}
+
+/** The public records among these slugs (in no particular order; the unpublished are absent). */
+export async function getInitiativeRecords(db: Database, slugs: string[]): Promise<InitiativeRecord[]> {
+  if (!slugs.length) return [];
+  const rows = await db.$queryRaw<{ record: StoredRecord }[]>(recordsSql(Prisma.sql`i.slug = ANY(${slugs}::text[])`, Prisma.sql`i.id`));
+  return rows.map((row) => completeRecord(row.record));
 }

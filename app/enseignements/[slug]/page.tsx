@@ -5,6 +5,7 @@ import { JsonLd } from "@/components/content/JsonLd";
 import { lessonJsonLd, openGraph } from "@/lib/opendata/structured-data";
 import { RichText } from "@/components/content/RichText";
 import { SourceCitation } from "@/components/content/SourceCitation";
+import { DossierToggle } from "@/components/dossier/DossierToggle";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { evidenceLevelLabels, formatSourceDate } from "@/lib/format/labels";
 import { ifPublic } from "@/lib/public/visibility";
@@ -28,6 +29,7 @@ export default async function LessonPage({ params }: Props) {
     <div className="container">
       <Breadcrumb trail={[{ href: "/enseignements", label: "Enseignements" }]} current={lesson.title} />
       <h1>{lesson.title}</h1>
+      <DossierToggle kind="lesson" slug={lesson.slug} title={lesson.title} />
       <JsonLd data={lessonJsonLd(lesson, source)} />
       <p className="meta">Niveau de preuve : {evidenceLevelLabels[lesson.evidenceLevel]}</p>
       <RichText text={lesson.body} />

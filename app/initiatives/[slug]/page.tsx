@@ -13,6 +13,7 @@ import {
   territoryKindLabels,
 } from "@/lib/format/labels";
 import { JsonLd } from "@/components/content/JsonLd";
+import { DossierToggle } from "@/components/dossier/DossierToggle";
 import { InitiativeCard } from "@/components/initiatives/InitiativeCard";
 import "@/components/initiatives/print.css";
 import { initiativeJsonLd, openGraph } from "@/lib/opendata/structured-data";
@@ -63,6 +64,7 @@ export default async function InitiativePage({ params }: Params) {
       </nav>
       <h1>{initiative.title}</h1>
       <p className="lead">{initiative.summary}</p>
+      <DossierToggle kind="initiative" slug={initiative.slug} title={initiative.title} />
       <JsonLd data={initiativeJsonLd(initiative)} />
       <p className="no-print">
         <a href={`/initiatives/${initiative.slug}/fiche.pdf`}>Télécharger la fiche en PDF</a> (A4, pour imprimer ou joindre à un document)

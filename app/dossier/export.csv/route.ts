@@ -1,0 +1,9 @@
+import { dossierExportResponse } from "@/lib/dossier/export-response";
+
+export function GET(request: Request) {
+  return dossierExportResponse(request, "csv");
+}
+
+export function POST(request: Request) {
+  return dossierExportResponse(request, "csv");
+}
