@@ -188,7 +188,13 @@ describe("the public's searches (/admin/recherches)", () => {
 describe("every route handler that changes something, or reads private data, checks who calls it", () => {
   const METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
   // next-auth's own endpoints (sign-in, sign-out) are the way in: they carry their CSRF token.
-  const PUBLIC_ROUTES = new Set(["app/api/auth/[...nextauth]/route.ts"]);
+  // The dossier's exports change nothing: they take POST only because a visitor's notes may be
+  // longer than an address allows, and they read published entries like their GET.
+  const PUBLIC_ROUTES = new Set([
+    "app/api/auth/[...nextauth]/route.ts",
+    "app/dossier/export.csv/route.ts",
+    "app/dossier/export.pdf/route.ts",
+  ]);
 
   it("refuses anonymous callers of mutating routes, even with a proxy bypass header", async () => {
     let mutating = 0;
