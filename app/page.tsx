@@ -32,6 +32,10 @@ export default async function HomePage() {
         <input id="home-q" type="search" name="q" maxLength={200} placeholder="Ex. : discriminations Roubaix, formation des professionnels…" />
         <button type="submit">Rechercher</button>
       </form>
+      <p>
+        Vous menez ou connaissez une action qui devrait y figurer ? <Link href="/proposer">Proposer une initiative</Link> (sans compte :
+        l&apos;équipe de l&apos;IREV la relit avant de la publier).
+      </p>
 
       <h2>Repères en chiffres</h2>
       <ul className="figures">

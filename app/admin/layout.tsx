@@ -31,9 +31,14 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                 <Link href="/admin">Tableau de bord</Link>
               </li>
               {hasRole(user.role, "EDITOR") && (
-                <li>
-                  <Link href="/admin/relecture">À relire</Link>
-                </li>
+                <>
+                  <li>
+                    <Link href="/admin/relecture">À relire</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/propositions">Propositions reçues</Link>
+                  </li>
+                </>
               )}
               {definitions.map((def) => (
                 <li key={def.path}>

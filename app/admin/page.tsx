@@ -5,6 +5,7 @@ import { signInLocks } from "@/lib/admin/users";
 import { requirePageUser } from "@/lib/auth/guards";
 import { hasRole } from "@/lib/auth/roles";
 import { formatDate, formatTime, plural } from "@/lib/format/labels";
+import { canModerate, openProposalCount } from "@/lib/proposals/moderation";
 
 export const metadata = { title: "Tableau de bord" };
 
@@ -13,6 +14,7 @@ export default async function AdminHome() {
   const data = await dashboard();
   const isAdmin = hasRole(data.user.role, "ADMIN");
   const [locks, failedMails] = isAdmin ? await Promise.all([signInLocks(), mailFailureCount()]) : [[], 0];
+  const proposals = canModerate(data.user) ? await openProposalCount(data.user) : null;
   return (
     <>
       <h1>Tableau de bord</h1>
@@ -32,6 +34,12 @@ export default async function AdminHome() {
         {failedMails > 0 && (
           <li>
             <strong>{failedMails}</strong> {failedMails > 1 ? "courriels en échec" : "courriel en échec"} · <Link href="/admin/courriels">Voir les courriels en échec</Link>
+          </li>
+        )}
+        {proposals !== null && (
+          <li>
+            <strong>{proposals}</strong> {proposals > 1 ? "propositions reçues à traiter" : "proposition reçue à traiter"} ·{" "}
+            <Link href="/admin/propositions">Voir les propositions</Link>
           </li>
         )}
       </ul>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PROPOSAL_RETENTION_MONTHS } from "@/lib/proposals/retention";
 
 export const metadata: Metadata = { title: "Données personnelles" };
 
@@ -50,6 +51,38 @@ export default function PersonalDataPage() {
         Les coordonnées d&apos;une structure (adresse, standard, adresse électronique générique, site web) ne sont pas des données
         personnelles et sont publiées avec sa fiche.
       </p>
+      <h2 id="propositions">Propositions et signalements envoyés depuis le site</h2>
+      <p>
+        Quand vous proposez une initiative ou signalez une correction, sans compte, l&apos;IREV conserve ce que vous avez écrit et
+        :
+      </p>
+      <ul>
+        <li>votre nom, votre adresse électronique et, si vous l&apos;indiquez, votre fonction ou votre structure ;</li>
+        <li>
+          vos accords, chacun avec sa date : être contacté·e par l&apos;IREV au sujet de votre envoi, et (pour une initiative) être
+          indiqué·e comme contact public de la fiche si elle est publiée ;
+        </li>
+        <li>la décision de l&apos;équipe, sa date et son message.</li>
+      </ul>
+      <p>
+        Votre adresse IP n&apos;est pas enregistrée avec votre envoi : elle sert seulement à limiter le nombre de messages
+        qu&apos;une même adresse peut envoyer, dans un compteur technique, effacé au premier nettoyage après une heure sans envoi.
+      </p>
+      <p>
+        <strong>Pourquoi et sur quelle base :</strong> enrichir Repères avec ce que connaissent les professionnels du terrain
+        (mission d&apos;intérêt public de l&apos;IREV) : l&apos;équipe éditoriale lit votre envoi, vous répond, et peut vous recontacter
+        si vous l&apos;avez accepté. Rien de ce que vous envoyez n&apos;est publié avant d&apos;avoir été relu et accepté ; vos
+        coordonnées ne figurent sur une fiche publiée que si vous avez coché l&apos;accord correspondant, et suivent alors la règle des
+        personnes à contacter ci-dessus.
+      </p>
+      <p>
+        <strong>Qui y a accès :</strong> les éditeurs et administrateurs de Repères (IREV).
+      </p>
+      <p>
+        <strong>Durée :</strong> jusqu&apos;à la décision de l&apos;équipe, puis {PROPOSAL_RETENTION_MONTHS} mois ; l&apos;envoi et vos
+        données sont alors supprimés. Une initiative créée à partir de votre proposition reste, elle, dans Repères comme toute fiche.
+      </p>
+
       <h2>Comptes de l&apos;équipe éditoriale</h2>
       <p>
         Les membres de l&apos;équipe qui éditent le contenu disposent d&apos;un compte (nom, adresse électronique) et leurs actions

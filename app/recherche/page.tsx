@@ -5,6 +5,7 @@ import { PlaceChoiceFields } from "@/components/search/PlaceChoiceFields";
 import { LessonCard } from "@/components/lessons/LessonCard";
 import { PlaceNotice } from "@/components/search/PlaceNotice";
 import { SearchHitList } from "@/components/search/SearchHitList";
+import { ProposeItem } from "@/components/proposals/ProposeItem";
 import { actorKindLabels, formatSourceDate, plural, sourceKindLabels } from "@/lib/format/labels";
 import { choosePlace } from "@/lib/public/search";
 import { countPublicSearch } from "@/lib/public/search-insights";
@@ -92,6 +93,7 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
                 <li>
                   <Link href="/approches">Parcourir les approches</Link> ou <Link href="/themes">les thèmes</Link>
                 </li>
+                <ProposeItem />
               </ul>
             </section>
           ) : (

@@ -1,22 +1,38 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { idleState, type FormState } from "@/lib/admin/form-state";
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 /**
  * A small form posting to a server action, with its outcome above the fields: errors linked to
- * the fields (ids = field names), a one-time secret or a list of codes to copy.
+ * the fields (ids = field names), a one-time secret or a list of codes to copy. `children` may
+ * read the outcome, to put each field's error beside it.
+ *
+ * `keepValues`, for long forms: submitted without React's form reset, so that a refusal leaves
+ * everything typed in place, and checked by the server only, so that every message is the
+ * same French one whatever the browser.
  */
-export function StateForm({ action, submitLabel, children, labels = {} }: { action: Action; submitLabel: string; children: ReactNode; labels?: Record<string, string> }) {
+export function StateForm({ action, submitLabel, children, labels = {}, keepValues = false }: {
+  action: Action;
+  submitLabel: string;
+  children: ReactNode | ((state: FormState) => ReactNode);
+  labels?: Record<string, string>;
+  keepValues?: boolean;
+}) {
   const [state, formAction, pending] = useActionState(action, idleState);
+  function submitKeepingValues(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
   const outcomeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.status !== "idle") outcomeRef.current?.focus();
   }, [state]);
   return (
-    <form action={formAction} className="stack form-narrow">
+    <form {...(keepValues ? { onSubmit: submitKeepingValues, noValidate: true } : { action: formAction })} className="stack form-narrow">
       <div ref={outcomeRef} tabIndex={-1}>
         {state.status !== "idle" && (
           <div className={state.status === "ok" ? "notice" : "error-summary"} role={state.status === "ok" ? "status" : "alert"}>
@@ -59,7 +75,7 @@ export function StateForm({ action, submitLabel, children, labels = {} }: { acti
           </div>
         )}
       </div>
-      {children}
+      {typeof children === "function" ? children(state) : children}
       <p>
         <button type="submit" disabled={pending}>
           {submitLabel}

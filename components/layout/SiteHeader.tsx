@@ -8,6 +8,7 @@ const sections = [
   { href: "/acteurs", label: "Acteurs" },
   { href: "/approches", label: "Approches" },
   { href: "/themes", label: "Thèmes" },
+  { href: "/proposer", label: "Proposer une initiative" },
 ];
 
 export function SiteHeader() {

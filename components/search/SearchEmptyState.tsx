@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ProposeItem } from "@/components/proposals/ProposeItem";
 import { type SearchQuery, hasFilters } from "@/lib/search/query";
 
 /**
@@ -25,6 +26,7 @@ export function SearchEmptyState({ query }: { query: SearchQuery }) {
         <li>
           Voyez ce qui existe par territoire sur la <Link href="/carte">carte</Link>.
         </li>
+        <ProposeItem />
       </ul>
     </div>
   );

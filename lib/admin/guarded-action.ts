@@ -43,14 +43,16 @@ interface ActionContext<Input> {
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
 interface ActionOptions<Schema extends z.ZodType> {
-  /** The form's fields, read with Object.fromEntries (one value per name). */
+  /** The form's fields, read with Object.fromEntries (one value per name) unless `fields` says otherwise. */
   schema: Schema;
+  /** How to read the form for the schema when some names carry several values (lists of checkboxes). */
+  fields?: (formData: FormData) => unknown;
   /** What a form that does not parse gets: field errors by default. */
   invalid?: (error: z.ZodError) => FormState;
 }
 
 async function parsedContext<Schema extends z.ZodType>(options: ActionOptions<Schema>, formData: FormData): Promise<ActionContext<z.infer<Schema>> | FormState> {
-  const parsed = options.schema.safeParse(Object.fromEntries(formData));
+  const parsed = options.schema.safeParse(options.fields ? options.fields(formData) : Object.fromEntries(formData));
   if (!parsed.success) return (options.invalid ?? invalidForm)(parsed.error);
   return { input: parsed.data, formData, ip: await requestIp(), db: prisma };
 }
@@ -74,7 +76,10 @@ export function adminAction<Schema extends z.ZodType>(
     });
 }
 
-/** An action open to anonymous callers: its input carries its own credential (a one-time link). */
+/**
+ * An action open to anonymous callers: its input carries its own credential (a one-time link), or
+ * it is a visitor's submission, whose body applies its own abuse checks (lib/proposals/intake.ts).
+ */
 export function publicAction<Schema extends z.ZodType>(options: ActionOptions<Schema>, body: (context: ActionContext<z.infer<Schema>>) => Promise<FormState>): Action {
   return (_previous, formData) =>
     guarded(async () => {

@@ -61,4 +61,8 @@ export const auditActionLabels: Record<string, string> = {
   "synonym.created": "Synonymes ajoutés",
   "synonym.updated": "Synonymes modifiés",
   "synonym.deleted": "Synonymes retirés",
+  "proposal.received": "Proposition reçue",
+  "proposal.assigned": "Proposition attribuée",
+  "proposal.accepted": "Proposition acceptée",
+  "proposal.declined": "Proposition déclinée",
 };

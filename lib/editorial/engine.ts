@@ -109,6 +109,12 @@ export interface SaveRequest {
   comment?: string;
   /** Audit action; "entity.restored_revision" for a restore. */
   action?: string;
+  /**
+   * Runs inside a creation's transaction, after the record and its revision: what else must
+   * commit with it or not at all (a proposal marked accepted with its draft). Throwing rolls
+   * both back.
+   */
+  afterCreate?: (tx: Tx, id: number) => Promise<void>;
 }
 
 /**
@@ -131,6 +137,7 @@ export async function saveRecord(db: Database, def: EntityDefinition<unknown>, u
         const snapshot = (await def.values(tx, id))!;
         await tx.revision.create({ data: { entityType: def.type, entityId: id, version: 1, snapshot, comment: request.comment || "Création", authorId: user.id } });
         await recordAudit(tx, { userId: user.id, action: "entity.created", entityType: def.type, entityId: id, ip });
+        await request.afterCreate?.(tx, id);
         return id;
       });
       return { kind: "saved", id, version: 1 };

@@ -51,8 +51,14 @@ const requiredRole: Record<string, Required> = {
   dropFailedMail: "ADMIN",
   // Answers alike whether an account exists; rate-limited (tests/integration/mail.test.ts).
   askPasswordReset: "PUBLIC",
+  assignProposalToMe: "EDITOR",
+  declineProposal: "EDITOR",
+  acceptProposal: "EDITOR",
   // The one-time link's 256-bit secret is the credential (tested in accounts tests).
   choosePassword: "PUBLIC",
+  // Visitors' submissions: their abuse checks are tested in proposals.test.ts.
+  sendProposal: "PUBLIC",
+  sendCorrection: "PUBLIC",
 };
 
 const lowerRoles: Record<UserRole, UserRole[]> = { CONTRIBUTOR: [], EDITOR: ["CONTRIBUTOR"], ADMIN: ["CONTRIBUTOR", "EDITOR"] };

@@ -22,6 +22,7 @@ const entityLabels: Record<string, string> = {
   PUBLIC: "Public",
   TERRITORY: "Territoire",
   USER: "Utilisateur",
+  PROPOSAL: "Proposition",
 };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -67,6 +68,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           <tbody>
             {events.map((event) => {
               const def = event.entityType ? definitionByType(event.entityType) : undefined;
+              const href = event.entityId && (def ? `/admin/${def.path}/${event.entityId}` : event.entityType === "PROPOSAL" ? `/admin/propositions/${event.entityId}` : null);
               const email = (event.details as { email?: string } | null)?.email;
               return (
                 <tr key={String(event.id)}>
@@ -75,8 +77,8 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   <td>{auditActionLabels[event.action] ?? event.action}</td>
                   <td>
                     {event.entityType ? (
-                      def && event.entityId ? (
-                        <a href={`/admin/${def.path}/${event.entityId}`}>
+                      href ? (
+                        <a href={href}>
                           {entityLabels[event.entityType]} n° {event.entityId}
                         </a>
                       ) : (

@@ -69,6 +69,9 @@ export default async function InitiativePage({ params }: Params) {
       <p className="no-print">
         <a href={`/initiatives/${initiative.slug}/fiche.pdf`}>Télécharger la fiche en PDF</a> (A4, pour imprimer ou joindre à un document)
       </p>
+      <p className="no-print">
+        <Link href={`/initiatives/${initiative.slug}/signaler`}>Signaler une correction ou un complément</Link> sur cette fiche
+      </p>
 
       <div className="grid-2">
         <div>

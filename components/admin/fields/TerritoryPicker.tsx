@@ -1,18 +1,38 @@
 "use client";
 
 import { useId, useState } from "react";
+import { type PlaceMatch, placeDescription } from "@/lib/territories/place-text";
 
 interface Territory {
   code: string;
   label: string;
 }
 
+type Lookup = (query: string) => Promise<{ items: Territory[] } | { status: number }>;
+
+/** Staff look places up with their aliases (signed in); visitors through the open API, as the search's place picker does. */
+const lookups: Record<"staff" | "public", Lookup> = {
+  async staff(query) {
+    const response = await fetch(`/api/admin/territoires?q=${encodeURIComponent(query)}`, { headers: { accept: "application/json" } });
+    return response.ok ? ((await response.json()) as { items: Territory[] }) : { status: response.status };
+  },
+  async public(query) {
+    const response = await fetch(`/api/v1/territoires?q=${encodeURIComponent(query)}&par_page=10`, { headers: { accept: "application/json" } });
+    if (!response.ok) return { status: response.status };
+    const body = (await response.json()) as { items: Omit<PlaceMatch, "matchedBy">[] };
+    return { items: body.items.map((place) => ({ code: place.code, label: `${place.name} (${placeDescription(place)})` })) };
+  },
+};
+
+const failure = (status: number) =>
+  status === 401 ? "Session expirée : reconnectez-vous dans un autre onglet." : status === 429 ? "Trop de recherches d'affilée : réessayez dans un instant." : "Recherche impossible pour le moment.";
+
 /**
  * Picks territories from the reference by name, alias or code: a search field, a list of results
  * as buttons, the chosen ones as hidden inputs. Plain buttons keep it usable with a keyboard and
  * a screen reader without a combobox pattern.
  */
-export function TerritoryPicker({ name, legend, hint, initial, max, error, errorId }: {
+export function TerritoryPicker({ name, legend, hint, initial, max, error, errorId, lookup = "staff" }: {
   name: string;
   legend: string;
   hint?: string;
@@ -20,6 +40,7 @@ export function TerritoryPicker({ name, legend, hint, initial, max, error, error
   max?: number;
   error?: string;
   errorId?: string;
+  lookup?: keyof typeof lookups;
 }) {
   const id = useId();
   const [selected, setSelected] = useState<Territory[]>(initial);
@@ -33,12 +54,11 @@ export function TerritoryPicker({ name, legend, hint, initial, max, error, error
       return;
     }
     setStatus("Recherche…");
-    const response = await fetch(`/api/admin/territoires?q=${encodeURIComponent(query.trim())}`, { headers: { accept: "application/json" } });
-    if (!response.ok) {
-      setStatus(response.status === 401 ? "Session expirée : reconnectez-vous dans un autre onglet." : "Recherche impossible pour le moment.");
+    const found = await lookups[lookup](query.trim());
+    if ("status" in found) {
+      setStatus(failure(found.status));
       return;
     }
-    const found = (await response.json()) as { items: Territory[] };
     setResults(found.items);
     setStatus(found.items.length ? `${found.items.length} territoire(s) trouvé(s).` : "Aucun territoire trouvé.");
   }

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, expectNoSidewaysScroll } from "./axe";
+import { signIn } from "./admin-support";
+
+// A whole journey with axe on each page: longer than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
+test("a visitor proposes an initiative without an account, a moderator accepts it, the draft exists", async ({ page }) => {
+  const title = `Théâtre-forum contre les discriminations ${Date.now()}`;
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Proposer une initiative" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Proposer une initiative" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Consents start unticked; the server's French messages, per field, and nothing typed is lost.
+  await expect(page.getByRole("checkbox", { name: /que l'IREV me contacte/ })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /contact public/ })).not.toBeChecked();
+  const titleField = page.getByRole("textbox", { name: "Nom de l'initiative (obligatoire)" });
+  await titleField.fill(title);
+  await page.getByRole("button", { name: "Envoyer la proposition" }).click();
+  const summary = page.getByRole("main").getByRole("alert").first();
+  await expect(summary).toContainText("Le formulaire contient des erreurs");
+  await expect(summary.getByRole("link", { name: "Description" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Description (obligatoire)" })).toHaveAttribute("aria-invalid", "true");
+  await expect(titleField).toHaveValue(title);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("textbox", { name: "Description (obligatoire)" }).fill("Des habitants rejouent des scènes de discrimination vécues, le public cherche d'autres issues.");
+  await page.getByLabel("Chercher un territoire").fill("Roubaix");
+  await page.getByRole("button", { name: "Chercher", exact: true }).click();
+  await page.getByRole("button", { name: /^Ajouter Roubaix \(commune/ }).click();
+  await expect(page.getByRole("list", { name: "Lieux de l'initiative choisis" })).toContainText("Roubaix");
+  await page.getByRole("group", { name: "Approches" }).getByRole("checkbox").first().check();
+  await page.getByRole("textbox", { name: "Qui la porte" }).fill("Centre social de l'Alma");
+  await page.getByRole("textbox", { name: "Votre nom (obligatoire)" }).fill("Camille Martin");
+  await page.getByRole("textbox", { name: /Votre adresse e-mail/ }).fill("camille.martin@exemple.fr");
+  await page.getByRole("checkbox", { name: /que l'IREV me contacte/ }).check();
+  await page.getByRole("button", { name: "Envoyer la proposition" }).click();
+  await expect(page).toHaveURL(/\/proposer\/merci$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Merci, votre message est bien arrivé");
+  await expectNoAxeViolations(page);
+
+  // Nothing is public before staff accept it.
+  await page.goto(`/recherche?q=${encodeURIComponent(title)}`);
+  await expect(page.getByRole("status").first()).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: title })).toHaveCount(0);
+
+  await signIn(page, "EDITOR");
+  await expect(page.getByRole("main")).toContainText(/reçues? à traiter/);
+  await page.getByRole("link", { name: "Voir les propositions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Propositions reçues" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: new RegExp(title) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(page.getByRole("main")).toContainText("camille.martin@exemple.fr");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Accepter et créer le brouillon" }).click();
+
+  await expect(page).toHaveURL(/\/admin\/initiatives\/\d+\?cree=1$/);
+  await expect(page.getByRole("textbox", { name: "Titre (obligatoire)" })).toHaveValue(title);
+  await expect(page.getByRole("main")).toContainText("Brouillon");
+});
+
+test("every initiative page offers « Signaler une correction », whose form reflows at 320 px", async ({ page }) => {
+  await page.goto("/initiatives/ambassadeurs-de-l-egalite-roubaix");
+  await page.getByRole("link", { name: "Signaler une correction ou un complément" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Signaler une correction ou un complément" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Votre message (obligatoire)" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  for (const path of ["/proposer", "/initiatives/ambassadeurs-de-l-egalite-roubaix/signaler"]) {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(path);
+    await expectNoSidewaysScroll(page);
+    await expectNoAxeViolations(page);
+  }
+});
