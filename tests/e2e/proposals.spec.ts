@@ -38,6 +38,8 @@ test("a visitor proposes an initiative without an account, a moderator accepts i
   await page.getByRole("button", { name: "Envoyer la proposition" }).click();
   await expect(page).toHaveURL(/\/proposer\/merci$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Merci, votre message est bien arrivé");
+  // After a server action's redirect, the new title streams in after the page's content.
+  await expect(page).toHaveTitle(/Message envoyé/);
   await expectNoAxeViolations(page);
 
   // Nothing is public before staff accept it.
