@@ -2,8 +2,8 @@
 
 import { sendCorrection } from "@/app/proposer/actions";
 import { StateForm } from "@/components/admin/StateForm";
-import { correctionLabels, PROPOSAL_LIMITS } from "@/lib/proposals/schema";
-import { fieldError, ProposerFields, TextField } from "./VisitorFields";
+import { correctionLabels } from "@/lib/proposals/schema";
+import { BodyField, ProposerFields } from "./VisitorFields";
 
 /** « Signaler une correction ou un complément » about one published initiative. */
 export function CorrectionForm({ slug }: { slug: string }) {
@@ -12,15 +12,7 @@ export function CorrectionForm({ slug }: { slug: string }) {
       {(state) => (
         <>
           <input type="hidden" name="initiative" value={slug} />
-          <TextField
-            name="body"
-            label={correctionLabels.body}
-            required
-            multiline
-            maxLength={PROPOSAL_LIMITS.body}
-            hint="Ce qui est inexact ou manque (un résultat, un contact, une date…) et, si possible, d'où vient l'information. 3 adresses web au plus."
-            error={fieldError(state, "body")}
-          />
+          <BodyField state={state} label={correctionLabels.body} hint="Ce qui est inexact ou manque (un résultat, un contact, une date…) et, si possible, d'où vient l'information. 3 adresses web au plus." />
           <ProposerFields state={state} labels={correctionLabels} />
         </>
       )}

@@ -5,7 +5,7 @@ import { StateForm } from "@/components/admin/StateForm";
 import { TerritoryPicker } from "@/components/admin/fields/TerritoryPicker";
 import type { Option } from "@/lib/editorial/form-values";
 import { PROPOSAL_LIMITS, proposalLabels } from "@/lib/proposals/schema";
-import { ConsentField, fieldError, ProposerFields, TextField } from "./VisitorFields";
+import { BodyField, ConsentField, fieldError, ProposerFields, TextField } from "./VisitorFields";
 
 /** « Proposer une initiative »: what, where, how, who carries it, and who proposes it. */
 export function ProposalForm({ approaches }: { approaches: Option[] }) {
@@ -15,15 +15,7 @@ export function ProposalForm({ approaches }: { approaches: Option[] }) {
         <>
           <h2>L&apos;initiative</h2>
           <TextField name="title" label={proposalLabels.title} required maxLength={PROPOSAL_LIMITS.title} error={fieldError(state, "title")} />
-          <TextField
-            name="body"
-            label={proposalLabels.body}
-            required
-            multiline
-            maxLength={PROPOSAL_LIMITS.body}
-            hint="Ce qui est fait, pour qui, depuis quand, avec quels résultats. 20 caractères au moins, 3 adresses web au plus."
-            error={fieldError(state, "body")}
-          />
+          <BodyField state={state} label={proposalLabels.body} hint="Ce qui est fait, pour qui, depuis quand, avec quels résultats. 20 caractères au moins, 3 adresses web au plus." />
           <div id="territories">
             <TerritoryPicker
               name="territories"

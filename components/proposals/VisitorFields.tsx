@@ -48,6 +48,11 @@ export function TextField({ name, label, error, hint, required = false, multilin
   );
 }
 
+/** The free text of a visitor's form (`body`): the description, or the message. */
+export function BodyField({ state, label, hint }: { state: FormState; label: string; hint: string }) {
+  return <TextField name="body" label={label} required multiline maxLength={PROPOSAL_LIMITS.body} hint={hint} error={fieldError(state, "body")} />;
+}
+
 /** A consent: unticked until the person ticks it. */
 export function ConsentField({ name, label, hint, error }: { name: string; label: string; hint: string; error?: string }) {
   return (
