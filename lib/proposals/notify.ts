@@ -1,15 +1,37 @@
-import "server-only";
+/**
+ * The messages of a proposal, queued in the transaction that stores or decides it (ADR 012):
+ * they leave only if that committed.
+ */
 import type { Prisma } from "@/lib/db/generated/client";
+import { newProposalMail, proposalDecidedMail, proposalReceivedMail } from "@/lib/mail/messages/proposals";
+import { enqueueMail } from "@/lib/mail/queue";
+import { absoluteUrl, siteUrl } from "@/lib/opendata/site";
+import { proposalKindLabels } from "./labels";
 
-/**
- * The proposer's acknowledgement and the moderators' « nouvelle proposition » message. A no-op
- * today: wired to the mail queue when lib/mail lands, by enqueueing inside `tx`, so that a
- * proposal and its message are stored together or not at all.
- */
-export async function notifyProposalReceived(_tx: Prisma.TransactionClient, _proposalId: number): Promise<void> {}
+type Tx = Prisma.TransactionClient;
 
-/**
- * The decision (accepted or declined, with the moderator's message) sent to the proposer. A
- * no-op today: wired to the mail queue when lib/mail lands, enqueued inside `tx` like the above.
- */
-export async function notifyProposalDecided(_tx: Prisma.TransactionClient, _proposalId: number): Promise<void> {}
+/** How the proposer's messages name what they sent: the initiative's name, or the entry a correction is about. */
+async function proposalSubject(tx: Tx, proposalId: number) {
+  const proposal = await tx.proposal.findUniqueOrThrow({
+    where: { id: proposalId },
+    select: { kind: true, title: true, proposerEmail: true, status: true, decisionMessage: true, initiative: { select: { title: true } } },
+  });
+  const subject = proposal.kind === "NEW" ? `proposition « ${proposal.title} »` : `correction de la fiche « ${proposal.initiative?.title ?? "supprimée depuis"} »`;
+  return { ...proposal, subject };
+}
+
+/** The proposer's acknowledgement, and « nouvelle proposition » to every active editor and admin. */
+export async function notifyProposalReceived(tx: Tx, proposalId: number): Promise<void> {
+  const proposal = await proposalSubject(tx, proposalId);
+  await enqueueMail(tx, proposal.proposerEmail, proposalReceivedMail({ subject: proposal.subject }), siteUrl());
+  const moderators = await tx.user.findMany({ where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false }, select: { email: true } });
+  const mail = newProposalMail({ kind: proposalKindLabels[proposal.kind], adminUrl: absoluteUrl(`/admin/propositions/${proposalId}`) });
+  for (const moderator of moderators) await enqueueMail(tx, moderator.email, mail, siteUrl());
+}
+
+/** The decision, with the moderator's message, to the proposer. */
+export async function notifyProposalDecided(tx: Tx, proposalId: number): Promise<void> {
+  const proposal = await proposalSubject(tx, proposalId);
+  const mail = proposalDecidedMail({ subject: proposal.subject, accepted: proposal.status === "ACCEPTED", message: proposal.decisionMessage });
+  await enqueueMail(tx, proposal.proposerEmail, mail, siteUrl());
+}

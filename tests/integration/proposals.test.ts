@@ -79,6 +79,9 @@ beforeEach(async () => {
 });
 
 const proposalCount = () => db.proposal.count();
+/** Subjects of the messages queued for `email` (ADR 012), oldest first. */
+const queuedFor = async (email: string) =>
+  (await db.$queryRaw<{ subject: string }[]>`SELECT data->>'subject' AS subject FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ${email} ORDER BY created_on, id`).map((row) => row.subject);
 
 describe("« Proposer une initiative », without an account", () => {
   it("stores a valid proposal with its consents and their date, in the queue, and thanks the visitor", async () => {
@@ -100,6 +103,11 @@ describe("« Proposer une initiative », without an account", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "proposal.received", entityId: String(stored.id) } });
     expect(event).toMatchObject({ entityType: "PROPOSAL", userId: null, ip: null });
     expect(JSON.stringify(event.details)).not.toMatch(/Camille|exemple\.fr|198\.51/);
+    // Queued with it: the proposer's acknowledgement, and a message to the moderators that names nobody.
+    expect(await queuedFor("camille.martin@exemple.fr")).toContain(`Bien reçu : proposition « ${valid().title} »`);
+    const [moderatorMail] = await db.$queryRaw<{ data: string }[]>`SELECT data::text FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ${editor.email} ORDER BY created_on DESC LIMIT 1`;
+    expect(moderatorMail!.data).toContain(`/admin/propositions/${stored.id}`);
+    expect(moderatorMail!.data).not.toMatch(/Camille|camille\.martin/);
   });
 
   it("keeps unticked consents as no consent", async () => {
@@ -129,10 +137,12 @@ describe("« Proposer une initiative », without an account", () => {
     expect(await proposalCount()).toBe(count);
   });
 
-  it("refuses a filled honeypot with a French message, storing nothing", async () => {
+  it("refuses a filled honeypot with a French message, storing and sending nothing", async () => {
     const count = await proposalCount();
-    expect(await call(sendProposal, { ...valid(), remarque: "Buy now" })).toMatchObject({ status: "error", message: expect.stringMatching(/champ invisible.*Rien n'a été enregistré/) });
+    const robot = "robot@exemple.fr";
+    expect(await call(sendProposal, { ...valid(), proposerEmail: robot, remarque: "Buy now" })).toMatchObject({ status: "error", message: expect.stringMatching(/champ invisible.*Rien n'a été enregistré/) });
     expect(await proposalCount()).toBe(count);
+    expect(await queuedFor(robot)).toEqual([]);
   });
 
   it("limits one address to a few proposals, then refuses with when to try again, storing nothing more", async () => {
@@ -246,6 +256,8 @@ describe("moderation", () => {
     expect(await call(declineProposal, { id: proposal.id, reason: "" })).toMatchObject({ status: "invalid", fieldErrors: { reason: [expect.stringMatching(/pourquoi/)] } });
     expect(await call(declineProposal, { id: proposal.id, reason: "Hors du champ de Repères." })).toEqual({ redirect: `/admin/propositions/${proposal.id}` });
     expect(await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: "DECLINED", decisionMessage: "Hors du champ de Repères.", createdInitiativeId: null });
+    const [decision] = await db.$queryRaw<{ text: string }[]>`SELECT data->>'text' AS text FROM pgboss.job WHERE name = 'mail' AND data->>'subject' = ${`Non retenue : proposition « ${proposal.title} »`}`;
+    expect(decision!.text).toContain("Hors du champ de Repères.");
     expect(await call(acceptProposal, { id: proposal.id })).toMatchObject({ status: "error" });
 
     caller.user = null;

@@ -17,7 +17,7 @@ export default async function ThanksPage({ searchParams }: Props) {
         devient d&apos;abord un brouillon, relu et complété avant publication ; une correction est reportée sur la fiche par
         l&apos;équipe.
       </p>
-      <p>L&apos;IREV vous écrira à l&apos;adresse indiquée pour vous dire sa décision.</p>
+      <p>Un accusé de réception part à l&apos;adresse indiquée ; l&apos;IREV vous y écrira aussi pour vous dire sa décision.</p>
       <ul>
         {slug && (
           <li>
