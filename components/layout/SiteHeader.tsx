@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { DossierHeaderLink } from "@/components/dossier/DossierHeaderLink";
 
-const sections: { href: string; label: string; more?: string }[] = [
+const sections = [
   { href: "/initiatives", label: "Initiatives" },
   { href: "/carte", label: "Carte" },
   { href: "/enseignements", label: "Enseignements" },
   { href: "/acteurs", label: "Acteurs" },
   { href: "/approches", label: "Approches" },
   { href: "/themes", label: "Thèmes" },
-  // Short on screen (the header stays within a phone's first lines), whole for screen readers.
-  { href: "/proposer", label: "Proposer", more: " une initiative" },
+  { href: "/proposer", label: "Proposer une initiative" },
 ];
 
 export function SiteHeader() {
@@ -24,10 +23,7 @@ export function SiteHeader() {
           <ul className="nav-list">
             {sections.map((section) => (
               <li key={section.href}>
-                <Link href={section.href}>
-                  {section.label}
-                  {section.more && <span className="visually-hidden">{section.more}</span>}
-                </Link>
+                <Link href={section.href}>{section.label}</Link>
               </li>
             ))}
             <li>

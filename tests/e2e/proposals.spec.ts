@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, expectNoSidewaysScroll } from "./axe";
 import { signIn } from "./admin-support";
+import { mailsTo } from "./mailbox";
 
 // A whole journey with axe on each page: longer than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
 test("a visitor proposes an initiative without an account, a moderator accepts it, the draft exists", async ({ page }) => {
   const title = `Théâtre-forum contre les discriminations ${Date.now()}`;
+  const email = `camille.${Date.now()}@exemple.fr`;
   await page.goto("/");
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Proposer une initiative" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Proposer une initiative" })).toBeVisible();
@@ -33,7 +35,7 @@ test("a visitor proposes an initiative without an account, a moderator accepts i
   await page.getByRole("group", { name: "Approches" }).getByRole("checkbox").first().check();
   await page.getByRole("textbox", { name: "Qui la porte" }).fill("Centre social de l'Alma");
   await page.getByRole("textbox", { name: "Votre nom (obligatoire)" }).fill("Camille Martin");
-  await page.getByRole("textbox", { name: /Votre adresse e-mail/ }).fill("camille.martin@exemple.fr");
+  await page.getByRole("textbox", { name: /Votre adresse e-mail/ }).fill(email);
   await page.getByRole("checkbox", { name: /que l'IREV me contacte/ }).check();
   await page.getByRole("button", { name: "Envoyer la proposition" }).click();
   await expect(page).toHaveURL(/\/proposer\/merci$/);
@@ -54,13 +56,19 @@ test("a visitor proposes an initiative without an account, a moderator accepts i
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: new RegExp(title) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
-  await expect(page.getByRole("main")).toContainText("camille.martin@exemple.fr");
+  await expect(page.getByRole("main")).toContainText(email);
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Accepter et créer le brouillon" }).click();
 
   await expect(page).toHaveURL(/\/admin\/initiatives\/\d+\?cree=1$/);
   await expect(page.getByRole("textbox", { name: "Titre (obligatoire)" })).toHaveValue(title);
   await expect(page.getByRole("main")).toContainText("Brouillon");
+
+  // The proposer was mailed the acknowledgement, then the decision.
+  await expect.poll(async () => (await mailsTo(email)).map((mail) => mail.subject).sort(), { timeout: 30_000 }).toEqual([
+    `Acceptée : proposition « ${title} »`,
+    `Bien reçu : proposition « ${title} »`,
+  ]);
 });
 
 test("every initiative page offers « Signaler une correction », whose form reflows at 320 px", async ({ page }) => {
