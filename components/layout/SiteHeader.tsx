@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { DossierHeaderLink } from "@/components/dossier/DossierHeaderLink";
 
-const sections = [
+const sections: { href: string; label: string; more?: string }[] = [
   { href: "/initiatives", label: "Initiatives" },
   { href: "/carte", label: "Carte" },
   { href: "/enseignements", label: "Enseignements" },
   { href: "/acteurs", label: "Acteurs" },
   { href: "/approches", label: "Approches" },
   { href: "/themes", label: "Thèmes" },
-  { href: "/proposer", label: "Proposer une initiative" },
+  // Short on screen, so that on a phone the menu keeps to three lines; whole for screen readers.
+  { href: "/proposer", label: "Proposer", more: " une initiative" },
 ];
 
 export function SiteHeader() {
@@ -23,7 +24,10 @@ export function SiteHeader() {
           <ul className="nav-list">
             {sections.map((section) => (
               <li key={section.href}>
-                <Link href={section.href}>{section.label}</Link>
+                <Link href={section.href}>
+                  {section.label}
+                  {section.more && <span className="visually-hidden">{section.more}</span>}
+                </Link>
               </li>
             ))}
             <li>
