@@ -9,7 +9,8 @@ const databaseImports = {
     {
       // A type cannot query anything: lib/ functions take `db: Database`, actions may name it.
       allowTypeImports: true,
-      group: ["@/lib/db/client", "@/lib/db/connect", "@/lib/db/generated/client", "**/lib/db/client", "**/lib/db/generated/client"], message: "Passer par un module de lib/ : pages et composants n'importent pas le client de base de données.",
+      group: ["@/lib/db/client", "@/lib/db/connect", "@/lib/db/generated/client", "**/lib/db/client", "**/lib/db/generated/client"],
+      message: "Passer par un module de lib/ : pages et composants n'importent pas le client de base de données.",
     },
   ],
 };
@@ -19,7 +20,16 @@ const databaseImports = {
 const lowerLayerImports = {
   patterns: [
     {
-      group: ["demo", "editorial", "map", "uploads"].flatMap((folder) => [`@/lib/${folder}`, `@/lib/${folder}/**`, `**/lib/${folder}`, `**/lib/${folder}/**`, `../${folder}`, `../${folder}/**`, `../../${folder}`, `../../${folder}/**`]),
+      group: ["demo", "editorial", "map", "uploads"].flatMap((folder) => [
+        `@/lib/${folder}`,
+        `@/lib/${folder}/**`,
+        `**/lib/${folder}`,
+        `**/lib/${folder}/**`,
+        `../${folder}`,
+        `../${folder}/**`,
+        `../../${folder}`,
+        `../../${folder}/**`,
+      ]),
       message: "lib/db ne dépend d'aucun module métier : l'orchestration du démarrage est dans lib/startup.",
     },
   ],
@@ -46,5 +56,16 @@ export default defineConfig([
     files: ["lib/db/**/*.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", lowerLayerImports] },
   },
-  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "lib/db/generated/**", "coverage/**", "playwright-report/**", "test-results/**", ".data/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/db/generated/**",
+    "coverage/**",
+    "playwright-report/**",
+    "test-results/**",
+    ".data/**",
+  ]),
 ]);

@@ -43,7 +43,8 @@ const newNonce = () => btoa(crypto.randomUUID());
 
 /** Our headers, as for a private page (never cached), on a response made without them. */
 function withPrivateHeaders<R extends Response>(response: R): R {
-  for (const [name, value] of Object.entries(securityHeaders({ nonce: newNonce(), production, privatePage: true }))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders({ nonce: newNonce(), production, privatePage: true })))
+    response.headers.set(name, value);
   return response;
 }
 
@@ -74,7 +75,15 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const response = await route(request, event);
   if (response instanceof Response) response.headers.set(REQUEST_ID_HEADER, requestId);
   // The path only: query strings may hold what people typed (a name, an address).
-  logger().info({ requestId, method: request.method, path: request.nextUrl.pathname, status: response instanceof Response && response.status !== 200 ? response.status : undefined }, "requête");
+  logger().info(
+    {
+      requestId,
+      method: request.method,
+      path: request.nextUrl.pathname,
+      status: response instanceof Response && response.status !== 200 ? response.status : undefined,
+    },
+    "requête",
+  );
   return response;
 }
 

@@ -20,16 +20,22 @@ export default async function HomePage() {
     <div className="container">
       <h1>Ce qui marche contre les discriminations dans les quartiers</h1>
       <p className="lead">
-        Repères rassemble les initiatives, les acteurs et les enseignements repérés par l&apos;IREV pour lutter contre les
-        discriminations et développer le pouvoir d&apos;agir des habitants des quartiers prioritaires des Hauts-de-France : qui a
-        fait quoi, où, comment, et ce qu&apos;on en a appris.
+        Repères rassemble les initiatives, les acteurs et les enseignements repérés par l&apos;IREV pour lutter contre les discriminations
+        et développer le pouvoir d&apos;agir des habitants des quartiers prioritaires des Hauts-de-France : qui a fait quoi, où, comment, et
+        ce qu&apos;on en a appris.
       </p>
 
       <form action="/recherche" method="get" role="search" className="search-bar" aria-label="Rechercher dans Repères">
         <label htmlFor="home-q" className="visually-hidden">
           Rechercher des initiatives, des acteurs, des enseignements et des sources
         </label>
-        <input id="home-q" type="search" name="q" maxLength={200} placeholder="Ex. : discriminations Roubaix, formation des professionnels…" />
+        <input
+          id="home-q"
+          type="search"
+          name="q"
+          maxLength={200}
+          placeholder="Ex. : discriminations Roubaix, formation des professionnels…"
+        />
         <button type="submit">Rechercher</button>
       </form>
       <p>

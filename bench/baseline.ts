@@ -189,7 +189,11 @@ function facetSql(sql: Sql, key: FilterKey, query: SearchQuery, territories?: st
 
 const KIND_TO_PARAM = new Map(Object.entries(actorKindParams).map(([param, kind]) => [kind as string, param]));
 
-export async function naiveSearch(pool: pg.Pool, query: SearchQuery, options: { pageSize?: number; territories?: string[] } = {}): Promise<BaselineResult> {
+export async function naiveSearch(
+  pool: pg.Pool,
+  query: SearchQuery,
+  options: { pageSize?: number; territories?: string[] } = {},
+): Promise<BaselineResult> {
   const pageSize = options.pageSize ?? 20;
   const sql = new Sql();
   const matched = `SELECT i.id, i.title, i."publishedAt", i.ongoing, i."startYear", i."endYear" FROM "Initiative" i WHERE ${textWhere(sql, query)}`;
@@ -197,7 +201,8 @@ export async function naiveSearch(pool: pg.Pool, query: SearchQuery, options: { 
   const order = orderBy(sql, query);
   const page = `SELECT i.id, row_number() OVER (ORDER BY ${order}) AS n FROM matched i WHERE ${filters} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}`;
   const facets = FILTER_KEYS.map(
-    (key) => `'${key}', (SELECT coalesce(json_object_agg(f.value, f.count), '{}') FROM (${facetSql(sql, key, query, options.territories)}) f)`,
+    (key) =>
+      `'${key}', (SELECT coalesce(json_object_agg(f.value, f.count), '{}') FROM (${facetSql(sql, key, query, options.territories)}) f)`,
   );
   type Row = { result: { ids: number[] | null; total: number; facets: Record<FilterKey, Record<string, number>> } };
   const client = await pool.connect();
@@ -227,7 +232,9 @@ export async function naiveSearch(pool: pg.Pool, query: SearchQuery, options: { 
   const facetMaps = Object.fromEntries(
     FILTER_KEYS.map((key) => [
       key,
-      new Map(Object.entries(result.facets[key]).map(([value, count]) => [key === "acteur" ? (KIND_TO_PARAM.get(value) ?? value) : value, count])),
+      new Map(
+        Object.entries(result.facets[key]).map(([value, count]) => [key === "acteur" ? (KIND_TO_PARAM.get(value) ?? value) : value, count]),
+      ),
     ]),
   ) as Record<FilterKey, Map<string, number>>;
   return { ids: result.ids ?? [], total: result.total, facets: facetMaps };

@@ -25,7 +25,10 @@ export function differences(query: SearchQuery, service: SearchResult, baseline:
     const theirs = baseline.ids.join(",");
     if (ours !== theirs) out.push(`page [${ours}] ≠ [${theirs}]`);
   }
-  for (const [key, values] of Object.entries(service.facets) as [keyof SearchResult["facets"], SearchResult["facets"][keyof SearchResult["facets"]]][]) {
+  for (const [key, values] of Object.entries(service.facets) as [
+    keyof SearchResult["facets"],
+    SearchResult["facets"][keyof SearchResult["facets"]],
+  ][]) {
     for (const value of values) {
       const expected = baseline.facets[key].get(String(value.value)) ?? 0;
       if (value.count !== expected) out.push(`facette ${key}=${value.value} : ${value.count} ≠ ${expected}`);

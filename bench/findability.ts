@@ -39,7 +39,11 @@ const region: Place = { code: PLACES.region, name: "Hauts-de-France", kind: "REG
 function unifiedQueries(): { q: string; place: Place | null; scope: PlaceScope }[] {
   const terms = termClasses();
   return [
-    ...[...terms.common.slice(0, 3), ...terms.medium.slice(0, 3), ...terms.rare.slice(0, 3)].map((q) => ({ q, place: null, scope: "tous" as const })),
+    ...[...terms.common.slice(0, 3), ...terms.medium.slice(0, 3), ...terms.rare.slice(0, 3)].map((q) => ({
+      q,
+      place: null,
+      scope: "tous" as const,
+    })),
     ...[creil, roubaix, acso].map((place) => ({ q: terms.medium[4]!, place, scope: "tous" as const })),
     ...[creil, roubaix].map((place) => ({ q: "", place, scope: "tous" as const })),
     { q: "", place: region, scope: "local" },
@@ -67,7 +71,10 @@ function workload(): { class: FindabilityClass; run: () => Promise<unknown> }[] 
         { class: "recherche (tout)" as const, run: () => unifiedSearch(q, place, scope) },
         { class: "recherche : initiatives" as const, run: () => search(parseSearchQuery(params), { pageSize: GROUP_SIZE }) },
         { class: "recherche : acteurs" as const, run: () => searchActors(parseActorQuery(Object.fromEntries(params)), GROUP_SIZE) },
-        { class: "recherche : enseignements" as const, run: () => searchLessons(parseLessonQuery(Object.fromEntries(params)), { pageSize: GROUP_SIZE }) },
+        {
+          class: "recherche : enseignements" as const,
+          run: () => searchLessons(parseLessonQuery(Object.fromEntries(params)), { pageSize: GROUP_SIZE }),
+        },
         { class: "recherche : sources" as const, run: () => searchSources(q, place, scope) },
       ];
     }),

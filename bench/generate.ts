@@ -142,7 +142,14 @@ const JOIN_TABLES = {
 
 /** The tables the generator fills, whose secondary indexes are rebuilt after the load. */
 const LOADED_TABLES = [
-  "Source", "Actor", "Initiative", "Lesson", "InitiativeActor", "LessonInitiative", "LessonTheme", "LessonApproach",
+  "Source",
+  "Actor",
+  "Initiative",
+  "Lesson",
+  "InitiativeActor",
+  "LessonInitiative",
+  "LessonTheme",
+  "LessonApproach",
   ...Object.values(JOIN_TABLES).map(([table]) => table.slice(1, -1)),
 ];
 
@@ -197,9 +204,7 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
   const sourceCount = Math.max(5, Math.round(count / 400));
   let relations = 0;
 
-  await pool.query(
-    `TRUNCATE "Initiative", "Actor", "Lesson", "Source", "Revision" RESTART IDENTITY CASCADE`,
-  );
+  await pool.query(`TRUNCATE "Initiative", "Actor", "Lesson", "Source", "Revision" RESTART IDENTITY CASCADE`);
 
   const communes = new Popular(reference.byKind.COMMUNE, random, 0.9);
   const epcis = new Popular(reference.byKind.EPCI, random, 0.7);
@@ -239,7 +244,17 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
 
   // Actors: associations, town halls, services... each placed in a commune.
   const actorKinds = new Popular(
-    ["ASSOCIATION", "LOCAL_AUTHORITY", "STATE_SERVICE", "SOCIAL_LANDLORD", "PUBLIC_BODY", "COMPANY", "RESOURCE_CENTRE", "INDEPENDENT_AUTHORITY", "OTHER"],
+    [
+      "ASSOCIATION",
+      "LOCAL_AUTHORITY",
+      "STATE_SERVICE",
+      "SOCIAL_LANDLORD",
+      "PUBLIC_BODY",
+      "COMPANY",
+      "RESOURCE_CENTRE",
+      "INDEPENDENT_AUTHORITY",
+      "OTHER",
+    ],
     new Random((options.seed ?? DEFAULT_SEED) + 1),
     1.2,
   );
@@ -259,7 +274,8 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
     for (let id = first; id < Math.min(first + BATCH, actorCount + 1); id++) {
       const kind = actorKinds.draw();
       const home = communes.draw();
-      const name = kind === "LOCAL_AUTHORITY" ? `Ville de ${home.name}` : `${actorPrefix[kind]} ${text.phrase(2).toLowerCase()} ${home.name}`;
+      const name =
+        kind === "LOCAL_AUTHORITY" ? `Ville de ${home.name}` : `${actorPrefix[kind]} ${text.phrase(2).toLowerCase()} ${home.name}`;
       const actorStatus = random.chance(0.95) ? "PUBLISHED" : "DRAFT";
       columns[0]!.push(id);
       columns[1]!.push(`${slugify(name).slice(0, 80)}-${id}`);
@@ -331,7 +347,9 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
       for (const domain of vocab.domains.some(1, 2)) links.domains.add(id, domain);
       for (const audience of vocab.publics.some(1, 3)) links.publics.add(id, audience);
       if (random.chance(0.2)) links.sources.add(id, random.int(1, sourceCount));
-      actors.some(1, 3).forEach((actor, index) => actorLinks.add(id, actor, index === 0 ? "LEAD" : random.chance(0.7) ? "PARTNER" : "FUNDER"));
+      actors
+        .some(1, 3)
+        .forEach((actor, index) => actorLinks.add(id, actor, index === 0 ? "LEAD" : random.chance(0.7) ? "PARTNER" : "FUNDER"));
     }
     await insertRows(
       pool,
@@ -371,8 +389,15 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
     for (let id = first; id <= last; id++) {
       const title = text.phrase(random.int(5, 9));
       const state = random.chance(0.93) ? "PUBLISHED" : "DRAFT";
-      [id, `${slugify(title).slice(0, 80)}-${id}`, title, text.paragraph(random.int(2, 4), [8, 14]), random.pick(evidence),
-        random.chance(0.7) ? random.int(1, sourceCount) : null, state].forEach((value, index) => rows[index]!.push(value));
+      [
+        id,
+        `${slugify(title).slice(0, 80)}-${id}`,
+        title,
+        text.paragraph(random.int(2, 4), [8, 14]),
+        random.pick(evidence),
+        random.chance(0.7) ? random.int(1, sourceCount) : null,
+        state,
+      ].forEach((value, index) => rows[index]!.push(value));
       for (const initiative of random.distinct(random.int(1, 3), () => random.int(1, count))) toInitiatives.add(id, initiative);
       toThemes.add(id, vocab.themes.draw());
       toApproaches.add(id, vocab.approaches.draw());
@@ -386,9 +411,18 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
          AS l(id, slug, title, body, evidence, source, status)`,
       rows,
     );
-    await insertRows(pool, `INSERT INTO "LessonInitiative" ("lessonId", "initiativeId") SELECT * FROM unnest($1::int[], $2::int[])`, [toInitiatives.left, toInitiatives.right]);
-    await insertRows(pool, `INSERT INTO "LessonTheme" ("lessonId", "themeId") SELECT * FROM unnest($1::int[], $2::int[])`, [toThemes.left, toThemes.right]);
-    await insertRows(pool, `INSERT INTO "LessonApproach" ("lessonId", "approachId") SELECT * FROM unnest($1::int[], $2::int[])`, [toApproaches.left, toApproaches.right]);
+    await insertRows(pool, `INSERT INTO "LessonInitiative" ("lessonId", "initiativeId") SELECT * FROM unnest($1::int[], $2::int[])`, [
+      toInitiatives.left,
+      toInitiatives.right,
+    ]);
+    await insertRows(pool, `INSERT INTO "LessonTheme" ("lessonId", "themeId") SELECT * FROM unnest($1::int[], $2::int[])`, [
+      toThemes.left,
+      toThemes.right,
+    ]);
+    await insertRows(pool, `INSERT INTO "LessonApproach" ("lessonId", "approachId") SELECT * FROM unnest($1::int[], $2::int[])`, [
+      toApproaches.left,
+      toApproaches.right,
+    ]);
     relations += toInitiatives.size + toThemes.size + toApproaches.size;
   }
   progress(`enseignements : ${lessonCount}`);
@@ -396,5 +430,12 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
   for (const table of ["Initiative", "Actor", "Lesson", "Source"]) {
     await pool.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
   }
-  return { initiatives: count, actors: actorCount, lessons: lessonCount, sources: sourceCount, relations, seconds: (performance.now() - started) / 1000 };
+  return {
+    initiatives: count,
+    actors: actorCount,
+    lessons: lessonCount,
+    sources: sourceCount,
+    relations,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -17,7 +17,12 @@ export interface HttpFigures {
 }
 
 /** `next start` on the benchmark database (the build must exist). */
-export async function startNextServer(options: { port: number; databaseUrl: string; heapMb: number; env?: Record<string, string> }): Promise<{ process: ChildProcess; baseUrl: string; stop(): Promise<void>; output(): string }> {
+export async function startNextServer(options: {
+  port: number;
+  databaseUrl: string;
+  heapMb: number;
+  env?: Record<string, string>;
+}): Promise<{ process: ChildProcess; baseUrl: string; stop(): Promise<void>; output(): string }> {
   const host = "127.0.0.1";
   const baseUrl = `http://${host}:${options.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -47,7 +52,10 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start s'est arrêté :\n${output}`);
-    const up = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return { process: child, baseUrl, stop, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -94,7 +102,10 @@ export function sampleRss(pid: number, everyMs = 200) {
   const sample = () => {
     const sizes = processTree(pid).map(rssKb);
     largest = Math.max(largest, ...sizes);
-    tree = Math.max(tree, sizes.reduce((sum, size) => sum + size, 0));
+    tree = Math.max(
+      tree,
+      sizes.reduce((sum, size) => sum + size, 0),
+    );
   };
   sample();
   const timer = setInterval(sample, everyMs);
@@ -114,19 +125,22 @@ export async function loadTest(baseUrl: string, paths: string[], options: { conn
   let finish: (result: autocannon.Result) => void = () => {};
   let fail: (error: unknown) => void = () => {};
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
-  const instance = autocannon({
-    url: baseUrl,
-    connections: options.connections,
-    duration: options.seconds,
-    requests: [
-      {
-        setupRequest: (request) => {
-          request.path = paths[next++ % paths.length]!;
-          return request;
+  const instance = autocannon(
+    {
+      url: baseUrl,
+      connections: options.connections,
+      duration: options.seconds,
+      requests: [
+        {
+          setupRequest: (request) => {
+            request.path = paths[next++ % paths.length]!;
+            return request;
+          },
         },
-      },
-    ],
-  }, (error, result) => (error ? fail(error) : finish(result)));
+      ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
   instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await done;
   return {

@@ -11,7 +11,7 @@ export interface Percentiles {
 /** Nearest-rank percentiles, in milliseconds rounded to 0.1. */
 export function percentiles(values: number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  const at = (p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
   const round = (value: number) => Math.round(value * 10) / 10;
   return { samples: sorted.length, p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(sorted.at(-1) ?? NaN) };
 }
@@ -44,6 +44,7 @@ export function byClass(workload: WorkloadQuery[], timings: Timings): ClassFigur
 /** A plain text table: the first column left-aligned, the figures right-aligned. */
 export function table(headers: string[], rows: (string | number)[][]): string {
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells: (string | number)[]) => cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]!) : String(cell).padStart(widths[column]!))).join("  ");
+  const line = (cells: (string | number)[]) =>
+    cells.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]!) : String(cell).padStart(widths[column]!))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

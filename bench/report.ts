@@ -15,22 +15,47 @@ export function targets(report: BenchReport): { target: string; value: string; m
     { target: `service p50 ≤ 15 ms (${label})`, value: `${figures.all.p50} ms`, met: figures.all.p50 <= 15 },
   ];
   if (report.placeLookup) {
-    out.push({ target: `lieux : p95 ≤ ${PLACE_LOOKUP_TARGET_P95_MS} ms (${PLACE_LOOKUPS.length} saisies)`, value: `${report.placeLookup.p95} ms`, met: report.placeLookup.p95 <= PLACE_LOOKUP_TARGET_P95_MS });
+    out.push({
+      target: `lieux : p95 ≤ ${PLACE_LOOKUP_TARGET_P95_MS} ms (${PLACE_LOOKUPS.length} saisies)`,
+      value: `${report.placeLookup.p95} ms`,
+      met: report.placeLookup.p95 <= PLACE_LOOKUP_TARGET_P95_MS,
+    });
   }
   if (report.findability) {
     const p95 = report.findability.all.p95;
-    out.push({ target: `trouvabilité : p95 ≤ ${FINDABILITY_TARGET_P95_MS} ms (recherche unifiée, enseignements par lieu)`, value: `${p95} ms`, met: p95 <= FINDABILITY_TARGET_P95_MS });
+    out.push({
+      target: `trouvabilité : p95 ≤ ${FINDABILITY_TARGET_P95_MS} ms (recherche unifiée, enseignements par lieu)`,
+      value: `${p95} ms`,
+      met: p95 <= FINDABILITY_TARGET_P95_MS,
+    });
   }
-  if (report.ratioP95) out.push({ target: `≥ 10× plus rapide que la référence naïve (p95, ${report.baseline!.queries} requêtes)`, value: `${report.ratioP95.all}×`, met: report.ratioP95.all! >= 10 });
+  if (report.ratioP95)
+    out.push({
+      target: `≥ 10× plus rapide que la référence naïve (p95, ${report.baseline!.queries} requêtes)`,
+      value: `${report.ratioP95.all}×`,
+      met: report.ratioP95.all! >= 10,
+    });
   if (report.http) {
     for (const [figures, ratio, label] of [
       [report.http.search, report.http.rpsRatio, "URL répétées"],
       [report.http.searchCold, report.http.coldRpsRatio, "caches vidés"],
     ] as const) {
-      out.push({ target: `HTTP recherche p95 ≤ 250 ms (10 connexions, ${label})`, value: `${figures.latency.p95} ms`, met: figures.latency.p95 <= 250 });
-      out.push({ target: `HTTP recherche ≥ 40 % des req/s de la page statique (${label})`, value: `${Math.round(ratio * 100)} %`, met: ratio >= 0.4 });
+      out.push({
+        target: `HTTP recherche p95 ≤ 250 ms (10 connexions, ${label})`,
+        value: `${figures.latency.p95} ms`,
+        met: figures.latency.p95 <= 250,
+      });
+      out.push({
+        target: `HTTP recherche ≥ 40 % des req/s de la page statique (${label})`,
+        value: `${Math.round(ratio * 100)} %`,
+        met: ratio >= 0.4,
+      });
     }
-    out.push({ target: "RSS du serveur Node < 400 Mo", value: `${report.http.rss.serverMaxMb} Mo`, met: report.http.rss.serverMaxMb < 400 });
+    out.push({
+      target: "RSS du serveur Node < 400 Mo",
+      value: `${report.http.rss.serverMaxMb} Mo`,
+      met: report.http.rss.serverMaxMb < 400,
+    });
   }
   return out;
 }
@@ -39,7 +64,17 @@ export function targets(report: BenchReport): { target: string; value: string; m
 export function formatFindability(figures: FindabilityFigures): string {
   return [
     "Trouvabilité (/recherche par type, /enseignements par lieu), ms :",
-    table(["classe", "n", "p50", "p95", "p99", "max"], [...FINDABILITY_CLASSES, "all" as const].map((key) => [key, figures[key].samples, figures[key].p50, figures[key].p95, figures[key].p99, figures[key].max])),
+    table(
+      ["classe", "n", "p50", "p95", "p99", "max"],
+      [...FINDABILITY_CLASSES, "all" as const].map((key) => [
+        key,
+        figures[key].samples,
+        figures[key].p50,
+        figures[key].p95,
+        figures[key].p99,
+        figures[key].max,
+      ]),
+    ),
   ].join("\n");
 }
 
@@ -51,19 +86,33 @@ export function formatReport(report: BenchReport): string {
   const parts: string[] = [];
   const generation = report.generation === "reused" ? "données réutilisées" : `générées en ${report.generation.seconds.toFixed(1)} s`;
   parts.push(`Repères — banc de performance, ${report.date.slice(0, 16).replace("T", " ")} UTC`);
-  parts.push(`${report.rows} initiatives (${generation}), ${report.queries} requêtes ; ${report.machine.cpus} cœurs ${report.machine.cpuModel}, ${report.machine.memoryGb} Go, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}`);
+  parts.push(
+    `${report.rows} initiatives (${generation}), ${report.queries} requêtes ; ${report.machine.cpus} cœurs ${report.machine.cpuModel}, ${report.machine.memoryGb} Go, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}`,
+  );
   parts.push("");
   parts.push("Appel complet du service (page + total + toutes les facettes), ms :");
   parts.push(
     table(
-      ["classe", "n", "p50", "p95", "p99", ...(report.serviceCold ? ["sans cache p50", "p95", "p99"] : []), ...(report.baseline ? ["n naïf", "même req. p95", "naïf p50", "naïf p95", "ratio p95"] : [])],
+      [
+        "classe",
+        "n",
+        "p50",
+        "p95",
+        "p99",
+        ...(report.serviceCold ? ["sans cache p50", "p95", "p99"] : []),
+        ...(report.baseline ? ["n naïf", "même req. p95", "naïf p50", "naïf p95", "ratio p95"] : []),
+      ],
       [...QUERY_CLASSES, "all" as const].map((key) => {
         const ours = report.service[key];
         const naive = report.baseline?.naive[key];
         const same = report.baseline?.service[key];
         const cold = report.serviceCold?.[key];
         return [
-          key, ours.samples, ours.p50, ours.p95, ours.p99,
+          key,
+          ours.samples,
+          ours.p50,
+          ours.p95,
+          ours.p99,
           ...(cold ? [cold.p50, cold.p95, cold.p99] : []),
           ...(naive && same ? [naive.samples, same.p95, naive.p50, naive.p95, `${report.ratioP95![key]}×`] : []),
         ];
@@ -73,7 +122,9 @@ export function formatReport(report: BenchReport): string {
   if (report.placeLookup) {
     const p = report.placeLookup;
     parts.push("");
-    parts.push(`Recherche de lieux (${PLACE_LOOKUPS.length} saisies, ${p.samples} mesures), ms : p50 ${p.p50}, p95 ${p.p95}, p99 ${p.p99}, max ${p.max}`);
+    parts.push(
+      `Recherche de lieux (${PLACE_LOOKUPS.length} saisies, ${p.samples} mesures), ms : p50 ${p.p50}, p95 ${p.p95}, p99 ${p.p99}, max ${p.max}`,
+    );
   }
   if (report.findability) {
     parts.push("");
@@ -93,7 +144,9 @@ export function formatReport(report: BenchReport): string {
         ],
       ),
     );
-    parts.push(`recherche / statique : ${Math.round(h.rpsRatio * 100)} % des req/s (caches vidés : ${Math.round(h.coldRpsRatio * 100)} %) ; RSS max du serveur Node : ${h.rss.serverMaxMb} Mo (avec le processus next start : ${h.rss.treeMaxMb} Mo) ; tas du serveur : ${h.heapMb > 0 ? `${h.heapMb} Mo au plus` : "défaut de V8"}`);
+    parts.push(
+      `recherche / statique : ${Math.round(h.rpsRatio * 100)} % des req/s (caches vidés : ${Math.round(h.coldRpsRatio * 100)} %) ; RSS max du serveur Node : ${h.rss.serverMaxMb} Mo (avec le processus next start : ${h.rss.treeMaxMb} Mo) ; tas du serveur : ${h.heapMb > 0 ? `${h.heapMb} Mo au plus` : "défaut de V8"}`,
+    );
   }
   parts.push("");
   parts.push("Objectifs :");

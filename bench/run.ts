@@ -96,32 +96,39 @@ async function ensureData(pool: pg.Pool, options: BenchOptions): Promise<Generat
   if (interactive) process.stdout.write("\n");
   await pool.query(`DELETE FROM bench_meta`);
   await pool.query(`INSERT INTO bench_meta VALUES ($1, $2, now())`, [options.rows, options.seed]);
-  log(`  ${summary.initiatives} initiatives, ${summary.actors} acteurs, ${summary.lessons} enseignements, ${summary.relations} relations en ${summary.seconds.toFixed(1)} s`);
+  log(
+    `  ${summary.initiatives} initiatives, ${summary.actors} acteurs, ${summary.lessons} enseignements, ${summary.relations} relations en ${summary.seconds.toFixed(1)} s`,
+  );
   return summary;
 }
 
 async function measureQueries(pool: pg.Pool, options: BenchOptions) {
   const db = createPrismaClient(options.databaseUrl);
   const workload = buildWorkload();
-  const sample = options.baselineSample > 0
-    ? workload.filter((item) => workload.filter((other) => other.class === item.class).indexOf(item) < options.baselineSample)
-    : workload;
+  const sample =
+    options.baselineSample > 0
+      ? workload.filter((item) => workload.filter((other) => other.class === item.class).indexOf(item) < options.baselineSample)
+      : workload;
   const inSample = new Set(sample.map((item) => item.name));
   const service: Timings = new Map();
   const cold: Timings = new Map();
   const baseline: Timings = new Map();
   try {
-    log(`Mesures : ${workload.length} requêtes, préchauffage puis ${options.rounds} tours (référence naïve : ${options.baselineRounds}, sur ${sample.length} requêtes)…`);
+    log(
+      `Mesures : ${workload.length} requêtes, préchauffage puis ${options.rounds} tours (référence naïve : ${options.baselineRounds}, sur ${sample.length} requêtes)…`,
+    );
     for (const item of workload) await searchInitiatives(db, item.query);
     // The baseline reads every table in full on each query (seconds each at 200,000 rows): two
     // warm-up queries bring the heap and join tables into cache; more would only add minutes.
     if (options.baselineRounds > 0) {
-      for (const queryClass of ["common-term", "whole-territory"]) await naiveSearch(pool, workload.find((item) => item.class === queryClass)!.query);
+      for (const queryClass of ["common-term", "whole-territory"])
+        await naiveSearch(pool, workload.find((item) => item.class === queryClass)!.query);
     }
     for (let round = 0; round < Math.max(options.rounds, options.baselineRounds); round++) {
       for (const item of workload) {
         if (round < options.rounds) record(service, item.name, await timed(() => searchInitiatives(db, item.query)));
-        if (round < options.baselineRounds && inSample.has(item.name)) record(baseline, item.name, await timed(() => naiveSearch(pool, item.query)));
+        if (round < options.baselineRounds && inSample.has(item.name))
+          record(baseline, item.name, await timed(() => naiveSearch(pool, item.query)));
       }
       log(`  tour ${round + 1} terminé`);
     }
@@ -142,7 +149,10 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
     service: byClass(workload, service),
     serviceCold: options.coldRounds > 0 ? byClass(workload, cold) : undefined,
     // The ratio compares the baseline with calls that compute everything, as it does.
-    baseline: options.baselineRounds > 0 ? { queries: sample.length, naive: byClass(sample, baseline), service: byClass(sample, options.coldRounds > 0 ? cold : service) } : undefined,
+    baseline:
+      options.baselineRounds > 0
+        ? { queries: sample.length, naive: byClass(sample, baseline), service: byClass(sample, options.coldRounds > 0 ? cold : service) }
+        : undefined,
   };
 }
 
@@ -286,7 +296,12 @@ async function runSoakOn(pool: pg.Pool, options: BenchOptions & { soakMinutes: n
     const entries = await hotEntries(db, editors[0]!, catalog.places[0]!);
     log(`next start sur le port ${options.port} (endurance, ${options.soakMinutes} min à ${options.connections} connexions)…`);
     // One trusted hop: the soak's visitors come with their own addresses (bench/soak.ts).
-    const server = await startNextServer({ port: options.port, databaseUrl: options.databaseUrl, heapMb: options.heapMb, env: { REPERES_TRUSTED_PROXY_HOPS: "1" } });
+    const server = await startNextServer({
+      port: options.port,
+      databaseUrl: options.databaseUrl,
+      heapMb: options.heapMb,
+      env: { REPERES_TRUSTED_PROXY_HOPS: "1" },
+    });
     try {
       const soak = await runSoak({
         baseUrl: server.baseUrl,
@@ -301,8 +316,25 @@ async function runSoakOn(pool: pg.Pool, options: BenchOptions & { soakMinutes: n
         connections: options.connections,
         log,
       });
-      const serverErrors = [...new Set(server.output().split("\n").filter((line) => /"level":(50|60)|⨯|Error/.test(line)).map((line) => line.slice(0, 400)))].slice(0, 10);
-      return { kind: "soak", date: new Date().toISOString(), rows: options.rows, seed: options.seed, minutes: options.soakMinutes, heapMb: options.heapMb, soak, serverErrors };
+      const serverErrors = [
+        ...new Set(
+          server
+            .output()
+            .split("\n")
+            .filter((line) => /"level":(50|60)|⨯|Error/.test(line))
+            .map((line) => line.slice(0, 400)),
+        ),
+      ].slice(0, 10);
+      return {
+        kind: "soak",
+        date: new Date().toISOString(),
+        rows: options.rows,
+        seed: options.seed,
+        minutes: options.soakMinutes,
+        heapMb: options.heapMb,
+        soak,
+        serverErrors,
+      };
     } finally {
       await server.stop();
     }
@@ -331,7 +363,13 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
     const findability = await measureFindabilityOn(options.databaseUrl, options.rounds);
     report = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "?",
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres,
+      },
       rows: options.rows,
       seed: options.seed,
       generation,

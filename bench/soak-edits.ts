@@ -35,7 +35,15 @@ export async function soakEditors(db: Database, count: number): Promise<Actor[]>
     const email = `banc.endurance.${n}@bench.reperes`;
     const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
     // Nobody signs in as them: a password nobody knows.
-    const id = existing?.id ?? (await createAccount(db, { email, name: `Éditeur d'endurance ${n}`, role: "EDITOR", password: randomBytes(24).toString("base64url") }, { userId: null })).id;
+    const id =
+      existing?.id ??
+      (
+        await createAccount(
+          db,
+          { email, name: `Éditeur d'endurance ${n}`, role: "EDITOR", password: randomBytes(24).toString("base64url") },
+          { userId: null },
+        )
+      ).id;
     editors.push({ id, role: "EDITOR" });
   }
   return editors;
@@ -48,7 +56,12 @@ export async function hotEntries(db: Database, editor: Actor, territory: string)
     const title = `${HOT_TITLE} ${n}`;
     let row = await db.initiative.findFirst({ where: { title, deletedAt: null }, select: { id: true } });
     if (!row) {
-      const values: FormValues = { ...emptyValues(initiatives.fields), title, summary: "Résumé initial, remplacé à chaque enregistrement du banc.", territories: [territory] };
+      const values: FormValues = {
+        ...emptyValues(initiatives.fields),
+        title,
+        summary: "Résumé initial, remplacé à chaque enregistrement du banc.",
+        territories: [territory],
+      };
       const outcome = await saveRecord(db, initiatives, editor, { values, comment: "Banc d'endurance" });
       if (outcome.kind !== "saved") throw new Error(`Initiative du banc non créée : ${JSON.stringify(outcome)}`);
       row = { id: outcome.id };
@@ -100,7 +113,12 @@ let attemptCounter = 0;
  * it must show this version or a later one. `read` gives the page's text, null when the read
  * failed (an error counted elsewhere, not a stale page).
  */
-export async function editOnce(db: Database, editor: Actor, entry: HotEntry, read: (slug: string) => Promise<string | null>): Promise<EditOutcome> {
+export async function editOnce(
+  db: Database,
+  editor: Actor,
+  entry: HotEntry,
+  read: (slug: string) => Promise<string | null>,
+): Promise<EditOutcome> {
   const meta = await recordMeta(db, initiatives, entry.id);
   const values = await initiatives.values(db, entry.id);
   if (!meta || !values) throw new Error(`Initiative du banc ${entry.id} introuvable.`);
@@ -108,7 +126,11 @@ export async function editOnce(db: Database, editor: Actor, entry: HotEntry, rea
   const marker = editMarker(entry.id, meta.version + 1, editor.id, ++attemptCounter);
   const attempt: EditAttempt = { entryId: entry.id, loadedVersion: meta.version, marker, outcome: "other" };
   try {
-    const outcome = await saveRecord(db, initiatives, editor, { id: entry.id, version: meta.version, values: { ...values, summary: `Résumé du banc d'endurance, ${marker}.` } });
+    const outcome = await saveRecord(db, initiatives, editor, {
+      id: entry.id,
+      version: meta.version,
+      values: { ...values, summary: `Résumé du banc d'endurance, ${marker}.` },
+    });
     if (outcome.kind === "saved") Object.assign(attempt, { outcome: "saved", savedVersion: outcome.version });
     else if (outcome.kind === "conflict" && outcome.currentVersion > meta.version) attempt.outcome = "conflict";
     else attempt.detail = JSON.stringify(outcome).slice(0, 300);
@@ -119,7 +141,13 @@ export async function editOnce(db: Database, editor: Actor, entry: HotEntry, rea
   const page = await read(entry.slug);
   if (page === null) return { attempt };
   const shown = latestMarkedVersion(page, entry.id);
-  return { attempt, stale: shown < attempt.savedVersion! ? `${entry.slug} : version ${shown} affichée après l'enregistrement de la version ${attempt.savedVersion}` : undefined };
+  return {
+    attempt,
+    stale:
+      shown < attempt.savedVersion!
+        ? `${entry.slug} : version ${shown} affichée après l'enregistrement de la version ${attempt.savedVersion}`
+        : undefined,
+  };
 }
 
 export interface EditCheck {
@@ -141,7 +169,10 @@ export async function checkEdits(db: Database, entries: HotEntry[], attempts: Ed
     const byVersion = new Map<number, EditAttempt>();
     for (const attempt of accepted) {
       const twin = byVersion.get(attempt.savedVersion!);
-      if (twin) lost.push(`${entry.slug} : deux enregistrements acceptés pour la version ${attempt.savedVersion} (${twin.marker}, ${attempt.marker})`);
+      if (twin)
+        lost.push(
+          `${entry.slug} : deux enregistrements acceptés pour la version ${attempt.savedVersion} (${twin.marker}, ${attempt.marker})`,
+        );
       byVersion.set(attempt.savedVersion!, attempt);
     }
     const revisions = await db.revision.findMany({
@@ -150,7 +181,8 @@ export async function checkEdits(db: Database, entries: HotEntry[], attempts: Ed
     });
     const history = new Map(revisions.map((revision) => [revision.version, String((revision.snapshot as FormValues).summary ?? "")]));
     for (const attempt of accepted) {
-      if (!history.get(attempt.savedVersion!)?.includes(attempt.marker)) lost.push(`${entry.slug} : ${attempt.marker} absent de l'historique (version ${attempt.savedVersion})`);
+      if (!history.get(attempt.savedVersion!)?.includes(attempt.marker))
+        lost.push(`${entry.slug} : ${attempt.marker} absent de l'historique (version ${attempt.savedVersion})`);
     }
     for (const version of history.keys()) {
       if (!byVersion.has(version)) lost.push(`${entry.slug} : version ${version} dans l'historique sans enregistrement accepté`);

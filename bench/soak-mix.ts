@@ -74,8 +74,13 @@ export class SoakMix {
   private readonly thresholds: [SoakClass, number][];
   private rotation = 0;
 
-  constructor(private readonly catalog: SoakCatalog, seed: number, mix: Record<SoakClass, number> = SOAK_MIX) {
-    if (catalog.initiativeSlugs.length === 0 || catalog.places.length === 0) throw new Error("Catalogue vide : aucune initiative publiée ou aucun territoire lié.");
+  constructor(
+    private readonly catalog: SoakCatalog,
+    seed: number,
+    mix: Record<SoakClass, number> = SOAK_MIX,
+  ) {
+    if (catalog.initiativeSlugs.length === 0 || catalog.places.length === 0)
+      throw new Error("Catalogue vide : aucune initiative publiée ou aucun territoire lié.");
     this.random = new Random(seed);
     this.repeated = buildWorkload().map((item) => `/initiatives?${toSearchParams(item.query).toString()}`);
     // A "unique" search that happens to be one of the workload's would be answered from cache.

@@ -24,7 +24,12 @@ export interface HttpResult {
  * reset on a kept-alive socket before any answer is retried once, as browsers do: the server
  * closes idle sockets after 5 s, and a worker busy editing leaves its socket idle that long.
  */
-export function get(agent: http.Agent, url: string, options: { timeoutMs: number; headers?: Record<string, string>; keepBody?: boolean }, retried = false): Promise<HttpResult> {
+export function get(
+  agent: http.Agent,
+  url: string,
+  options: { timeoutMs: number; headers?: Record<string, string>; keepBody?: boolean },
+  retried = false,
+): Promise<HttpResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     let settled = false;
@@ -39,7 +44,9 @@ export function get(agent: http.Agent, url: string, options: { timeoutMs: number
       answered = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => options.keepBody && chunks.push(chunk));
-      response.on("end", () => finish({ status: response.statusCode, body: options.keepBody ? Buffer.concat(chunks).toString("utf8") : undefined }));
+      response.on("end", () =>
+        finish({ status: response.statusCode, body: options.keepBody ? Buffer.concat(chunks).toString("utf8") : undefined }),
+      );
       response.on("error", () => finish({ failure: "network" }));
       response.on("close", () => response.complete || finish({ failure: "network" }));
     });
@@ -236,12 +243,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     counting = true;
     const started = performance.now();
     const samples: RssSample[] = [];
-    const sample = () => options.serverPid && samples.push({ atMs: performance.now() - started, mb: largestRssKb(options.serverPid) / 1024 });
+    const sample = () =>
+      options.serverPid && samples.push({ atMs: performance.now() - started, mb: largestRssKb(options.serverPid) / 1024 });
     sample();
     const sampler = setInterval(sample, options.rssEveryMs ?? 5000);
     const progress = setInterval(() => {
       const done = SOAK_CLASSES.reduce((sum, key) => sum + latencies[key].length, 0);
-      options.log?.(`  ${Math.round((performance.now() - started) / 1000)} s : ${done} requêtes, ${ERROR_KINDS.reduce((sum, key) => sum + errors[key], 0)} erreurs, ${attempts.length} éditions`);
+      options.log?.(
+        `  ${Math.round((performance.now() - started) / 1000)} s : ${done} requêtes, ${ERROR_KINDS.reduce((sum, key) => sum + errors[key], 0)} erreurs, ${attempts.length} éditions`,
+      );
     }, 60_000);
     try {
       await run(options.durationMs, true);
@@ -255,7 +265,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
     for (const entry of options.entries) {
       const last = Math.max(0, ...attempts.filter((a) => a.entryId === entry.id && a.outcome === "saved").map((a) => a.savedVersion!));
       const page = await request("page", `/initiatives/${entry.slug}`, true);
-      if (last > 0 && page !== null && latestMarkedVersion(page, entry.id) !== last) stale.push(`${entry.slug} : la page ne montre pas la version finale ${last}`);
+      if (last > 0 && page !== null && latestMarkedVersion(page, entry.id) !== last)
+        stale.push(`${entry.slug} : la page ne montre pas la version finale ${last}`);
     }
     const check = await checkEdits(options.db, options.entries, attempts);
     const requests = SOAK_CLASSES.filter((key) => key !== "edit").reduce((sum, key) => sum + latencies[key].length, 0);
@@ -264,7 +275,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakFigures> {
       connections: options.connections,
       requests,
       requestsPerSecond: Math.round((requests / (durationMs / 1000)) * 10) / 10,
-      classes: Object.fromEntries(SOAK_CLASSES.map((key) => [key, { ...percentiles(latencies[key]), errors: classErrors[key] }])) as SoakFigures["classes"],
+      classes: Object.fromEntries(
+        SOAK_CLASSES.map((key) => [key, { ...percentiles(latencies[key]), errors: classErrors[key] }]),
+      ) as SoakFigures["classes"],
       errors,
       examples,
       warmup,
@@ -283,13 +296,21 @@ export function soakErrorCount(figures: SoakFigures): number {
 
 export function soakTargets(figures: SoakFigures): { target: string; value: string; met: boolean }[] {
   const out = [
-    { target: `endurance : 0 erreur (5xx, 4xx inattendu, réseau, délai, édition ; ${figures.requests} requêtes)`, value: String(soakErrorCount(figures)), met: soakErrorCount(figures) === 0 },
+    {
+      target: `endurance : 0 erreur (5xx, 4xx inattendu, réseau, délai, édition ; ${figures.requests} requêtes)`,
+      value: String(soakErrorCount(figures)),
+      met: soakErrorCount(figures) === 0,
+    },
     {
       target: `endurance : 0 mise à jour perdue (${figures.edits.saved} enregistrements acceptés, ${figures.edits.conflicts} conflits)`,
       value: String(figures.edits.lost.length),
       met: figures.edits.lost.length === 0 && figures.edits.saved > 0,
     },
-    { target: "endurance : page publique à jour à la requête suivant l'enregistrement", value: `${figures.edits.stale.length} périmée(s)`, met: figures.edits.stale.length === 0 },
+    {
+      target: "endurance : page publique à jour à la requête suivant l'enregistrement",
+      value: `${figures.edits.stale.length} périmée(s)`,
+      met: figures.edits.stale.length === 0,
+    },
   ];
   if (figures.rss) {
     const r = figures.rss;
@@ -315,15 +336,28 @@ export function formatSoak(figures: SoakFigures): string {
   const lines = [
     `Endurance : ${figures.durationS} s à ${figures.connections} connexions, ${figures.requests} requêtes HTTP (${figures.requestsPerSecond} req/s), ${figures.edits.attempts} éditions ; ms :`,
   ];
-  const rows = SOAK_CLASSES.map((key) => [CLASS_LABELS[key], figures.classes[key].samples, figures.classes[key].p50, figures.classes[key].p95, figures.classes[key].max, figures.classes[key].errors]);
+  const rows = SOAK_CLASSES.map((key) => [
+    CLASS_LABELS[key],
+    figures.classes[key].samples,
+    figures.classes[key].p50,
+    figures.classes[key].p95,
+    figures.classes[key].max,
+    figures.classes[key].errors,
+  ]);
   lines.push(table(["classe", "n", "p50", "p95", "max", "erreurs"], rows));
-  lines.push(`Erreurs par type : ${ERROR_KINDS.map((key) => `${key} ${figures.errors[key]}`).join(", ")} (dont préchauffage : ${figures.warmup.errors} sur ${figures.warmup.requests} requêtes)`);
+  lines.push(
+    `Erreurs par type : ${ERROR_KINDS.map((key) => `${key} ${figures.errors[key]}`).join(", ")} (dont préchauffage : ${figures.warmup.errors} sur ${figures.warmup.requests} requêtes)`,
+  );
   for (const example of figures.examples.slice(0, 10)) lines.push(`  ${example}`);
-  lines.push(`Éditions : ${figures.edits.attempts} tentatives, ${figures.edits.saved} enregistrées, ${figures.edits.conflicts} refusées pour conflit, ${figures.edits.lost.length} perdue(s), ${figures.edits.stale.length} page(s) périmée(s)`);
+  lines.push(
+    `Éditions : ${figures.edits.attempts} tentatives, ${figures.edits.saved} enregistrées, ${figures.edits.conflicts} refusées pour conflit, ${figures.edits.lost.length} perdue(s), ${figures.edits.stale.length} page(s) périmée(s)`,
+  );
   for (const problem of [...figures.edits.lost, ...figures.edits.stale].slice(0, 10)) lines.push(`  ${problem}`);
   if (figures.rss) {
     const r = figures.rss;
-    lines.push(`RSS du serveur (${r.samples} mesures) : médiane des premières ${r.windowS} s ${r.firstMb} Mo, des dernières ${r.windowS} s ${r.lastMb} Mo, max ${r.maxMb} Mo`);
+    lines.push(
+      `RSS du serveur (${r.samples} mesures) : médiane des premières ${r.windowS} s ${r.firstMb} Mo, des dernières ${r.windowS} s ${r.lastMb} Mo, max ${r.maxMb} Mo`,
+    );
   }
   lines.push("", "Objectifs :");
   for (const t of soakTargets(figures)) lines.push(`  ${t.met ? "OK " : "NON"}  ${t.target} : ${t.value}`);

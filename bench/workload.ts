@@ -82,7 +82,13 @@ export function buildWorkload(): WorkloadQuery[] {
   list.push(q("term + statut", "term-facets", { q: "santé", statut: ["en-cours"] }));
   list.push(q("term + annee", "term-facets", { q: "habitants", annee: [2020] }));
   list.push(q("term + acteur", "term-facets", { q: "médiation", acteur: ["association"] }));
-  list.push(q("common + région + approche", "term-facets", { q: "quartier", territoire: [PLACES.region], approche: ["testing", "sensibilisation"] }));
+  list.push(
+    q("common + région + approche", "term-facets", {
+      q: "quartier",
+      territoire: [PLACES.region],
+      approche: ["testing", "sensibilisation"],
+    }),
+  );
 
   list.push(q("approche", "facets-only", { approche: ["acces-au-droit"] }));
   list.push(q("two approches", "facets-only", { approche: ["testing", "mediation"] }));

@@ -38,7 +38,8 @@ runCli(async () => {
   });
   const integer = (name: keyof typeof values, min: number) => {
     const value = Number(values[name]);
-    if (!Number.isInteger(value) || value < min) throw new UserFacingError(`--${name} doit être un entier ≥ ${min} (reçu : ${values[name]}).`);
+    if (!Number.isInteger(value) || value < min)
+      throw new UserFacingError(`--${name} doit être un entier ≥ ${min} (reçu : ${values[name]}).`);
     return value;
   };
   const rows = integer("rows", 100);
@@ -59,13 +60,16 @@ runCli(async () => {
     seconds: integer("seconds", 1),
     connections: integer("connections", 1),
     heapMb: integer("heap-mb", 0),
-    out: values.out ? path.resolve(values.out) : path.join(root, "bench/results", `${soak ? "soak" : "bench"}-${rows}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
+    out: values.out
+      ? path.resolve(values.out)
+      : path.join(root, "bench/results", `${soak ? "soak" : "bench"}-${rows}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
     soakMinutes: soak ? integer("soak-minutes", 1) : undefined,
   });
   if (!outcome) return;
   const report = outcome.report;
-  const text = "kind" in report
-    ? `Repères — banc d'endurance, ${report.date.slice(0, 16).replace("T", " ")} UTC, ${report.rows} initiatives, tas du serveur ${report.heapMb > 0 ? `${report.heapMb} Mo au plus` : "défaut de V8"}\n\n${formatSoak(report.soak)}${report.serverErrors.length > 0 ? `\n\nErreurs écrites par le serveur (les premières) :\n${report.serverErrors.map((line) => `  ${line}`).join("\n")}` : ""}`
-    : formatReport(report);
+  const text =
+    "kind" in report
+      ? `Repères — banc d'endurance, ${report.date.slice(0, 16).replace("T", " ")} UTC, ${report.rows} initiatives, tas du serveur ${report.heapMb > 0 ? `${report.heapMb} Mo au plus` : "défaut de V8"}\n\n${formatSoak(report.soak)}${report.serverErrors.length > 0 ? `\n\nErreurs écrites par le serveur (les premières) :\n${report.serverErrors.map((line) => `  ${line}`).join("\n")}` : ""}`
+      : formatReport(report);
   console.log(`\n${text}\n\nRésultats : ${path.relative(root, outcome.file)}`);
 });

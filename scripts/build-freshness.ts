@@ -20,8 +20,12 @@ export function buildIsStale(root: string): boolean {
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   const sources = [
-    ...SOURCE_DIRS.map((d) => path.join(root, d)).filter(existsSync).map(newestMtime),
-    ...SOURCE_FILES.map((f) => path.join(root, f)).filter(existsSync).map((f) => statSync(f).mtimeMs),
+    ...SOURCE_DIRS.map((d) => path.join(root, d))
+      .filter(existsSync)
+      .map(newestMtime),
+    ...SOURCE_FILES.map((f) => path.join(root, f))
+      .filter(existsSync)
+      .map((f) => statSync(f).mtimeMs),
   ];
   return sources.some((mtime) => mtime > builtAt);
 }

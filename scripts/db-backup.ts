@@ -7,7 +7,8 @@ import { parseEnv } from "@/lib/config/env";
 
 runCli(async () => {
   const [file, ...extra] = process.argv.slice(2);
-  if (!file || extra.length || /[\u0000-\u001f]/.test(file)) throw new UserFacingError("Usage : npm run db:backup -- FICHIER (par exemple reperes-2026-12-01.backup)");
+  if (!file || extra.length || /[\u0000-\u001f]/.test(file))
+    throw new UserFacingError("Usage : npm run db:backup -- FICHIER (par exemple reperes-2026-12-01.backup)");
   const env = parseEnv();
   await withBackupSource(env, async (databaseUrl) => {
     const started = Date.now();

@@ -13,13 +13,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  applyMigrations,
-  createMigration,
-  markMigrationRolledBack,
-  MigrationError,
-  migrationStatus,
-} from "../lib/db/migrations/engine";
+import { applyMigrations, createMigration, markMigrationRolledBack, MigrationError, migrationStatus } from "../lib/db/migrations/engine";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = "Usage: tsx scripts/db-migrate.ts deploy | create --name NAME [--empty] | status | resolve --rolled-back NAME";
@@ -78,7 +72,10 @@ async function main(): Promise<number> {
       const list = (title: string, names: string[]) => names.length && console.log(`${title}:\n${names.map((n) => `  ${n}`).join("\n")}`);
       console.log(`${s.local.length} migration(s) in the folder, ${s.applied.length} applied.`);
       list("Pending", s.pending);
-      list("Failed", s.failed.map((f) => `${f.name}${f.logs ? `: ${f.logs.replace(/\s+/g, " ")}` : ""}`));
+      list(
+        "Failed",
+        s.failed.map((f) => `${f.name}${f.logs ? `: ${f.logs.replace(/\s+/g, " ")}` : ""}`),
+      );
       list("Modified after being applied (checksum differs)", s.modified);
       list("Applied but missing from the folder", s.missingLocally);
       if (s.upToDate) console.log("Database schema is up to date.");

@@ -10,7 +10,8 @@ const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 
 runCli(async () => {
   const [file, ...extra] = process.argv.slice(2);
-  if (!file || extra.length || /[\u0000-\u001f]/.test(file)) throw new UserFacingError("Usage : npm run db:restore -- FICHIER (dans une base vide ; arrêtez d'abord l'application)");
+  if (!file || extra.length || /[\u0000-\u001f]/.test(file))
+    throw new UserFacingError("Usage : npm run db:restore -- FICHIER (dans une base vide ; arrêtez d'abord l'application)");
   const env = parseEnv();
   await withCommandDatabase(env, async (_db, databaseUrl) => {
     const summary = await restoreBackup({ databaseUrl, file: path.resolve(file), migrationsDir });

@@ -8,7 +8,13 @@ import { parseArgs } from "node:util";
 import { runCli, UserFacingError } from "@/lib/cli/run";
 import { parseEnv } from "@/lib/config/env";
 import { withCommandDatabase } from "@/lib/db/command-database";
-import { importGeometryDirectory, importQpvFileAnyFormat, importTerritoryGeometryFile, TERRITORY_LAYERS, type GeometryImportSummary } from "@/lib/map/import";
+import {
+  importGeometryDirectory,
+  importQpvFileAnyFormat,
+  importTerritoryGeometryFile,
+  TERRITORY_LAYERS,
+  type GeometryImportSummary,
+} from "@/lib/map/import";
 
 const USAGE =
   "Usage : npm run geo:import -- --level communes|departements|region|qpv fichier.geojson\n" +
@@ -24,7 +30,9 @@ function report(summary: GeometryImportSummary) {
     for (const u of merged) console.log(`    ${u.code} ${u.name ?? ""} → ${u.mergedInto}`);
   }
   if (unknown.length > 0) {
-    console.log(`  ${unknown.length} entités ignorées, leur code n'est pas un territoire actuel du référentiel (commune fusionnée depuis la date du fichier ?) :`);
+    console.log(
+      `  ${unknown.length} entités ignorées, leur code n'est pas un territoire actuel du référentiel (commune fusionnée depuis la date du fichier ?) :`,
+    );
     for (const u of unknown) console.log(`    ${u.code} ${u.name ?? ""}`);
   }
 }

@@ -8,6 +8,8 @@ runCli(async () => {
   await withCommandDatabase(parseEnv(), async (db) => {
     const started = Date.now();
     const summary = await loadReferenceData(db, (line) => console.log(`  ${line}`));
-    console.log(`Référentiel chargé en ${((Date.now() - started) / 1000).toFixed(1)} s : ${summary.territories} territoires, ${summary.links} liens.`);
+    console.log(
+      `Référentiel chargé en ${((Date.now() - started) / 1000).toFixed(1)} s : ${summary.territories} territoires, ${summary.links} liens.`,
+    );
   });
 });

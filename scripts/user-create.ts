@@ -41,19 +41,28 @@ function promptHidden(question: string): Promise<string> {
 
 runCli(async () => {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, role: { type: "string", default: "admin" }, name: { type: "string" }, password: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string", default: "admin" },
+      name: { type: "string" },
+      password: { type: "string" },
+    },
   });
   if (values.password !== undefined) {
-    throw new UserFacingError("Le mot de passe ne se passe pas en argument : la commande le demande, ou le lit sur l'entrée standard (echo … | npm run user:create -- …).");
+    throw new UserFacingError(
+      "Le mot de passe ne se passe pas en argument : la commande le demande, ou le lit sur l'entrée standard (echo … | npm run user:create -- …).",
+    );
   }
-  if (!values.email) throw new UserFacingError("Usage : npm run user:create -- --email adresse@exemple.fr --role admin|editor|contributor [--name \"Nom\"]");
+  if (!values.email)
+    throw new UserFacingError('Usage : npm run user:create -- --email adresse@exemple.fr --role admin|editor|contributor [--name "Nom"]');
   const role = ROLES[(values.role ?? "").toLowerCase() as keyof typeof ROLES];
   if (!role) throw new UserFacingError("Rôle inconnu : admin, editor ou contributor.");
 
   let password: string;
   if (process.stdin.isTTY) {
     password = await promptHidden("Mot de passe (12 caractères au moins) : ");
-    if ((await promptHidden("Confirmez le mot de passe : ")) !== password) throw new UserFacingError("Les deux saisies ne correspondent pas.");
+    if ((await promptHidden("Confirmez le mot de passe : ")) !== password)
+      throw new UserFacingError("Les deux saisies ne correspondent pas.");
   } else {
     password = await readPiped();
   }
@@ -61,7 +70,11 @@ runCli(async () => {
   const env = parseEnv();
   await withCommandDatabase(env, async (db) => {
     try {
-      const { id } = await createAccount(db, { email: values.email!, name: values.name ?? values.email!.split("@")[0]!, role, password }, { userId: null });
+      const { id } = await createAccount(
+        db,
+        { email: values.email!, name: values.name ?? values.email!.split("@")[0]!, role, password },
+        { userId: null },
+      );
       console.log(`Compte n° ${id} créé : ${values.email!.trim().toLowerCase()} (${role}).`);
     } catch (error) {
       if (error instanceof AccountError) throw new UserFacingError(error.message);

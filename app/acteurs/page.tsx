@@ -6,7 +6,14 @@ import { Pagination } from "@/components/navigation/Pagination";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { actorKindLabels, plural, territoryKindLabels } from "@/lib/format/labels";
 import { PlaceChoiceFields } from "@/components/search/PlaceChoiceFields";
-import { ACTOR_PAGE_SIZE, actorApproachChoices, actorQueryString, parseActorQuery, searchActors, type ActorSearchResult } from "@/lib/public/actors";
+import {
+  ACTOR_PAGE_SIZE,
+  actorApproachChoices,
+  actorQueryString,
+  parseActorQuery,
+  searchActors,
+  type ActorSearchResult,
+} from "@/lib/public/actors";
 import { choosePlace } from "@/lib/public/search";
 import { actorKindParams, withQuery } from "@/lib/search/query";
 
@@ -50,7 +57,14 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
             value={query.type}
             options={Object.entries(actorKindParams).map(([value, kind]) => ({ value, label: actorKindLabels[kind] }))}
           />
-          <FilterSelect id="aapproche" name="approche" label="Approche" allLabel="Toutes les approches" value={query.approche} options={approaches.map((a) => ({ value: a.slug, label: a.label }))} />
+          <FilterSelect
+            id="aapproche"
+            name="approche"
+            label="Approche"
+            allLabel="Toutes les approches"
+            value={query.approche}
+            options={approaches.map((a) => ({ value: a.slug, label: a.label }))}
+          />
         </div>
         <p>
           <button type="submit">Rechercher</button> {filtered && <Link href="/acteurs">Réinitialiser</Link>}
@@ -58,11 +72,15 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
       </SearchFormShell>
       {result.place && parsed.lieu && (
         <p className="meta">
-          Lieu compris : <Link href={`/territoires/${result.place.code}`}>{result.place.name}</Link> ({territoryKindLabels[result.place.kind].toLowerCase()}).
+          Lieu compris : <Link href={`/territoires/${result.place.code}`}>{result.place.name}</Link> (
+          {territoryKindLabels[result.place.kind].toLowerCase()}).
         </p>
       )}
       {result.placeNotFound && (
-        <p className="meta">Aucun lieu ne correspond à « {choice.typed || parsed.territoire} » : vérifiez l&apos;orthographe ou essayez le code postal ou officiel.</p>
+        <p className="meta">
+          Aucun lieu ne correspond à « {choice.typed || parsed.territoire} » : vérifiez l&apos;orthographe ou essayez le code postal ou
+          officiel.
+        </p>
       )}
       <p role="status" className="result-count">
         {countText(result)}
@@ -83,7 +101,8 @@ export default async function ActorsPage({ searchParams }: { searchParams: Searc
         filtered && (
           <div className="empty-state">
             <p>
-              Essayez de retirer un filtre, d&apos;élargir la portée au lieu et à plus grande échelle, ou <Link href="/acteurs">voyez tous les acteurs</Link>.
+              Essayez de retirer un filtre, d&apos;élargir la portée au lieu et à plus grande échelle, ou{" "}
+              <Link href="/acteurs">voyez tous les acteurs</Link>.
             </p>
           </div>
         )

@@ -8,7 +8,10 @@ import { hasRole, roleLabels } from "@/lib/auth/roles";
 import { definitions } from "@/lib/editorial/registry";
 import "./admin.css";
 
-export const metadata: Metadata = { title: { default: "Espace équipe", template: "%s – Espace équipe – Repères" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Espace équipe", template: "%s – Espace équipe – Repères" },
+  robots: { index: false },
+};
 
 /** The staff area's frame. Each page and action checks the user again: this is only navigation. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {

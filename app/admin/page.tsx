@@ -33,7 +33,8 @@ export default async function AdminHome() {
         </li>
         {failedMails > 0 && (
           <li>
-            <strong>{failedMails}</strong> {failedMails > 1 ? "courriels en échec" : "courriel en échec"} · <Link href="/admin/courriels">Voir les courriels en échec</Link>
+            <strong>{failedMails}</strong> {failedMails > 1 ? "courriels en échec" : "courriel en échec"} ·{" "}
+            <Link href="/admin/courriels">Voir les courriels en échec</Link>
           </li>
         )}
         {proposals !== null && (
@@ -46,19 +47,21 @@ export default async function AdminHome() {
       <p>
         <Link className="button" href="/admin/initiatives/nouveau">
           Nouvelle initiative
-        </Link>
-        {" "}
+        </Link>{" "}
         <Link href="/admin/recherches">Ce que le public cherche sans trouver</Link>
       </p>
 
       {locks.length > 0 && (
         <section aria-labelledby="locks-title">
           <h2 id="locks-title">Connexions bloquées</h2>
-          <p className="meta">Trop d&apos;échecs de connexion : ces comptes sont refusés depuis ces adresses jusqu&apos;à l&apos;heure indiquée.</p>
+          <p className="meta">
+            Trop d&apos;échecs de connexion : ces comptes sont refusés depuis ces adresses jusqu&apos;à l&apos;heure indiquée.
+          </p>
           <ul>
             {locks.map((lock) => (
               <li key={`${lock.email} ${lock.ip ?? ""}`}>
-                {lock.email} — {lock.ip ? `depuis l'adresse ${lock.ip}` : "depuis toutes les adresses"}, jusqu&apos;à {formatTime(lock.until)}
+                {lock.email} — {lock.ip ? `depuis l'adresse ${lock.ip}` : "depuis toutes les adresses"}, jusqu&apos;à{" "}
+                {formatTime(lock.until)}
               </li>
             ))}
           </ul>
@@ -94,7 +97,9 @@ export default async function AdminHome() {
       )}
 
       <h2>À vérifier</h2>
-      <p className="meta">Contenus publiés depuis plus d&apos;un an et pas vérifiés depuis : contacts, sites et résultats ont pu changer.</p>
+      <p className="meta">
+        Contenus publiés depuis plus d&apos;un an et pas vérifiés depuis : contacts, sites et résultats ont pu changer.
+      </p>
       {data.staleInitiatives.length + data.staleActors.length === 0 ? (
         <p>Rien à vérifier.</p>
       ) : (
@@ -107,12 +112,15 @@ export default async function AdminHome() {
           ))}
           {data.staleActors.map((item) => (
             <li key={`a${item.id}`}>
-              <Link href={`/admin/acteurs/${item.id}`}>{item.name}</Link> (acteur, {item.lastVerifiedAt ? `vérifié le ${formatDate(item.lastVerifiedAt)}` : "jamais vérifié"})
+              <Link href={`/admin/acteurs/${item.id}`}>{item.name}</Link> (acteur,{" "}
+              {item.lastVerifiedAt ? `vérifié le ${formatDate(item.lastVerifiedAt)}` : "jamais vérifié"})
             </li>
           ))}
         </ul>
       )}
-      <p className="meta">{plural(data.staleInitiatives.length, "initiative")} et {plural(data.staleActors.length, "acteur")} à vérifier.</p>
+      <p className="meta">
+        {plural(data.staleInitiatives.length, "initiative")} et {plural(data.staleActors.length, "acteur")} à vérifier.
+      </p>
     </>
   );
 }

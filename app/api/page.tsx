@@ -14,7 +14,10 @@ export const metadata: Metadata = {
 };
 
 function parameterDescriptions(query: z.ZodObject) {
-  return Object.entries(query.shape as Record<string, z.ZodType>).map(([name, schema]) => ({ name, description: schema.description ?? "" }));
+  return Object.entries(query.shape as Record<string, z.ZodType>).map(([name, schema]) => ({
+    name,
+    description: schema.description ?? "",
+  }));
 }
 
 export default function ApiPage() {
@@ -22,29 +25,31 @@ export default function ApiPage() {
     <div className="container prose">
       <h1>API et données ouvertes</h1>
       <p className="lead">
-        Les données publiées de Repères (initiatives, acteurs, thèmes, approches, territoires, enseignements) sont réutilisables librement, y
-        compris à des fins commerciales, en citant la source « Repères – IREV » et la date de mise à jour.
+        Les données publiées de Repères (initiatives, acteurs, thèmes, approches, territoires, enseignements) sont réutilisables librement,
+        y compris à des fins commerciales, en citant la source « Repères – IREV » et la date de mise à jour.
       </p>
 
       <section aria-labelledby="licence">
         <h2 id="licence">Licence</h2>
         <p>
-          Les données sont publiées sous la <a href={LICENCE.url}>{LICENCE.name}</a> (Etalab). Les exports JSON et les réponses de l&apos;API
-          portent la licence dans leurs métadonnées (champ <code>licence</code>) ; les téléchargements CSV l&apos;annoncent dans l&apos;en-tête HTTP{" "}
-          <code>Link: &lt;…&gt;; rel=&quot;license&quot;</code>, un fichier CSV n&apos;ayant pas de place pour des métadonnées.
+          Les données sont publiées sous la <a href={LICENCE.url}>{LICENCE.name}</a> (Etalab). Les exports JSON et les réponses de
+          l&apos;API portent la licence dans leurs métadonnées (champ <code>licence</code>) ; les téléchargements CSV l&apos;annoncent dans
+          l&apos;en-tête HTTP <code>Link: &lt;…&gt;; rel=&quot;license&quot;</code>, un fichier CSV n&apos;ayant pas de place pour des
+          métadonnées.
         </p>
         <p>
-          Seules les fiches publiées sont diffusées. Les coordonnées d&apos;une personne à contacter (d&apos;un acteur ou d&apos;une initiative)
-          n&apos;apparaissent que si son accord est enregistré, et jamais dans les données structurées des pages ; celles d&apos;une structure
-          (adresse, téléphone, e-mail, site web) sont publiques. Voir <a href="/donnees-personnelles">Données personnelles</a>.
+          Seules les fiches publiées sont diffusées. Les coordonnées d&apos;une personne à contacter (d&apos;un acteur ou d&apos;une
+          initiative) n&apos;apparaissent que si son accord est enregistré, et jamais dans les données structurées des pages ; celles
+          d&apos;une structure (adresse, téléphone, e-mail, site web) sont publiques. Voir{" "}
+          <a href="/donnees-personnelles">Données personnelles</a>.
         </p>
       </section>
 
       <section aria-labelledby="exports">
         <h2 id="exports">Exporter une sélection</h2>
         <p>
-          Sur la page <Link href="/initiatives">Initiatives</Link>, filtrez puis choisissez « Exporter » : le fichier contient toutes les initiatives
-          de la sélection, pas seulement la page affichée. Les adresses acceptent exactement les paramètres de la page :
+          Sur la page <Link href="/initiatives">Initiatives</Link>, filtrez puis choisissez « Exporter » : le fichier contient toutes les
+          initiatives de la sélection, pas seulement la page affichée. Les adresses acceptent exactement les paramètres de la page :
         </p>
         <ul>
           <li>
@@ -57,7 +62,8 @@ export default function ApiPage() {
             <a href="/initiatives/export.json?territoire=200068047">
               <code>/initiatives/export.json?territoire=200068047</code>
             </a>{" "}
-            : JSON, <code>metadata</code> (licence, source, date) puis <code>initiatives</code>, au format <code>Initiative</code> de l&apos;API.
+            : JSON, <code>metadata</code> (licence, source, date) puis <code>initiatives</code>, au format <code>Initiative</code> de
+            l&apos;API.
           </li>
         </ul>
         <table>
@@ -79,7 +85,10 @@ export default function ApiPage() {
             ))}
           </tbody>
         </table>
-        <p>Une cellule qui commencerait par =, +, - ou @ est précédée d&apos;une apostrophe, pour qu&apos;un tableur ne l&apos;exécute pas comme une formule.</p>
+        <p>
+          Une cellule qui commencerait par =, +, - ou @ est précédée d&apos;une apostrophe, pour qu&apos;un tableur ne l&apos;exécute pas
+          comme une formule.
+        </p>
       </section>
 
       <section aria-labelledby="api">
@@ -140,11 +149,13 @@ export default function ApiPage() {
           </li>
           <li>
             <strong>Cache</strong> : chaque réponse porte <code>ETag</code> et <code>Last-Modified</code> ; renvoyez-les dans{" "}
-            <code>If-None-Match</code> ou <code>If-Modified-Since</code> pour obtenir une réponse 304 vide tant que les données n&apos;ont pas changé.
+            <code>If-None-Match</code> ou <code>If-Modified-Since</code> pour obtenir une réponse 304 vide tant que les données n&apos;ont
+            pas changé.
           </li>
           <li>
-            <strong>Débit</strong> : {RATE_LIMIT.capacity} requêtes d&apos;affilée par adresse IP, puis {RATE_LIMIT.refillPerSecond} par seconde. Au-delà,
-            réponse 429 avec l&apos;en-tête <code>Retry-After</code> (secondes). Le décompte est tenu par chaque processus du serveur.
+            <strong>Débit</strong> : {RATE_LIMIT.capacity} requêtes d&apos;affilée par adresse IP, puis {RATE_LIMIT.refillPerSecond} par
+            seconde. Au-delà, réponse 429 avec l&apos;en-tête <code>Retry-After</code> (secondes). Le décompte est tenu par chaque processus
+            du serveur.
           </li>
           <li>
             <strong>CORS</strong> : l&apos;API répond à toutes les origines, pour les requêtes GET.
@@ -162,7 +173,8 @@ export default function ApiPage() {
             : les dernières initiatives et les derniers enseignements publiés.
           </li>
           <li>
-            <code>/initiatives/flux.xml?…</code> : les dernières initiatives publiées d&apos;une sélection, avec les paramètres de la page (par exemple{" "}
+            <code>/initiatives/flux.xml?…</code> : les dernières initiatives publiées d&apos;une sélection, avec les paramètres de la page
+            (par exemple{" "}
             <a href="/initiatives/flux.xml?territoire=200068047">
               <code>/initiatives/flux.xml?territoire=200068047</code>
             </a>
@@ -174,7 +186,8 @@ export default function ApiPage() {
       <section aria-labelledby="fiches">
         <h2 id="fiches">Fiches imprimables</h2>
         <p>
-          Chaque initiative s&apos;imprime sur A4 depuis sa page, et se télécharge en PDF à l&apos;adresse <code>/initiatives/&lt;identifiant&gt;/fiche.pdf</code>.
+          Chaque initiative s&apos;imprime sur A4 depuis sa page, et se télécharge en PDF à l&apos;adresse{" "}
+          <code>/initiatives/&lt;identifiant&gt;/fiche.pdf</code>.
         </p>
       </section>
     </div>

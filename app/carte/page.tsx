@@ -24,7 +24,10 @@ export default async function CartePage({ searchParams }: { searchParams: Promis
   const listHref = (code: string) => listHrefForTerritory(query, code);
   const countLabel = (count: number) => plural(count, "initiative");
   const shapes = new Map<string, ShapeFigure>(
-    data.figures.map((f) => [f.code, { count: f.count, shade: f.shade, href: listHref(f.code), label: `${f.name} : ${countLabel(f.count)}` }]),
+    data.figures.map((f) => [
+      f.code,
+      { count: f.count, shade: f.shade, href: listHref(f.code), label: `${f.name} : ${countLabel(f.count)}` },
+    ]),
   );
   const overlay = new Map<string, ShapeFigure>(
     (map?.overlay ?? []).map((s) => {
@@ -41,13 +44,17 @@ export default async function CartePage({ searchParams }: { searchParams: Promis
       <p role="status">
         {plural(data.total, "initiative correspond", "initiatives correspondent")} à {filters.length > 0 ? "vos filtres" : "la recherche"}
         {" ; "}
-        {plural(data.placed, `est rattachée à un territoire de niveau ${levelLabel.singular}`, `sont rattachées à un territoire de niveau ${levelLabel.singular}`)}
+        {plural(
+          data.placed,
+          `est rattachée à un territoire de niveau ${levelLabel.singular}`,
+          `sont rattachées à un territoire de niveau ${levelLabel.singular}`,
+        )}
         {zoom ? ` dans ${zoom.name}` : ""}.
       </p>
       <p className="meta">
         Le chiffre d&apos;un territoire compte les initiatives situées dans ce territoire ou dans un lieu qu&apos;il contient. Une
-        initiative rattachée à un territoire plus grand (intercommunalité, département, région) n&apos;est pas répartie sur ses
-        communes : elle compte au niveau où elle est rattachée.
+        initiative rattachée à un territoire plus grand (intercommunalité, département, région) n&apos;est pas répartie sur ses communes :
+        elle compte au niveau où elle est rattachée.
         {query.territoire.length > 0 && ` Lieu choisi : ${placeScopeLabels[query.portee].toLowerCase()}.`}
       </p>
 
@@ -132,8 +139,8 @@ export default async function CartePage({ searchParams }: { searchParams: Promis
           ) : (
             <div className="notice">
               <p>
-                <strong>Aucun contour de ce niveau n&apos;a été importé</strong> : la carte ne peut pas être dessinée. Les chiffres
-                restent disponibles dans le tableau.
+                <strong>Aucun contour de ce niveau n&apos;a été importé</strong> : la carte ne peut pas être dessinée. Les chiffres restent
+                disponibles dans le tableau.
               </p>
               <p>Pour afficher la carte, importez les contours (fichiers GeoJSON en WGS84, propriétés « code » et « nom ») :</p>
               <pre>
@@ -159,7 +166,9 @@ export default async function CartePage({ searchParams }: { searchParams: Promis
             figures={data.figures}
             onlyNonZero={data.figures.length > 200}
             listHref={listHref}
-            zoomHref={level === "COMMUNE" || (level === "EPCI" && zoom?.kind === "EPCI") ? undefined : (code) => mapHref(query, { zoom: code })}
+            zoomHref={
+              level === "COMMUNE" || (level === "EPCI" && zoom?.kind === "EPCI") ? undefined : (code) => mapHref(query, { zoom: code })
+            }
           />
         </section>
       </div>

@@ -19,9 +19,13 @@ const choosePasswordSchema = z
 export const choosePassword = publicAction({ schema: choosePasswordSchema }, async ({ input, ip, db }) => {
   try {
     const email = await choosePasswordWithToken(db, input.token, input.password, ip);
-    return { status: "ok", message: `Mot de passe enregistré pour ${email}. Vous pouvez maintenant vous connecter depuis la page Connexion.` };
+    return {
+      status: "ok",
+      message: `Mot de passe enregistré pour ${email}. Vous pouvez maintenant vous connecter depuis la page Connexion.`,
+    };
   } catch (error) {
-    if (error instanceof AccountError) return { status: "invalid", message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : {} };
+    if (error instanceof AccountError)
+      return { status: "invalid", message: error.message, fieldErrors: error.field ? { [error.field]: [error.message] } : {} };
     throw error;
   }
 });
@@ -30,7 +34,10 @@ export const choosePassword = publicAction({ schema: choosePasswordSchema }, asy
 export const askPasswordReset = publicAction({ schema: resetRequestSchema }, async ({ input, ip, db }) => {
   const outcome = await admitResetRequest(db, input.email, ip);
   if (outcome.kind === "throttled") {
-    return { status: "error", message: `Trop de demandes de réinitialisation. Réessayez dans ${outcome.retryAfterMinutes} minute${outcome.retryAfterMinutes > 1 ? "s" : ""}.` };
+    return {
+      status: "error",
+      message: `Trop de demandes de réinitialisation. Réessayez dans ${outcome.retryAfterMinutes} minute${outcome.retryAfterMinutes > 1 ? "s" : ""}.`,
+    };
   }
   // After the answer is sent: how long it took must not tell whether the account exists.
   after(() => mailResetLinkIfAccount(db, input.email, ip).catch((error: unknown) => logger().error({ err: error }, "mot de passe oublié")));

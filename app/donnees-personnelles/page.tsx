@@ -9,17 +9,16 @@ export default function PersonalDataPage() {
       <h1>Données personnelles</h1>
       <h2>Consultation du site</h2>
       <p>
-        La consultation de Repères ne demande aucun compte. Le site ne dépose aucun cookie de mesure d&apos;audience ni de
-        publicité, et n&apos;utilise aucun service tiers pour afficher ses pages.
+        La consultation de Repères ne demande aucun compte. Le site ne dépose aucun cookie de mesure d&apos;audience ni de publicité, et
+        n&apos;utilise aucun service tiers pour afficher ses pages.
       </p>
       <h2 id="recherches">Recherches</h2>
       <p>
-        Pour savoir quels contenus chercher ensuite, l&apos;équipe éditoriale compte, mois par mois, les recherches faites sur les
-        pages Initiatives et Recherche : les mots saisis (sans accents ni majuscules), les filtres choisis et si la recherche a
-        trouvé aucun, peu ou beaucoup de résultats. Rien ne relie ces chiffres à un visiteur : ni adresse IP, ni navigateur, ni
-        session, ni date plus précise que le mois. Les mots saisis pouvant contenir un nom, ceux qui ressemblent à une adresse
-        électronique ou à un numéro de téléphone ne sont pas enregistrés ; évitez d&apos;écrire des informations personnelles dans
-        les recherches. Ces chiffres sont conservés 24 mois.
+        Pour savoir quels contenus chercher ensuite, l&apos;équipe éditoriale compte, mois par mois, les recherches faites sur les pages
+        Initiatives et Recherche : les mots saisis (sans accents ni majuscules), les filtres choisis et si la recherche a trouvé aucun, peu
+        ou beaucoup de résultats. Rien ne relie ces chiffres à un visiteur : ni adresse IP, ni navigateur, ni session, ni date plus précise
+        que le mois. Les mots saisis pouvant contenir un nom, ceux qui ressemblent à une adresse électronique ou à un numéro de téléphone ne
+        sont pas enregistrés ; évitez d&apos;écrire des informations personnelles dans les recherches. Ces chiffres sont conservés 24 mois.
       </p>
       <h2 id="personnes-a-contacter">Personnes à contacter (acteurs et initiatives)</h2>
       <p>
@@ -28,20 +27,23 @@ export default function PersonalDataPage() {
       </p>
       <ul>
         <li>son nom, sa fonction, son adresse électronique et son téléphone professionnels ;</li>
-        <li>si elle a accepté d&apos;être affichée publiquement et, pour les acteurs, la date de cet accord et le membre de l&apos;équipe qui l&apos;a enregistré.</li>
+        <li>
+          si elle a accepté d&apos;être affichée publiquement et, pour les acteurs, la date de cet accord et le membre de l&apos;équipe qui
+          l&apos;a enregistré.
+        </li>
       </ul>
       <p>
-        <strong>Pourquoi et sur quelle base :</strong> permettre aux professionnels de la politique de la ville de joindre leurs pairs
-        et les structures qui agissent contre les discriminations (mission d&apos;intérêt public de l&apos;IREV). La publication repose
-        sur l&apos;accord de la personne : sans accord enregistré, ces informations restent visibles de la seule équipe éditoriale et
+        <strong>Pourquoi et sur quelle base :</strong> permettre aux professionnels de la politique de la ville de joindre leurs pairs et
+        les structures qui agissent contre les discriminations (mission d&apos;intérêt public de l&apos;IREV). La publication repose sur
+        l&apos;accord de la personne : sans accord enregistré, ces informations restent visibles de la seule équipe éditoriale et
         n&apos;apparaissent nulle part en public, ni sur les pages, ni dans l&apos;API, les exports, les flux ou les fiches PDF. Avec son
-        accord, elles figurent sur la fiche, dans l&apos;API et dans les exports ; elles ne sont jamais mises dans les données
-        structurées destinées aux moteurs de recherche.
+        accord, elles figurent sur la fiche, dans l&apos;API et dans les exports ; elles ne sont jamais mises dans les données structurées
+        destinées aux moteurs de recherche.
       </p>
       <p>
         <strong>Durée :</strong> tant que la fiche est publiée et que l&apos;accord n&apos;est pas retiré. Quand l&apos;accord est retiré,
-        la personne disparaît aussitôt de toutes les sorties publiques et la date de l&apos;accord est effacée ; les versions
-        précédentes de la fiche restent dans l&apos;historique réservé à l&apos;équipe éditoriale.
+        la personne disparaît aussitôt de toutes les sorties publiques et la date de l&apos;accord est effacée ; les versions précédentes de
+        la fiche restent dans l&apos;historique réservé à l&apos;équipe éditoriale.
       </p>
       <p>
         <strong>Demander la modification ou le retrait :</strong> écrivez à l&apos;IREV (
@@ -52,10 +54,7 @@ export default function PersonalDataPage() {
         personnelles et sont publiées avec sa fiche.
       </p>
       <h2 id="propositions">Propositions et signalements envoyés depuis le site</h2>
-      <p>
-        Quand vous proposez une initiative ou signalez une correction, sans compte, l&apos;IREV conserve ce que vous avez écrit et
-        :
-      </p>
+      <p>Quand vous proposez une initiative ou signalez une correction, sans compte, l&apos;IREV conserve ce que vous avez écrit et :</p>
       <ul>
         <li>votre nom, votre adresse électronique et, si vous l&apos;indiquez, votre fonction ou votre structure ;</li>
         <li>
@@ -65,15 +64,15 @@ export default function PersonalDataPage() {
         <li>la décision de l&apos;équipe, sa date et son message.</li>
       </ul>
       <p>
-        Votre adresse IP n&apos;est pas enregistrée avec votre envoi : elle sert seulement à limiter le nombre de messages
-        qu&apos;une même adresse peut envoyer, dans un compteur technique, effacé au premier nettoyage après une heure sans envoi.
+        Votre adresse IP n&apos;est pas enregistrée avec votre envoi : elle sert seulement à limiter le nombre de messages qu&apos;une même
+        adresse peut envoyer, dans un compteur technique, effacé au premier nettoyage après une heure sans envoi.
       </p>
       <p>
-        <strong>Pourquoi et sur quelle base :</strong> enrichir Repères avec ce que connaissent les professionnels du terrain
-        (mission d&apos;intérêt public de l&apos;IREV) : l&apos;équipe éditoriale lit votre envoi, vous répond, et peut vous recontacter
-        si vous l&apos;avez accepté. Rien de ce que vous envoyez n&apos;est publié avant d&apos;avoir été relu et accepté ; vos
-        coordonnées ne figurent sur une fiche publiée que si vous avez coché l&apos;accord correspondant, et suivent alors la règle des
-        personnes à contacter ci-dessus.
+        <strong>Pourquoi et sur quelle base :</strong> enrichir Repères avec ce que connaissent les professionnels du terrain (mission
+        d&apos;intérêt public de l&apos;IREV) : l&apos;équipe éditoriale lit votre envoi, vous répond, et peut vous recontacter si vous
+        l&apos;avez accepté. Rien de ce que vous envoyez n&apos;est publié avant d&apos;avoir été relu et accepté ; vos coordonnées ne
+        figurent sur une fiche publiée que si vous avez coché l&apos;accord correspondant, et suivent alors la règle des personnes à
+        contacter ci-dessus.
       </p>
       <p>
         <strong>Qui y a accès :</strong> les éditeurs et administrateurs de Repères (IREV).
@@ -85,20 +84,20 @@ export default function PersonalDataPage() {
 
       <h2>Comptes de l&apos;équipe éditoriale</h2>
       <p>
-        Les membres de l&apos;équipe qui éditent le contenu disposent d&apos;un compte (nom, adresse électronique) et leurs actions
-        sont journalisées, pour assurer la traçabilité des publications.
+        Les membres de l&apos;équipe qui éditent le contenu disposent d&apos;un compte (nom, adresse électronique) et leurs actions sont
+        journalisées, pour assurer la traçabilité des publications.
       </p>
       <p>
-        Leur adresse électronique sert aussi à leur écrire : invitation, réinitialisation du mot de passe, contenu à relire, contenu
-        publié ou renvoyé en brouillon. Un message est gardé dans la base de Repères jusqu&apos;à un jour après son envoi (un mois
-        quand il n&apos;a pas pu être remis, pour qu&apos;un administrateur puisse le renvoyer) ; les messages ne nomment jamais la
-        personne qui a agi.
+        Leur adresse électronique sert aussi à leur écrire : invitation, réinitialisation du mot de passe, contenu à relire, contenu publié
+        ou renvoyé en brouillon. Un message est gardé dans la base de Repères jusqu&apos;à un jour après son envoi (un mois quand il
+        n&apos;a pas pu être remis, pour qu&apos;un administrateur puisse le renvoyer) ; les messages ne nomment jamais la personne qui a
+        agi.
       </p>
       <h2>Vos droits</h2>
       <p>
         Vous disposez d&apos;un droit d&apos;accès, de rectification, d&apos;opposition et d&apos;effacement (règlement général sur la
-        protection des données et loi Informatique et libertés). Pour l&apos;exercer, contactez l&apos;IREV. En cas de difficulté,
-        vous pouvez saisir la CNIL (
+        protection des données et loi Informatique et libertés). Pour l&apos;exercer, contactez l&apos;IREV. En cas de difficulté, vous
+        pouvez saisir la CNIL (
         <a href="https://www.cnil.fr" rel="noopener noreferrer">
           www.cnil.fr
         </a>

@@ -20,8 +20,8 @@ export default async function DossierPage({ searchParams }: { searchParams: Sear
         Mon dossier
       </h1>
       <p className="lead">
-        Réunissez des initiatives et des enseignements, classez-les, annotez-les, puis exportez-les en PDF ou en tableur : pour l&apos;annexe d&apos;un
-        contrat de ville ou une note de comité de pilotage. Le dossier reste dans ce navigateur, sans compte.
+        Réunissez des initiatives et des enseignements, classez-les, annotez-les, puis exportez-les en PDF ou en tableur : pour
+        l&apos;annexe d&apos;un contrat de ville ou une note de comité de pilotage. Le dossier reste dans ce navigateur, sans compte.
       </p>
       {dossier.ok ? (
         <DossierEditor

@@ -7,7 +7,14 @@ import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { FilterSelect } from "@/components/forms/FilterSelect";
 import { PlaceChoiceFields } from "@/components/search/PlaceChoiceFields";
 import { evidenceLevelLabels, plural } from "@/lib/format/labels";
-import { evidenceParams, type LessonQuery, lessonFilterChoices, lessonQueryString, parseLessonQuery, searchLessons } from "@/lib/public/lessons";
+import {
+  evidenceParams,
+  type LessonQuery,
+  lessonFilterChoices,
+  lessonQueryString,
+  parseLessonQuery,
+  searchLessons,
+} from "@/lib/public/lessons";
 import { choosePlace } from "@/lib/public/search";
 import { withQuery } from "@/lib/search/query";
 
@@ -21,7 +28,8 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
   const query: LessonQuery = { ...parsed, lieu: "", territoire: choice.place?.code };
   const place = choice.place;
   const [result, choices] = await Promise.all([searchLessons(query), lessonFilterChoices()]);
-  const hrefWith = (changes: Partial<LessonQuery>, page = 1) => withQuery("/enseignements", lessonQueryString({ ...query, ...changes }, page));
+  const hrefWith = (changes: Partial<LessonQuery>, page = 1) =>
+    withQuery("/enseignements", lessonQueryString({ ...query, ...changes }, page));
   const filtered = Boolean(query.q || query.theme || query.approche || query.source || query.niveau || place);
   const covering = result.local === null ? 0 : result.total - result.local;
   return (
@@ -39,7 +47,14 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
           <PlaceChoiceFields idPrefix="l" place={place} scope={query.portee} label="Lieu" />
         </div>
         <div className="filter-row">
-          <FilterSelect id="ltheme" name="theme" label="Thème" allLabel="Tous les thèmes" value={query.theme} options={choices.themes.map((t) => ({ value: t.slug, label: t.label }))} />
+          <FilterSelect
+            id="ltheme"
+            name="theme"
+            label="Thème"
+            allLabel="Tous les thèmes"
+            value={query.theme}
+            options={choices.themes.map((t) => ({ value: t.slug, label: t.label }))}
+          />
           <FilterSelect
             id="lapproche"
             name="approche"
@@ -48,7 +63,14 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
             value={query.approche}
             options={choices.approaches.map((a) => ({ value: a.slug, label: a.label }))}
           />
-          <FilterSelect id="lsource" name="source" label="Source" allLabel="Toutes les sources" value={query.source} options={choices.sources.map((s) => ({ value: s.slug, label: s.title }))} />
+          <FilterSelect
+            id="lsource"
+            name="source"
+            label="Source"
+            allLabel="Toutes les sources"
+            value={query.source}
+            options={choices.sources.map((s) => ({ value: s.slug, label: s.title }))}
+          />
           <FilterSelect
             id="lniveau"
             name="niveau"
@@ -93,12 +115,16 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
             )}
             {query.q && (query.theme || query.approche || query.source || query.niveau) && (
               <li>
-                <Link href={hrefWith({ theme: undefined, approche: undefined, source: undefined, niveau: undefined })}>Garder les mots-clés, sans les autres filtres</Link>
+                <Link href={hrefWith({ theme: undefined, approche: undefined, source: undefined, niveau: undefined })}>
+                  Garder les mots-clés, sans les autres filtres
+                </Link>
               </li>
             )}
             {query.q && (
               <li>
-                <Link href={`/recherche?${new URLSearchParams({ q: query.q })}`}>Chercher « {query.q} » dans les initiatives, les acteurs et les sources</Link>
+                <Link href={`/recherche?${new URLSearchParams({ q: query.q })}`}>
+                  Chercher « {query.q} » dans les initiatives, les acteurs et les sources
+                </Link>
               </li>
             )}
             {query.approche && (

@@ -26,12 +26,22 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function InitiativesPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const query = parseSearchQuery(raw);
-  const [place, result] = await Promise.all([placeFacet("/initiatives", query, raw), search(query, { expandTerritories: expandedPlaces(query, raw) })]);
+  const [place, result] = await Promise.all([
+    placeFacet("/initiatives", query, raw),
+    search(query, { expandTerritories: expandedPlaces(query, raw) }),
+  ]);
   // Places read from the words (« discriminations Roubaix ») count as chosen places for the scope,
   // the split count and « Qui contacter »; the chips keep showing what the person chose.
   const searched = { ...query, territoire: [...new Set([...query.territoire, ...result.places.map((p) => p.code)])] };
   // The next pages of one search ask for nothing new.
-  if (query.page === 1) await countPublicSearch(askedInitiativeSearch(query, result.places.map((p) => p.code), result.total));
+  if (query.page === 1)
+    await countPublicSearch(
+      askedInitiativeSearch(
+        query,
+        result.places.map((p) => p.code),
+        result.total,
+      ),
+    );
   const current = toSearchParams(query);
   if (place.query) current.set("lieu", place.query);
   for (const code of place.expanded) current.append(EXPAND_PARAM, code);
@@ -59,7 +69,14 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
             <label htmlFor="q" className="search-bar__label">
               Mots-clés
             </label>
-            <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} placeholder="Ex. : discriminations, Roubaix, formation…" />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              maxLength={200}
+              placeholder="Ex. : discriminations, Roubaix, formation…"
+            />
             <label htmlFor="tri">Trier par</label>
             <select id="tri" name="tri" defaultValue={query.tri}>
               {sortParams.map((value) => (

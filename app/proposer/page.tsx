@@ -13,8 +13,8 @@ export default async function ProposePage() {
       <h1>Proposer une initiative</h1>
       <p className="lead">
         Vous connaissez une action qui marche contre les discriminations ou pour le pouvoir d&apos;agir des habitants d&apos;un quartier
-        prioritaire des Hauts-de-France ? Décrivez-la : l&apos;équipe de l&apos;IREV la lit, vérifie avec vous si besoin, puis la
-        publie dans Repères. Aucun compte n&apos;est nécessaire.
+        prioritaire des Hauts-de-France ? Décrivez-la : l&apos;équipe de l&apos;IREV la lit, vérifie avec vous si besoin, puis la publie
+        dans Repères. Aucun compte n&apos;est nécessaire.
       </p>
       <p>
         Rien de ce que vous envoyez n&apos;est publié avant d&apos;avoir été relu et accepté par l&apos;équipe. Les champs marqués d&apos;un

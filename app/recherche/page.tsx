@@ -18,7 +18,21 @@ export const metadata: Metadata = { title: "Recherche", robots: { index: false }
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** One kind's share of the answer: heading with its count, first entries, link to its full list. */
-function Group({ id, title, total, more, empty, children }: { id: string; title: string; total: number; more: ReactNode; empty: string; children: ReactNode }) {
+function Group({
+  id,
+  title,
+  total,
+  more,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  total: number;
+  more: ReactNode;
+  empty: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="result-group">
       <h2 id={id}>
@@ -86,7 +100,9 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
                 )}
                 {place && query.portee !== "tous" && (
                   <li>
-                    <Link href={`/recherche?${sharedParams(words, place.code, "tous")}`}>Voir aussi ce qui couvre {place.name} ou s&apos;y trouve</Link>
+                    <Link href={`/recherche?${sharedParams(words, place.code, "tous")}`}>
+                      Voir aussi ce qui couvre {place.name} ou s&apos;y trouve
+                    </Link>
                   </li>
                 )}
                 <li>Vérifiez l&apos;orthographe, ou essayez un mot plus général.</li>
@@ -103,7 +119,11 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
                 title="Initiatives"
                 total={result.initiatives.total}
                 empty="Aucune initiative."
-                more={<Link href={withParams("/initiatives")}>Voir {result.initiatives.total > 1 ? `les ${plural(result.initiatives.total, "initiative")}` : "l'initiative"}</Link>}
+                more={
+                  <Link href={withParams("/initiatives")}>
+                    Voir {result.initiatives.total > 1 ? `les ${plural(result.initiatives.total, "initiative")}` : "l'initiative"}
+                  </Link>
+                }
               >
                 <SearchHitList hits={result.initiatives.items} headingLevel={3} />
               </Group>
@@ -112,7 +132,11 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
                 title="Enseignements"
                 total={result.lessons.total}
                 empty="Aucun enseignement."
-                more={<Link href={withParams("/enseignements")}>Voir {result.lessons.total > 1 ? `les ${plural(result.lessons.total, "enseignement")}` : "l'enseignement"}</Link>}
+                more={
+                  <Link href={withParams("/enseignements")}>
+                    Voir {result.lessons.total > 1 ? `les ${plural(result.lessons.total, "enseignement")}` : "l'enseignement"}
+                  </Link>
+                }
               >
                 <ul className="card-list">
                   {result.lessons.items.map((lesson) => (
@@ -127,7 +151,11 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
                 title="Acteurs"
                 total={result.actors.total}
                 empty="Aucun acteur."
-                more={<Link href={withParams("/acteurs")}>Voir {result.actors.total > 1 ? `les ${plural(result.actors.total, "acteur")}` : "l'acteur"}</Link>}
+                more={
+                  <Link href={withParams("/acteurs")}>
+                    Voir {result.actors.total > 1 ? `les ${plural(result.actors.total, "acteur")}` : "l'acteur"}
+                  </Link>
+                }
               >
                 <ul className="card-list">
                   {result.actors.items.map((actor) => (
@@ -155,14 +183,24 @@ export default async function UnifiedSearchPage({ searchParams }: { searchParams
                 <ul className="card-list">
                   {result.sources.items.map((source) => (
                     <li key={source.slug} className="card">
-                      <h3>{source.url ? <a href={source.url} rel="noopener noreferrer">{source.title}</a> : source.title}</h3>
+                      <h3>
+                        {source.url ? (
+                          <a href={source.url} rel="noopener noreferrer">
+                            {source.title}
+                          </a>
+                        ) : (
+                          source.title
+                        )}
+                      </h3>
                       <p className="meta">
                         {sourceKindLabels[source.kind]}
                         {source.date && `, ${formatSourceDate(source.date, source.kind)}`}
                         {source.lessonCount > 0 && (
                           <>
                             {" · "}
-                            <Link href={`/enseignements?${new URLSearchParams({ source: source.slug })}`}>{plural(source.lessonCount, "enseignement tiré", "enseignements tirés")} de cette source</Link>
+                            <Link href={`/enseignements?${new URLSearchParams({ source: source.slug })}`}>
+                              {plural(source.lessonCount, "enseignement tiré", "enseignements tirés")} de cette source
+                            </Link>
                           </>
                         )}
                       </p>

@@ -26,7 +26,8 @@ export default async function ThemesPage() {
                 <ul>
                   {children.map((child) => (
                     <li key={child.slug}>
-                      <Link href={`/themes/${child.slug}`}>{child.label}</Link> <span className="meta">({plural(child.initiativeCount, "initiative")})</span>
+                      <Link href={`/themes/${child.slug}`}>{child.label}</Link>{" "}
+                      <span className="meta">({plural(child.initiativeCount, "initiative")})</span>
                     </li>
                   ))}
                 </ul>

@@ -20,7 +20,14 @@ interface Props {
   submitLabel: string;
 }
 
-const inputTypes: Partial<Record<FieldSpec["kind"], string>> = { text: "text", url: "url", email: "email", tel: "tel", number: "text", date: "date" };
+const inputTypes: Partial<Record<FieldSpec["kind"], string>> = {
+  text: "text",
+  url: "url",
+  email: "email",
+  tel: "tel",
+  number: "text",
+  date: "date",
+};
 
 /**
  * The edit form of any record. Submitted through the action without React's automatic form reset,
@@ -58,8 +65,15 @@ export function EntityForm({ entity, id, version, fields, options, values, terri
         {state.status !== "idle" && state.status !== "ok" && <StateSummary state={state} fields={fields} />}
         {state.status === "conflict" && state.conflict && (
           <p>
-            <button type="button" className="button--secondary" onClick={() => setBaseVersion(state.conflict!.currentVersion)} disabled={baseVersion === state.conflict.currentVersion}>
-              {baseVersion === state.conflict.currentVersion ? "Prêt : enregistrez pour remplacer la version actuelle par la vôtre" : "J'ai vérifié : garder ma version"}
+            <button
+              type="button"
+              className="button--secondary"
+              onClick={() => setBaseVersion(state.conflict!.currentVersion)}
+              disabled={baseVersion === state.conflict.currentVersion}
+            >
+              {baseVersion === state.conflict.currentVersion
+                ? "Prêt : enregistrez pour remplacer la version actuelle par la vôtre"
+                : "J'ai vérifié : garder ma version"}
             </button>{" "}
             <a href={typeof window === "undefined" ? "" : window.location.pathname}>Abandonner ma saisie et recharger</a>
           </p>
@@ -72,7 +86,14 @@ export function EntityForm({ entity, id, version, fields, options, values, terri
           {fields
             .filter((field) => (field.group ?? "") === group)
             .map((field) => (
-              <Field key={field.key} field={field} value={values[field.key]} options={options} territoryLabels={territoryLabels} error={errorOf(field.key)} />
+              <Field
+                key={field.key}
+                field={field}
+                value={values[field.key]}
+                options={options}
+                territoryLabels={territoryLabels}
+                error={errorOf(field.key)}
+              />
             ))}
         </div>
       ))}
@@ -126,7 +147,13 @@ function StateSummary({ state, fields }: { state: FormState; fields: FieldSpec[]
   );
 }
 
-function Field({ field, value, options, territoryLabels, error }: {
+function Field({
+  field,
+  value,
+  options,
+  territoryLabels,
+  error,
+}: {
   field: FieldSpec;
   value: FormValues[string] | undefined;
   options: OptionLists;
@@ -179,7 +206,13 @@ function Field({ field, value, options, territoryLabels, error }: {
             <ul className="checkbox-list">
               {list.map((option) => (
                 <li key={option.value}>
-                  <input id={`${id}-${option.value}`} type="checkbox" name={field.key} value={option.value} defaultChecked={chosen.has(option.value)} />
+                  <input
+                    id={`${id}-${option.value}`}
+                    type="checkbox"
+                    name={field.key}
+                    value={option.value}
+                    defaultChecked={chosen.has(option.value)}
+                  />
                   <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
                 </li>
               ))}
@@ -225,7 +258,14 @@ function Field({ field, value, options, territoryLabels, error }: {
           {label}
           {hint}
           {errorLine}
-          <select id={id} name={field.key} defaultValue={(value as string) ?? ""} aria-describedby={describedBy} aria-invalid={!!error || undefined} required={field.required}>
+          <select
+            id={id}
+            name={field.key}
+            defaultValue={(value as string) ?? ""}
+            aria-describedby={describedBy}
+            aria-invalid={!!error || undefined}
+            required={field.required}
+          >
             <option value="">{field.required ? "— Choisir —" : "— Aucun —"}</option>
             {list.map((option) => (
               <option key={option.value} value={option.value}>
@@ -241,10 +281,18 @@ function Field({ field, value, options, territoryLabels, error }: {
         <div className="field">
           {label}
           <p className="hint" id={hintId ?? `${id}-hint`}>
-            {field.hint ?? "Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…). Ligne vide entre deux paragraphes."}
+            {field.hint ??
+              "Markdown : **gras**, *italique*, listes avec « - », liens [texte](https://…). Ligne vide entre deux paragraphes."}
           </p>
           {errorLine}
-          <MarkdownField id={id} name={field.key} defaultValue={(value as string) ?? ""} describedBy={[hintId ?? `${id}-hint`, error ? errorId : null].filter(Boolean).join(" ")} invalid={!!error} required={field.required} />
+          <MarkdownField
+            id={id}
+            name={field.key}
+            defaultValue={(value as string) ?? ""}
+            describedBy={[hintId ?? `${id}-hint`, error ? errorId : null].filter(Boolean).join(" ")}
+            invalid={!!error}
+            required={field.required}
+          />
         </div>
       );
     case "textarea":
@@ -253,7 +301,15 @@ function Field({ field, value, options, territoryLabels, error }: {
           {label}
           {hint}
           {errorLine}
-          <textarea id={id} name={field.key} rows={4} defaultValue={(value as string) ?? ""} aria-describedby={describedBy} aria-invalid={!!error || undefined} required={field.required} />
+          <textarea
+            id={id}
+            name={field.key}
+            rows={4}
+            defaultValue={(value as string) ?? ""}
+            aria-describedby={describedBy}
+            aria-invalid={!!error || undefined}
+            required={field.required}
+          />
         </div>
       );
     default:

@@ -7,7 +7,8 @@ export function NewPasswordFields({ label = "Mot de passe" }: { label?: string }
       <div className="field">
         <label htmlFor="password">{label}</label>
         <p className="hint" id="password-hint">
-          Au moins {PASSWORD_MIN_LENGTH} caractères, sans autre contrainte : une phrase facile à retenir convient. Les mots de passe trop courants sont refusés.
+          Au moins {PASSWORD_MIN_LENGTH} caractères, sans autre contrainte : une phrase facile à retenir convient. Les mots de passe trop
+          courants sont refusés.
         </p>
         <input id="password" name="password" type="password" autoComplete="new-password" required aria-describedby="password-hint" />
       </div>

@@ -5,7 +5,8 @@ export function RoleSelect({ defaultValue = "CONTRIBUTOR" }: { defaultValue?: st
     <div className="field">
       <label htmlFor="role">Rôle</label>
       <p className="hint" id="role-hint">
-        Contributeur : crée et modifie ses brouillons, les soumet en relecture. Éditeur : modifie et publie tout. Administrateur : en plus, gère les comptes.
+        Contributeur : crée et modifie ses brouillons, les soumet en relecture. Éditeur : modifie et publie tout. Administrateur : en plus,
+        gère les comptes.
       </p>
       <select id="role" name="role" defaultValue={defaultValue} aria-describedby="role-hint">
         {ROLES.map((role) => (

@@ -58,7 +58,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       )}
       <div className="field">
         <label htmlFor="email">Adresse e-mail</label>
-        <input id="email" name="email" type="email" autoComplete="username" required aria-describedby={error ? "signin-error" : undefined} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          aria-describedby={error ? "signin-error" : undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor="password">Mot de passe</label>

@@ -14,7 +14,13 @@ type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
  * everything typed in place, and checked by the server only, so that every message is the
  * same French one whatever the browser.
  */
-export function StateForm({ action, submitLabel, children, labels = {}, keepValues = false }: {
+export function StateForm({
+  action,
+  submitLabel,
+  children,
+  labels = {},
+  keepValues = false,
+}: {
   action: Action;
   submitLabel: string;
   children: ReactNode | ((state: FormState) => ReactNode);
@@ -50,7 +56,13 @@ export function StateForm({ action, submitLabel, children, labels = {}, keepValu
               <p>
                 {/* A data: URL made on the server: nothing for next/image to optimise. */}
                 {/* eslint-disable-next-line @next/next/no-img-element */}
-                <img className="qr-code" src={state.qrCode} width={200} height={200} alt="Code QR à scanner avec votre application d'authentification ; la clé écrite ci-dessous donne le même résultat." />
+                <img
+                  className="qr-code"
+                  src={state.qrCode}
+                  width={200}
+                  height={200}
+                  alt="Code QR à scanner avec votre application d'authentification ; la clé écrite ci-dessous donne le même résultat."
+                />
               </p>
             )}
             {state.secret && (

@@ -36,7 +36,9 @@ export async function WhoToContact({ code, scope = "tous" }: { code: string; sco
             ))}
           </ul>
           <p>
-            <Link href={`/acteurs?${params}`}>{total > items.length ? `Voir les ${total} acteurs pour ${place.name}` : `Filtrer les acteurs pour ${place.name}`}</Link>
+            <Link href={`/acteurs?${params}`}>
+              {total > items.length ? `Voir les ${total} acteurs pour ${place.name}` : `Filtrer les acteurs pour ${place.name}`}
+            </Link>
           </p>
         </>
       )}

@@ -18,7 +18,8 @@ export function LessonLinks({
       <ul>
         {lessons.map(({ lesson }) => (
           <li key={lesson.slug}>
-            <Link href={`/enseignements/${lesson.slug}`}>{lesson.title}</Link> <span className="meta">({evidenceLevelLabels[lesson.evidenceLevel]})</span>
+            <Link href={`/enseignements/${lesson.slug}`}>{lesson.title}</Link>{" "}
+            <span className="meta">({evidenceLevelLabels[lesson.evidenceLevel]})</span>
           </li>
         ))}
       </ul>

@@ -47,7 +47,9 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
 
   const byKey = new Map(items.map((item) => [entryKey(item), item]));
   const shown: (DossierViewItem & { note: string })[] =
-    isOwn && local ? local.flatMap((entry) => (byKey.has(entryKey(entry)) ? [{ ...byKey.get(entryKey(entry))!, note: entry.note }] : [])) : items.map((item) => ({ ...item, note: "" }));
+    isOwn && local
+      ? local.flatMap((entry) => (byKey.has(entryKey(entry)) ? [{ ...byKey.get(entryKey(entry))!, note: entry.note }] : []))
+      : items.map((item) => ({ ...item, note: "" }));
 
   const move = (index: number, by: -1 | 1) => {
     setOwn(true);
@@ -56,7 +58,8 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
     next.splice(index + by, 0, entry!);
     saveDossier(next);
     const target = index + by;
-    const direction = (target === 0 && by === -1) || (target === next.length - 1 && by === 1) ? (by === -1 ? "down" : "up") : by === -1 ? "up" : "down";
+    const direction =
+      (target === 0 && by === -1) || (target === next.length - 1 && by === 1) ? (by === -1 ? "down" : "up") : by === -1 ? "up" : "down";
     focusAfterRender.current = `${direction}-${entryKey(entry!)}`;
   };
   const remove = (index: number) => {
@@ -70,7 +73,11 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
     const shared: NotedEntry[] = items.map(({ kind, slug }) => ({ kind, slug, note: "" }));
     const complete = addToDossier(local ?? [], shared);
     setOwn(true);
-    setCopied(complete ? "Le dossier partagé est enregistré dans votre dossier." : "Votre dossier est plein : une partie seulement du dossier partagé a été enregistrée.");
+    setCopied(
+      complete
+        ? "Le dossier partagé est enregistré dans votre dossier."
+        : "Votre dossier est plein : une partie seulement du dossier partagé a été enregistrée.",
+    );
   };
   const shareUrl = typeof window === "undefined" ? dossierPath(shown) : `${window.location.origin}${dossierPath(shown)}`;
   const copy = async () => {
@@ -121,10 +128,22 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
                 {isOwn && (
                   <>
                     <div className="dossier__actions">
-                      <button type="button" id={`up-${key}`} className="button--secondary" disabled={index === 0} onClick={() => move(index, -1)}>
+                      <button
+                        type="button"
+                        id={`up-${key}`}
+                        className="button--secondary"
+                        disabled={index === 0}
+                        onClick={() => move(index, -1)}
+                      >
                         Monter<span className="visually-hidden"> : {name}</span>
                       </button>
-                      <button type="button" id={`down-${key}`} className="button--secondary" disabled={index === shown.length - 1} onClick={() => move(index, 1)}>
+                      <button
+                        type="button"
+                        id={`down-${key}`}
+                        className="button--secondary"
+                        disabled={index === shown.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
                         Descendre<span className="visually-hidden"> : {name}</span>
                       </button>
                       <button type="button" className="button--secondary" onClick={() => remove(index)}>
@@ -134,7 +153,14 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
                     {item.title && (
                       <p className="dossier__note">
                         <label htmlFor={`note-${key}`}>Note sur « {item.title} »</label>
-                        <textarea id={`note-${key}`} name={noteField(item)} rows={3} maxLength={NOTE_MAX_LENGTH} value={item.note} onChange={(event) => annotate(index, event.target.value)} />
+                        <textarea
+                          id={`note-${key}`}
+                          name={noteField(item)}
+                          rows={3}
+                          maxLength={NOTE_MAX_LENGTH}
+                          value={item.note}
+                          onChange={(event) => annotate(index, event.target.value)}
+                        />
                       </p>
                     )}
                   </>
@@ -145,7 +171,10 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
         </ol>
         <section aria-labelledby="dossier-export-heading" className="dossier__export">
           <h2 id="dossier-export-heading">Exporter le dossier</h2>
-          <p>Le PDF réunit une couverture, le sommaire, une fiche par entrée avec votre note, et les sources ; le tableur CSV, une ligne par entrée.</p>
+          <p>
+            Le PDF réunit une couverture, le sommaire, une fiche par entrée avec votre note, et les sources ; le tableur CSV, une ligne par
+            entrée.
+          </p>
           <div className="dossier__actions">
             <button type="submit" formAction="/dossier/export.pdf">
               Télécharger le PDF

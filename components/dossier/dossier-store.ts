@@ -17,7 +17,11 @@ let cachedEntries: NotedEntry[] = EMPTY;
 function isEntry(value: unknown): value is NotedEntry {
   const entry = value as Partial<NotedEntry> | null;
   return (
-    !!entry && (entry.kind === "initiative" || entry.kind === "lesson") && typeof entry.slug === "string" && /^[a-z0-9-]{1,100}$/.test(entry.slug) && typeof entry.note === "string"
+    !!entry &&
+    (entry.kind === "initiative" || entry.kind === "lesson") &&
+    typeof entry.slug === "string" &&
+    /^[a-z0-9-]{1,100}$/.test(entry.slug) &&
+    typeof entry.note === "string"
   );
 }
 

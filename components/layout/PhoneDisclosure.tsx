@@ -13,7 +13,17 @@ const PHONE = "(max-width: 40rem)";
  * wide screen shows the content anyway through ::details-content. With JavaScript it is also
  * opened on wide screens, for browsers that cannot show a closed disclosure's content.
  */
-export function PhoneDisclosure({ summary, className, id, children }: { summary: ReactNode; className?: string; id?: string; children: ReactNode }) {
+export function PhoneDisclosure({
+  summary,
+  className,
+  id,
+  children,
+}: {
+  summary: ReactNode;
+  className?: string;
+  id?: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
 

@@ -23,7 +23,9 @@ export function ChoroplethMap({
       <title id={titleId}>{title}</title>
       <g className="choropleth__shapes" dangerouslySetInnerHTML={{ __html: shapeLinksMarkup(map.shapes, figures) }} />
       {map.outlines && <path className="choropleth__outlines" d={map.outlines} aria-hidden="true" />}
-      {map.overlay.length > 0 && <g className="choropleth__qpv" dangerouslySetInnerHTML={{ __html: shapeLinksMarkup(map.overlay, overlay) }} />}
+      {map.overlay.length > 0 && (
+        <g className="choropleth__qpv" dangerouslySetInnerHTML={{ __html: shapeLinksMarkup(map.overlay, overlay) }} />
+      )}
     </svg>
   );
 }

@@ -16,7 +16,11 @@ export function MapEnhancer({ children }: { children: ReactNode }) {
   const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
   const [view, setView] = useState<{ scale: number; cx: number; cy: number } | null>(null);
   // The zoom buttons exist only once JavaScript runs: without it they would do nothing.
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   useEffect(() => {
     const svg = box.current?.querySelector<SVGSVGElement>("svg[data-map]");
@@ -73,17 +77,17 @@ export function MapEnhancer({ children }: { children: ReactNode }) {
   return (
     <div className="map-enhanced">
       {ready && (
-      <div className="map-zoom" role="group" aria-label="Zoom de la carte">
-        <button type="button" onClick={() => zoom(STEP)}>
-          Zoomer
-        </button>
-        <button type="button" onClick={() => zoom(1 / STEP)} disabled={!view}>
-          Dézoomer
-        </button>
-        <button type="button" onClick={() => zoom(null)} disabled={!view}>
-          Vue entière
-        </button>
-      </div>
+        <div className="map-zoom" role="group" aria-label="Zoom de la carte">
+          <button type="button" onClick={() => zoom(STEP)}>
+            Zoomer
+          </button>
+          <button type="button" onClick={() => zoom(1 / STEP)} disabled={!view}>
+            Dézoomer
+          </button>
+          <button type="button" onClick={() => zoom(null)} disabled={!view}>
+            Vue entière
+          </button>
+        </div>
       )}
       <div
         ref={box}

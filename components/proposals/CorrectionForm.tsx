@@ -12,7 +12,11 @@ export function CorrectionForm({ slug }: { slug: string }) {
       {(state) => (
         <>
           <input type="hidden" name="initiative" value={slug} />
-          <BodyField state={state} label={correctionLabels.body} hint="Ce qui est inexact ou manque (un résultat, un contact, une date…) et, si possible, d'où vient l'information. 3 adresses web au plus." />
+          <BodyField
+            state={state}
+            label={correctionLabels.body}
+            hint="Ce qui est inexact ou manque (un résultat, un contact, une date…) et, si possible, d'où vient l'information. 3 adresses web au plus."
+          />
           <ProposerFields state={state} labels={correctionLabels} />
         </>
       )}

@@ -14,8 +14,18 @@ export function ProposalForm({ approaches }: { approaches: Option[] }) {
       {(state) => (
         <>
           <h2>L&apos;initiative</h2>
-          <TextField name="title" label={proposalLabels.title} required maxLength={PROPOSAL_LIMITS.title} error={fieldError(state, "title")} />
-          <BodyField state={state} label={proposalLabels.body} hint="Ce qui est fait, pour qui, depuis quand, avec quels résultats. 20 caractères au moins, 3 adresses web au plus." />
+          <TextField
+            name="title"
+            label={proposalLabels.title}
+            required
+            maxLength={PROPOSAL_LIMITS.title}
+            error={fieldError(state, "title")}
+          />
+          <BodyField
+            state={state}
+            label={proposalLabels.body}
+            hint="Ce qui est fait, pour qui, depuis quand, avec quels résultats. 20 caractères au moins, 3 adresses web au plus."
+          />
           <div id="territories">
             <TerritoryPicker
               name="territories"
@@ -42,7 +52,13 @@ export function ProposalForm({ approaches }: { approaches: Option[] }) {
               ))}
             </ul>
           </fieldset>
-          <TextField name="carrier" label={proposalLabels.carrier} maxLength={PROPOSAL_LIMITS.carrier} hint="Facultatif. La structure ou le collectif qui la mène (ex. centre social, association, ville)." error={fieldError(state, "carrier")} />
+          <TextField
+            name="carrier"
+            label={proposalLabels.carrier}
+            maxLength={PROPOSAL_LIMITS.carrier}
+            hint="Facultatif. La structure ou le collectif qui la mène (ex. centre social, association, ville)."
+            error={fieldError(state, "carrier")}
+          />
 
           <h2>Vous</h2>
           <ProposerFields state={state} labels={proposalLabels} />

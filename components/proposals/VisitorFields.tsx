@@ -14,7 +14,17 @@ function Required() {
   );
 }
 
-export function TextField({ name, label, error, hint, required = false, multiline = false, maxLength, type = "text", autoComplete = "off" }: {
+export function TextField({
+  name,
+  label,
+  error,
+  hint,
+  required = false,
+  multiline = false,
+  maxLength,
+  type = "text",
+  autoComplete = "off",
+}: {
   name: string;
   label: string;
   error?: string;
@@ -26,7 +36,14 @@ export function TextField({ name, label, error, hint, required = false, multilin
   autoComplete?: string;
 }) {
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = { id: name, name, maxLength, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined, required: required || undefined };
+  const common = {
+    id: name,
+    name,
+    maxLength,
+    "aria-describedby": describedBy,
+    "aria-invalid": error ? true : undefined,
+    required: required || undefined,
+  };
   return (
     <div className="field">
       <label htmlFor={name}>
@@ -50,7 +67,17 @@ export function TextField({ name, label, error, hint, required = false, multilin
 
 /** The free text of a visitor's form (`body`): the description, or the message. */
 export function BodyField({ state, label, hint }: { state: FormState; label: string; hint: string }) {
-  return <TextField name="body" label={label} required multiline maxLength={PROPOSAL_LIMITS.body} hint={hint} error={fieldError(state, "body")} />;
+  return (
+    <TextField
+      name="body"
+      label={label}
+      required
+      multiline
+      maxLength={PROPOSAL_LIMITS.body}
+      hint={hint}
+      error={fieldError(state, "body")}
+    />
+  );
 }
 
 /** A consent: unticked until the person ticks it. */
@@ -68,10 +95,23 @@ export function ConsentField({ name, label, hint, error }: { name: string; label
 }
 
 /** The person who writes, on both visitors' forms, with the robots' trap. */
-export function ProposerFields({ state, labels }: { state: FormState; labels: { proposerName: string; proposerEmail: string; proposerRole: string; contactConsent: string } }) {
+export function ProposerFields({
+  state,
+  labels,
+}: {
+  state: FormState;
+  labels: { proposerName: string; proposerEmail: string; proposerRole: string; contactConsent: string };
+}) {
   return (
     <>
-      <TextField name="proposerName" label={labels.proposerName} required maxLength={PROPOSAL_LIMITS.proposerName} autoComplete="name" error={fieldError(state, "proposerName")} />
+      <TextField
+        name="proposerName"
+        label={labels.proposerName}
+        required
+        maxLength={PROPOSAL_LIMITS.proposerName}
+        autoComplete="name"
+        error={fieldError(state, "proposerName")}
+      />
       <TextField
         name="proposerEmail"
         label={labels.proposerEmail}
@@ -82,7 +122,14 @@ export function ProposerFields({ state, labels }: { state: FormState; labels: { 
         hint="Pour vous répondre. Elle n'est jamais publiée sans votre accord."
         error={fieldError(state, "proposerEmail")}
       />
-      <TextField name="proposerRole" label={labels.proposerRole} maxLength={PROPOSAL_LIMITS.proposerRole} autoComplete="organization-title" hint="Facultatif. Ex. : chargée de mission politique de la ville, Ville de Creil." error={fieldError(state, "proposerRole")} />
+      <TextField
+        name="proposerRole"
+        label={labels.proposerRole}
+        maxLength={PROPOSAL_LIMITS.proposerRole}
+        autoComplete="organization-title"
+        hint="Facultatif. Ex. : chargée de mission politique de la ville, Ville de Creil."
+        error={fieldError(state, "proposerRole")}
+      />
       <ConsentField
         name="contactConsent"
         label={labels.contactConsent}

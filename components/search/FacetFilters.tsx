@@ -37,9 +37,7 @@ export function FacetFilters({
                   <ul className="facet__expand">
                     {place.expandLinks.map((link) => (
                       <li key={link.href}>
-                        <a href={link.href}>
-                          {link.label}
-                        </a>
+                        <a href={link.href}>{link.label}</a>
                       </li>
                     ))}
                   </ul>
@@ -53,7 +51,13 @@ export function FacetFilters({
                 name={key}
                 options={values.map((value) => {
                   const checked = selected.includes(value.value);
-                  return { value: value.value, label: value.label, count: value.count.toLocaleString("fr-FR"), checked, disabled: value.count === 0 && !checked };
+                  return {
+                    value: value.value,
+                    label: value.label,
+                    count: value.count.toLocaleString("fr-FR"),
+                    checked,
+                    disabled: value.count === 0 && !checked,
+                  };
                 })}
               />
             )}

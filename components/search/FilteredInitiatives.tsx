@@ -52,7 +52,9 @@ export function FilteredInitiatives({
     <section aria-labelledby="initiatives-heading">
       <h2 id="initiatives-heading">{heading}</h2>
       <p>
-        {result.total === 0 ? "Aucune initiative publiée pour l'instant." : resultCountText(query, result, "initiative publiée", "initiatives publiées")}
+        {result.total === 0
+          ? "Aucune initiative publiée pour l'instant."
+          : resultCountText(query, result, "initiative publiée", "initiatives publiées")}
         {result.total > 0 && (
           <>
             {" · "}

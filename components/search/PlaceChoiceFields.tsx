@@ -9,12 +9,29 @@ import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
  * The place fields of a plain GET form (/recherche, /enseignements): typed words (`lieu`), and
  * once a place is chosen, its box (`territoire`, untick to drop it) and its scope (`portee`).
  */
-export function PlaceChoiceFields({ idPrefix, place, scope, label }: { idPrefix: string; place: Place | null; scope: PlaceScope; label: string }) {
+export function PlaceChoiceFields({
+  idPrefix,
+  place,
+  scope,
+  label,
+}: {
+  idPrefix: string;
+  place: Place | null;
+  scope: PlaceScope;
+  label: string;
+}) {
   return (
     <>
       <div className="field">
         <label htmlFor={`${idPrefix}lieu`}>{place ? "Changer de lieu" : label}</label>
-        <input id={`${idPrefix}lieu`} name="lieu" type="search" maxLength={PLACE_QUERY_MAX} autoComplete="off" aria-describedby={`${idPrefix}lieu-hint`} />
+        <input
+          id={`${idPrefix}lieu`}
+          name="lieu"
+          type="search"
+          maxLength={PLACE_QUERY_MAX}
+          autoComplete="off"
+          aria-describedby={`${idPrefix}lieu-hint`}
+        />
         <p id={`${idPrefix}lieu-hint`} className="meta">
           Commune, intercommunalité (ACSO, MEL), quartier ou code INSEE
         </p>

@@ -10,8 +10,8 @@ export function PlaceNotice({ choice, hrefFor }: { choice: PlaceChoice; hrefFor:
   if (choice.unknown) {
     return (
       <p className="notice">
-        {choice.typed ? `Aucun lieu ne correspond à « ${choice.typed} »` : "Aucun lieu ne porte ce code"} : la liste n&apos;est pas filtrée par lieu.
-        Essayez un nom de commune, un sigle d&apos;intercommunalité (ACSO, MEL) ou un code INSEE.
+        {choice.typed ? `Aucun lieu ne correspond à « ${choice.typed} »` : "Aucun lieu ne porte ce code"} : la liste n&apos;est pas filtrée
+        par lieu. Essayez un nom de commune, un sigle d&apos;intercommunalité (ACSO, MEL) ou un code INSEE.
       </p>
     );
   }

@@ -57,7 +57,11 @@ export function PlacePicker({ initialQuery, suggestions }: { initialQuery: strin
       });
       if (!response.ok) {
         close();
-        setStatus(response.status === 429 ? "Trop de recherches d'affilée : réessayez dans un instant." : "Suggestions indisponibles : validez pour chercher.");
+        setStatus(
+          response.status === 429
+            ? "Trop de recherches d'affilée : réessayez dans un instant."
+            : "Suggestions indisponibles : validez pour chercher.",
+        );
         return;
       }
       const body = (await response.json()) as { items: Omit<PlaceMatch, "matchedBy">[] };

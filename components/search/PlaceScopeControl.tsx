@@ -18,8 +18,8 @@ export function PlaceScopeControl({ query, placeCounts }: { query: SearchQuery; 
     <fieldset className="facet place-scope">
       <legend>Portée du lieu</legend>
       <p className="meta" id="place-scope-help">
-        « À plus grande échelle » : les initiatives de l&apos;intercommunalité, du département ou de la région qui contiennent ce lieu, jamais
-        celles des lieux voisins.
+        « À plus grande échelle » : les initiatives de l&apos;intercommunalité, du département ou de la région qui contiennent ce lieu,
+        jamais celles des lieux voisins.
       </p>
       <ul className="facet__values">
         {PLACE_SCOPES.map((scope) => (

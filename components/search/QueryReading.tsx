@@ -13,13 +13,15 @@ export function QueryReading({ query, places, droppedWords }: { query: SearchQue
     <div className="meta query-reading">
       {places.length > 0 && (
         <p>
-          {places.map((place) => (place.words.toLowerCase() === place.name.toLowerCase() ? `« ${place.words} »` : `« ${place.words} » (${place.name})`)).join(", ")}{" "}
+          {places
+            .map((place) =>
+              place.words.toLowerCase() === place.name.toLowerCase() ? `« ${place.words} »` : `« ${place.words} » (${place.name})`,
+            )
+            .join(", ")}{" "}
           compris comme {places.length > 1 ? "lieux" : "lieu"}. <a href={`/initiatives?${asWords}`}>Chercher ces mots dans le texte</a>
         </p>
       )}
-      {droppedWords && droppedWords.length > 0 && (
-        <p>Aucun résultat avec tous les mots ; résultats sans {quoted(droppedWords)}.</p>
-      )}
+      {droppedWords && droppedWords.length > 0 && <p>Aucun résultat avec tous les mots ; résultats sans {quoted(droppedWords)}.</p>}
     </div>
   );
 }

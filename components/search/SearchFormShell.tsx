@@ -83,14 +83,26 @@ export function SearchFormShell({
   function onChange(event: FormEvent<HTMLFormElement>) {
     const target = event.target;
     // Ticking a box, choosing a scope or a sort applies at once; text fields wait for the submit button.
-    if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio"))) {
+    if (
+      target instanceof HTMLSelectElement ||
+      (target instanceof HTMLInputElement && (target.type === "checkbox" || target.type === "radio"))
+    ) {
       // A new filter restarts at page 1: the page field is not part of the form.
       apply(event.currentTarget);
     }
   }
 
   return (
-    <form ref={formRef} method="get" role="search" aria-label={label} className={className} onSubmit={onSubmit} onChange={onChange} aria-busy={pending}>
+    <form
+      ref={formRef}
+      method="get"
+      role="search"
+      aria-label={label}
+      className={className}
+      onSubmit={onSubmit}
+      onChange={onChange}
+      aria-busy={pending}
+    >
       {children}
     </form>
   );

@@ -30,19 +30,39 @@ type Check = { ok: true } | { ok: false; state: FormState };
  * sessions and the journal entry happen together or not at all (a failed check is committed
  * with its throttle and journal entries, since it returns rather than throws).
  */
-async function checkCurrentCredential(db: Queryable, actor: AccountActor, value: string, options: { acceptCode: boolean; purpose: string }, now = new Date()): Promise<Check> {
+async function checkCurrentCredential(
+  db: Queryable,
+  actor: AccountActor,
+  value: string,
+  options: { acceptCode: boolean; purpose: string },
+  now = new Date(),
+): Promise<Check> {
   const account = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
   const fieldErrors = (message: string) => ({ current: [message] });
   const blockedUntil = await signInBlockedUntil(db, account.email, actor.ip, now);
   if (blockedUntil) {
-    await recordAudit(db, { userId: account.id, action: "auth.locked", entityType: "USER", entityId: account.id, details: { purpose: options.purpose, until: blockedUntil.toISOString() }, ip: actor.ip });
+    await recordAudit(db, {
+      userId: account.id,
+      action: "auth.locked",
+      entityType: "USER",
+      entityId: account.id,
+      details: { purpose: options.purpose, until: blockedUntil.toISOString() },
+      ip: actor.ip,
+    });
     const message = `Trop de tentatives : réessayez après ${formatTime(blockedUntil)}.`;
     return { ok: false, state: { status: "invalid", message, fieldErrors: fieldErrors(message) } };
   }
   if (value && (await verifyPassword(account.passwordHash, value))) return { ok: true };
   if (value && options.acceptCode && (await consumeSecondFactor(db, account, value, now))) return { ok: true };
   await recordSignInAttempt(db, { email: account.email, ip: actor.ip, success: false, at: now });
-  await recordAudit(db, { userId: account.id, action: "auth.credential_check_failed", entityType: "USER", entityId: account.id, details: { purpose: options.purpose }, ip: actor.ip });
+  await recordAudit(db, {
+    userId: account.id,
+    action: "auth.credential_check_failed",
+    entityType: "USER",
+    entityId: account.id,
+    details: { purpose: options.purpose },
+    ip: actor.ip,
+  });
   const message = options.acceptCode ? "Mot de passe ou code incorrect." : "Mot de passe actuel incorrect.";
   return { ok: false, state: { status: "invalid", message, fieldErrors: fieldErrors(message) } };
 }
@@ -55,8 +75,18 @@ export async function changePassword(db: Database, actor: AccountActor, formData
     const check = await checkCurrentCredential(tx, actor, current, { acceptCode: false, purpose: "password_change" });
     if (!check.ok) return check.state;
     const parsed = newPasswordSchema.safeParse(next);
-    if (!parsed.success) return { status: "invalid", message: parsed.error.issues[0]!.message, fieldErrors: { password: parsed.error.issues.map((i) => i.message) } };
-    if (next !== confirm) return { status: "invalid", message: "Les deux saisies ne correspondent pas.", fieldErrors: { confirm: ["Les deux saisies ne correspondent pas."] } };
+    if (!parsed.success)
+      return {
+        status: "invalid",
+        message: parsed.error.issues[0]!.message,
+        fieldErrors: { password: parsed.error.issues.map((i) => i.message) },
+      };
+    if (next !== confirm)
+      return {
+        status: "invalid",
+        message: "Les deux saisies ne correspondent pas.",
+        fieldErrors: { confirm: ["Les deux saisies ne correspondent pas."] },
+      };
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(next), passwordChangedAt: new Date() } });
     await revokeUserSessions(tx, actor.id, actor.sessionId);
     await recordAudit(tx, { userId: actor.id, action: "auth.password_changed", entityType: "USER", entityId: actor.id, ip: actor.ip });
@@ -77,7 +107,8 @@ export async function beginTotpSetup(db: Database, actor: AccountActor): Promise
   });
   return {
     status: "ok",
-    message: "Ajoutez ce compte dans votre application d'authentification (code QR, clé à saisir ou adresse otpauth), puis saisissez le code affiché.",
+    message:
+      "Ajoutez ce compte dans votre application d'authentification (code QR, clé à saisir ou adresse otpauth), puis saisissez le code affiché.",
     secret,
     html: uri,
     qrCode: await totpQrCode(uri),
@@ -97,19 +128,37 @@ export async function confirmTotpSetup(db: Database, actor: AccountActor, formDa
       if (!check.ok) return check.state;
     }
     const step = await verifyTotp(unseal(account.totpPendingSecret), code, null);
-    if (step === null) return { status: "invalid", message: "Code incorrect : vérifiez l'heure de votre téléphone et réessayez.", fieldErrors: { code: ["Code incorrect."] } };
+    if (step === null)
+      return {
+        status: "invalid",
+        message: "Code incorrect : vérifiez l'heure de votre téléphone et réessayez.",
+        fieldErrors: { code: ["Code incorrect."] },
+      };
     const { codes, hashes } = newRecoveryCodes();
     // Conditional on the pending secret read above: a setup begun again meanwhile wins.
     const { count } = await tx.user.updateMany({
       where: { id: actor.id, totpPendingSecret: account.totpPendingSecret },
-      data: { totpSecret: account.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: step, totpRecoveryCodes: hashes },
+      data: {
+        totpSecret: account.totpPendingSecret,
+        totpPendingSecret: null,
+        totpEnabledAt: new Date(),
+        totpLastStep: step,
+        totpRecoveryCodes: hashes,
+      },
     });
     if (count !== 1) return { status: "error", message: "Une autre clé a été générée entre-temps : recommencez avec la dernière." };
     await revokeUserSessions(tx, actor.id, actor.sessionId);
-    await recordAudit(tx, { userId: actor.id, action: replacing ? "auth.totp_replaced" : "auth.totp_enabled", entityType: "USER", entityId: actor.id, ip: actor.ip });
+    await recordAudit(tx, {
+      userId: actor.id,
+      action: replacing ? "auth.totp_replaced" : "auth.totp_enabled",
+      entityType: "USER",
+      entityId: actor.id,
+      ip: actor.ip,
+    });
     return {
       status: "ok",
-      message: "Double authentification activée, vos autres sessions sont fermées. Gardez ces codes de secours en lieu sûr : chacun permet une connexion sans votre téléphone, une seule fois.",
+      message:
+        "Double authentification activée, vos autres sessions sont fermées. Gardez ces codes de secours en lieu sûr : chacun permet une connexion sans votre téléphone, une seule fois.",
       items: codes,
     };
   });
@@ -120,7 +169,10 @@ export async function disableTotp(db: Database, actor: AccountActor, formData: F
   return db.$transaction(async (tx): Promise<FormState> => {
     const check = await checkCurrentCredential(tx, actor, current, { acceptCode: true, purpose: "totp_disable" });
     if (!check.ok) return check.state;
-    await tx.user.update({ where: { id: actor.id }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpRecoveryCodes: [], totpLastStep: null } });
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpRecoveryCodes: [], totpLastStep: null },
+    });
     await revokeUserSessions(tx, actor.id, actor.sessionId);
     await recordAudit(tx, { userId: actor.id, action: "auth.totp_disabled", entityType: "USER", entityId: actor.id, ip: actor.ip });
     return { status: "ok", message: "Double authentification désactivée. Vos autres sessions sont fermées." };

@@ -7,7 +7,12 @@ import { mailPasswordReset } from "./account-mail";
 import { issueAccountToken, RESET_VALID_HOURS } from "./users";
 
 export const resetRequestSchema = z.object({
-  email: z.string("Indiquez votre adresse e-mail.").trim().max(320, "Adresse e-mail invalide.").pipe(z.email("Adresse e-mail invalide.")).transform(normaliseEmail),
+  email: z
+    .string("Indiquez votre adresse e-mail.")
+    .trim()
+    .max(320, "Adresse e-mail invalide.")
+    .pipe(z.email("Adresse e-mail invalide."))
+    .transform(normaliseEmail),
 });
 
 /**
@@ -22,7 +27,10 @@ export type ResetRequestOutcome = { kind: "accepted" } | { kind: "throttled"; re
 
 /** Takes one request from the address's and the e-mail's buckets. */
 export async function admitResetRequest(db: Database, email: string, ip: string): Promise<ResetRequestOutcome> {
-  for (const [key, limit] of [[`reset-ip:${ip}`, PER_ADDRESS], [`reset-email:${email}`, PER_EMAIL]] as const) {
+  for (const [key, limit] of [
+    [`reset-ip:${ip}`, PER_ADDRESS],
+    [`reset-email:${email}`, PER_EMAIL],
+  ] as const) {
     const decision = await takeToken(db, key, limit);
     if (!decision.allowed) return { kind: "throttled", retryAfterMinutes: Math.ceil(decision.retryAfter / 60) };
   }

@@ -10,13 +10,11 @@ import type { Database, Queryable } from "@/lib/db/connect";
 import { UserRole, type AccountTokenPurpose } from "@/lib/db/generated/enums";
 
 export const userSchema = z.object({
-  email: z
-    .string()
+  email: z.string().trim().max(320).pipe(z.email("Adresse e-mail invalide.")).transform(normaliseEmail),
+  name: formText("Le nom")
     .trim()
-    .max(320)
-    .pipe(z.email("Adresse e-mail invalide."))
-    .transform(normaliseEmail),
-  name: formText("Le nom").trim().min(2, "Le nom doit contenir au moins 2 caractères.").max(120, "Le nom ne peut pas dépasser 120 caractères."),
+    .min(2, "Le nom doit contenir au moins 2 caractères.")
+    .max(120, "Le nom ne peut pas dépasser 120 caractères."),
   role: z.enum(UserRole, "Choisissez un rôle."),
 });
 
@@ -42,12 +40,17 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export async function issueAccountToken(tx: Queryable, userId: number, purpose: AccountTokenPurpose): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-  await tx.accountToken.create({ data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]) } });
+  await tx.accountToken.create({
+    data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]) },
+  });
   return token;
 }
 
 export async function findValidToken(db: Database, token: string) {
-  const row = await db.accountToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { email: true, disabled: true } } } });
+  const row = await db.accountToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { email: true, disabled: true } } },
+  });
   if (!row || row.usedAt || row.expiresAt < new Date() || row.user.disabled) return null;
   return row;
 }
@@ -55,7 +58,10 @@ export async function findValidToken(db: Database, token: string) {
 /** Sets the password chosen through an invitation or reset link, and closes every open session. */
 export async function choosePasswordWithToken(db: Database, token: string, password: string, ip?: string) {
   const row = await findValidToken(db, token);
-  if (!row) throw new AccountError("Ce lien n'est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau depuis « Mot de passe oublié ? » sur la page Connexion.");
+  if (!row)
+    throw new AccountError(
+      "Ce lien n'est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau depuis « Mot de passe oublié ? » sur la page Connexion.",
+    );
   const parsed = newPasswordSchema.safeParse(password);
   if (!parsed.success) throw new AccountError(parsed.error.issues[0]!.message, "password");
   const passwordHash = await hashPassword(password);
@@ -64,7 +70,14 @@ export async function choosePasswordWithToken(db: Database, token: string, passw
     if (used.count === 0) throw new AccountError("Ce lien vient d'être utilisé.");
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0 } });
     await revokeUserSessions(tx, row.userId);
-    await recordAudit(tx, { userId: row.userId, action: "auth.password_changed", entityType: "USER", entityId: row.userId, details: { via: row.purpose }, ip });
+    await recordAudit(tx, {
+      userId: row.userId,
+      action: "auth.password_changed",
+      entityType: "USER",
+      entityId: row.userId,
+      details: { via: row.purpose },
+      ip,
+    });
   });
   return row.user.email;
 }
@@ -91,9 +104,17 @@ export async function createAccount(
   }
   const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString("base64url"));
   return db.$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: data.email } })) throw new AccountError("Un compte existe déjà avec cette adresse e-mail.", "email");
+    if (await tx.user.findUnique({ where: { email: data.email } }))
+      throw new AccountError("Un compte existe déjà avec cette adresse e-mail.", "email");
     const user = await tx.user.create({ data: { ...data, passwordHash, passwordChangedAt: input.password ? new Date() : null } });
-    await recordAudit(tx, { userId: by.userId, action: "user.created", entityType: "USER", entityId: user.id, details: { email: data.email, role: data.role }, ip: by.ip });
+    await recordAudit(tx, {
+      userId: by.userId,
+      action: "user.created",
+      entityType: "USER",
+      entityId: user.id,
+      details: { email: data.email, role: data.role },
+      ip: by.ip,
+    });
     const invitationToken = input.password === undefined ? await issueAccountToken(tx, user.id, "INVITATION") : null;
     if (invitationToken) await mailInvitation(tx, data.email, data.role, invitationToken, INVITATION_VALID_DAYS);
     return { id: user.id, invitationToken };
@@ -119,7 +140,14 @@ export async function updateAccount(
     }
     await tx.user.update({ where: { id }, data: changes });
     const action = changes.disabled !== before.disabled ? (changes.disabled ? "user.disabled" : "user.enabled") : "user.updated";
-    await recordAudit(tx, { userId: by.userId, action, entityType: "USER", entityId: id, details: { role: { from: before.role, to: changes.role } }, ip: by.ip });
+    await recordAudit(tx, {
+      userId: by.userId,
+      action,
+      entityType: "USER",
+      entityId: id,
+      details: { role: { from: before.role, to: changes.role } },
+      ip: by.ip,
+    });
     if (changes.disabled || changes.role !== before.role) await revokeUserSessions(tx, id);
   });
 }

@@ -23,7 +23,10 @@ async function guarded(body: () => Promise<FormState>): Promise<FormState> {
     unstable_rethrow(error);
     if (error instanceof AccessDenied) return { status: "denied", httpStatus: error.status, message: error.message };
     console.error(error);
-    return { status: "error", message: "Une erreur inattendue a empêché l'enregistrement. Votre saisie est conservée ; réessayez dans un instant." };
+    return {
+      status: "error",
+      message: "Une erreur inattendue a empêché l'enregistrement. Votre saisie est conservée ; réessayez dans un instant.",
+    };
   }
 }
 
@@ -51,7 +54,10 @@ interface ActionOptions<Schema extends z.ZodType> {
   invalid?: (error: z.ZodError) => FormState;
 }
 
-async function parsedContext<Schema extends z.ZodType>(options: ActionOptions<Schema>, formData: FormData): Promise<ActionContext<z.infer<Schema>> | FormState> {
+async function parsedContext<Schema extends z.ZodType>(
+  options: ActionOptions<Schema>,
+  formData: FormData,
+): Promise<ActionContext<z.infer<Schema>> | FormState> {
   const parsed = options.schema.safeParse(options.fields ? options.fields(formData) : Object.fromEntries(formData));
   if (!parsed.success) return (options.invalid ?? invalidForm)(parsed.error);
   return { input: parsed.data, formData, ip: await requestIp(), db: prisma };
@@ -80,7 +86,10 @@ export function adminAction<Schema extends z.ZodType>(
  * An action open to anonymous callers: its input carries its own credential (a one-time link), or
  * it is a visitor's submission, whose body applies its own abuse checks (lib/proposals/intake.ts).
  */
-export function publicAction<Schema extends z.ZodType>(options: ActionOptions<Schema>, body: (context: ActionContext<z.infer<Schema>>) => Promise<FormState>): Action {
+export function publicAction<Schema extends z.ZodType>(
+  options: ActionOptions<Schema>,
+  body: (context: ActionContext<z.infer<Schema>>) => Promise<FormState>,
+): Action {
   return (_previous, formData) =>
     guarded(async () => {
       const context = await parsedContext(options, formData);

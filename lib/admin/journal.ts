@@ -9,8 +9,15 @@ import type { Prisma } from "@/lib/db/generated/client";
 export const JOURNAL_PAGE_SIZE = 50;
 
 export const journalQuerySchema = z.object({
-  utilisateur: z.string().regex(/^\d{1,9}$/).or(z.literal("")).catch(""),
-  action: z.string().regex(/^[a-z_.]{0,60}$/).catch(""),
+  utilisateur: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .or(z.literal(""))
+    .catch(""),
+  action: z
+    .string()
+    .regex(/^[a-z_.]{0,60}$/)
+    .catch(""),
   type: z.enum(EntityType).or(z.literal("")).catch(""),
   // A real calendar day: "2026-13-45" would make an Invalid Date, which Prisma refuses (a 500).
   du: z.iso.date().or(z.literal("")).catch(""),

@@ -17,7 +17,11 @@ export const ADMIN_PAGE_SIZE = 25;
 export const listQuerySchema = z.object({
   q: z.string().trim().max(200).catch(""),
   statut: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED", ""]).catch(""),
-  auteur: z.string().regex(/^\d{1,9}$/).or(z.literal("")).catch(""),
+  auteur: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .or(z.literal(""))
+    .catch(""),
   tri: z.enum(["recent", "titre", "ancien"]).catch("recent"),
   page: pageNumber().catch(1),
 });
@@ -25,7 +29,13 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 
 export function parseListQuery(raw: Record<string, string | string[] | undefined>): ListQuery {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-  return listQuerySchema.parse({ q: first(raw.q), statut: first(raw.statut), auteur: first(raw.auteur), tri: first(raw.tri), page: first(raw.page) || "1" });
+  return listQuerySchema.parse({
+    q: first(raw.q),
+    statut: first(raw.statut),
+    auteur: first(raw.auteur),
+    tri: first(raw.tri),
+    page: first(raw.page) || "1",
+  });
 }
 
 export interface ListRow {
@@ -50,7 +60,11 @@ export async function listRecords(def: EntityDefinition<unknown>, query: ListQue
   if (def.workflow && query.statut) where.status = query.statut;
   if (def.workflow && query.auteur) where.createdById = Number(query.auteur);
   const orderBy =
-    query.tri === "titre" ? [{ [def.titleField]: "asc" }] : query.tri === "ancien" ? [{ updatedAt: "asc" }] : [{ updatedAt: "desc" }, { id: "desc" }];
+    query.tri === "titre"
+      ? [{ [def.titleField]: "asc" }]
+      : query.tri === "ancien"
+        ? [{ updatedAt: "asc" }]
+        : [{ updatedAt: "desc" }, { id: "desc" }];
   const select: Record<string, unknown> = { id: true, [def.titleField]: true, updatedAt: true };
   if (def.workflow) Object.assign(select, { status: true, createdBy: { select: { name: true } } });
   const [rows, total, authors] = await Promise.all([
@@ -77,7 +91,11 @@ export async function recordForEdit(def: EntityDefinition<unknown>, id: number) 
     def.values(prisma, id),
     def.options(prisma),
     prisma.auditEvent.findMany({
-      where: { entityType: def.type, entityId: String(id), action: { in: ["entity.created", "entity.submitted", "entity.published", "entity.returned", "entity.archived", "entity.verified"] } },
+      where: {
+        entityType: def.type,
+        entityId: String(id),
+        action: { in: ["entity.created", "entity.submitted", "entity.published", "entity.returned", "entity.archived", "entity.verified"] },
+      },
       orderBy: { at: "desc" },
       take: 10,
       include: { user: { select: { name: true } } },
@@ -90,7 +108,9 @@ export async function recordForEdit(def: EntityDefinition<unknown>, id: number) 
     ? await prisma.territory.findMany({ where: { code: { in: territoryCodes } }, select: { code: true, name: true, kind: true } })
     : [];
   const file =
-    def.model === "source" ? await prisma.source.findUnique({ where: { id }, select: { fileKey: true, fileName: true, fileType: true, fileSize: true } }) : null;
+    def.model === "source"
+      ? await prisma.source.findUnique({ where: { id }, select: { fileKey: true, fileName: true, fileType: true, fileSize: true } })
+      : null;
   const allowed = (Object.keys(transitions) as TransitionName[]).filter((name) => def.workflow && canTransition(user, meta, name));
   return {
     user,
@@ -129,9 +149,17 @@ export async function revisionsOf(def: EntityDefinition<unknown>, id: number) {
 }
 
 /** Field-by-field differences between two revisions of the same record. */
-export async function compareRevisions(def: EntityDefinition<unknown>, id: number, fromId: number, toId: number): Promise<{ from: number; to: number; changes: FieldChange[] } | null> {
+export async function compareRevisions(
+  def: EntityDefinition<unknown>,
+  id: number,
+  fromId: number,
+  toId: number,
+): Promise<{ from: number; to: number; changes: FieldChange[] } | null> {
   await requireUser("CONTRIBUTOR");
-  const [from, to] = await Promise.all([prisma.revision.findUnique({ where: { id: fromId } }), prisma.revision.findUnique({ where: { id: toId } })]);
+  const [from, to] = await Promise.all([
+    prisma.revision.findUnique({ where: { id: fromId } }),
+    prisma.revision.findUnique({ where: { id: toId } }),
+  ]);
   if (!from || !to || [from, to].some((r) => r.entityType !== def.type || r.entityId !== id)) return null;
   const before = { ...emptyValues(def.fields), ...(from.snapshot as FormValues) };
   const after = { ...emptyValues(def.fields), ...(to.snapshot as FormValues) };
@@ -152,7 +180,10 @@ export async function trashContents() {
         orderBy: { deletedAt: "desc" },
         select: { id: true, deletedAt: true, [def.titleField]: true },
       });
-      return { def: def as EntityDefinition<unknown>, rows: rows.map((row) => ({ id: row.id, deletedAt: row.deletedAt, title: row[def.titleField] as string })) };
+      return {
+        def: def as EntityDefinition<unknown>,
+        rows: rows.map((row) => ({ id: row.id, deletedAt: row.deletedAt, title: row[def.titleField] as string })),
+      };
     }),
   );
   return { user, groups: groups.filter((group) => group.rows.length > 0) };
@@ -175,7 +206,12 @@ export async function reviewQueue() {
           orderBy: { updatedAt: "asc" },
           select: { id: true, updatedAt: true, [def.titleField]: true, createdBy: { select: { name: true } } },
         })
-      ).map((row) => ({ id: row.id as number, title: row[def.titleField] as string, updatedAt: row.updatedAt as Date, author: (row.createdBy as { name: string } | null)?.name ?? null })),
+      ).map((row) => ({
+        id: row.id as number,
+        title: row[def.titleField] as string,
+        updatedAt: row.updatedAt as Date,
+        author: (row.createdBy as { name: string } | null)?.name ?? null,
+      })),
     })),
   );
   return groups;
@@ -193,10 +229,25 @@ export async function dashboard() {
       prisma.lesson.count({ where: { status: "IN_REVIEW", deletedAt: null } }),
       prisma.source.count({ where: { status: "IN_REVIEW", deletedAt: null } }),
     ]).then((counts) => counts.reduce((a, b) => a + b, 0)),
-    prisma.initiative.findMany({ where: { createdById: user.id, status: "DRAFT", deletedAt: null }, select: { id: true, title: true }, orderBy: { updatedAt: "desc" }, take: 10 }),
+    prisma.initiative.findMany({
+      where: { createdById: user.id, status: "DRAFT", deletedAt: null },
+      select: { id: true, title: true },
+      orderBy: { updatedAt: "desc" },
+      take: 10,
+    }),
     prisma.revision.findMany({ orderBy: { createdAt: "desc" }, take: 10, include: { author: { select: { name: true } } } }),
-    prisma.initiative.findMany({ where: { ...staleWhere, publishedAt: { lt: yearAgo } }, select: { id: true, title: true, lastVerifiedAt: true }, orderBy: { publishedAt: "asc" }, take: 20 }),
-    prisma.actor.findMany({ where: { ...staleWhere, publishedAt: { lt: yearAgo } }, select: { id: true, name: true, lastVerifiedAt: true }, orderBy: { publishedAt: "asc" }, take: 20 }),
+    prisma.initiative.findMany({
+      where: { ...staleWhere, publishedAt: { lt: yearAgo } },
+      select: { id: true, title: true, lastVerifiedAt: true },
+      orderBy: { publishedAt: "asc" },
+      take: 20,
+    }),
+    prisma.actor.findMany({
+      where: { ...staleWhere, publishedAt: { lt: yearAgo } },
+      select: { id: true, name: true, lastVerifiedAt: true },
+      orderBy: { publishedAt: "asc" },
+      take: 20,
+    }),
   ]);
   const titles = await Promise.all(
     recent.map(async (revision) => {

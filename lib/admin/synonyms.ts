@@ -33,7 +33,14 @@ export const synonymGroupSchema = z.object({
   version: recordVersion,
   terms: formText("Les termes", { multiline: true })
     .max(3000, "Trop de termes.")
-    .transform((text) => [...new Set(text.split("\n").map((line) => line.trim()).filter(Boolean))])
+    .transform((text) => [
+      ...new Set(
+        text
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(term).min(2, "Indiquez au moins deux termes, un par ligne.").max(20, "Au plus 20 termes.")),
   source: formText("La source")
     .trim()
@@ -44,7 +51,12 @@ export const synonymGroupSchema = z.object({
 export type SynonymOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 /** Creates, updates or trashes a group, with the same optimistic lock as records, and an audit line. */
-export async function saveSynonymGroup(db: Database, user: Pick<SessionUser, "id">, input: z.infer<typeof synonymGroupSchema>, ip?: string): Promise<SynonymOutcome> {
+export async function saveSynonymGroup(
+  db: Database,
+  user: Pick<SessionUser, "id">,
+  input: z.infer<typeof synonymGroupSchema>,
+  ip?: string,
+): Promise<SynonymOutcome> {
   return db.$transaction(async (tx): Promise<SynonymOutcome> => {
     if (input.id === undefined) {
       const created = await tx.searchSynonym.create({ data: { terms: input.terms, source: input.source } });
@@ -54,13 +66,19 @@ export async function saveSynonymGroup(db: Database, user: Pick<SessionUser, "id
     const before = await tx.searchSynonym.findFirst({ where: { id: input.id, deletedAt: null }, select: { terms: true, source: true } });
     if (!before) return { ok: false, message: "Ce groupe de synonymes n'existe plus." };
     const data = input.trash ? { deletedAt: new Date() } : { terms: input.terms, source: input.source };
-    const updated = await tx.searchSynonym.updateMany({ where: { id: input.id, version: input.version, deletedAt: null }, data: { ...data, version: { increment: 1 } } });
-    if (updated.count === 0) return { ok: false, message: "Quelqu'un a modifié ce groupe entre-temps : rechargez la page pour voir la version actuelle." };
+    const updated = await tx.searchSynonym.updateMany({
+      where: { id: input.id, version: input.version, deletedAt: null },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (updated.count === 0)
+      return { ok: false, message: "Quelqu'un a modifié ce groupe entre-temps : rechargez la page pour voir la version actuelle." };
     await recordAudit(tx, {
       userId: user.id,
       action: input.trash ? "synonym.deleted" : "synonym.updated",
       entityId: input.id,
-      details: input.trash ? { terms: before.terms } : { terms: { from: before.terms, to: input.terms }, source: { from: before.source, to: input.source } },
+      details: input.trash
+        ? { terms: before.terms }
+        : { terms: { from: before.terms, to: input.terms }, source: { from: before.source, to: input.source } },
       ip,
     });
     return { ok: true, message: input.trash ? "Groupe de synonymes retiré." : "Groupe de synonymes enregistré." };

@@ -28,25 +28,52 @@ export async function searchTerritories(query: string, limit = 20) {
 }
 
 export const aliasesSchema = z.object({
-  code: z.string().trim().regex(/^[0-9A-Za-z_-]{1,64}$/, "Territoire invalide."),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z_-]{1,64}$/, "Territoire invalide."),
   version: recordVersion,
   aliases: formText("Les alias", { multiline: true })
     .max(2000, "Trop d'alias.")
-    .transform((text) => [...new Set(text.split("\n").map((line) => line.trim()).filter(Boolean))])
+    .transform((text) => [
+      ...new Set(
+        text
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(z.string().max(120, "Un alias ne peut pas dépasser 120 caractères.")).max(20, "Au plus 20 alias.")),
 });
 
 export type AliasOutcome = { ok: true } | { ok: false; message: string };
 
 /** Replaces a territory's aliases (one per line), with the same optimistic lock as records. */
-export async function saveAliases(db: Database, user: Pick<SessionUser, "id">, input: z.infer<typeof aliasesSchema>, ip?: string): Promise<AliasOutcome> {
+export async function saveAliases(
+  db: Database,
+  user: Pick<SessionUser, "id">,
+  input: z.infer<typeof aliasesSchema>,
+  ip?: string,
+): Promise<AliasOutcome> {
   const before = await db.territory.findUnique({ where: { code: input.code }, select: { aliases: true } });
   if (!before) return { ok: false, message: "Ce territoire n'existe pas." };
   const changed = await db.$transaction(async (tx) => {
-    const updated = await tx.territory.updateMany({ where: { code: input.code, version: input.version }, data: { aliases: input.aliases, version: { increment: 1 } } });
+    const updated = await tx.territory.updateMany({
+      where: { code: input.code, version: input.version },
+      data: { aliases: input.aliases, version: { increment: 1 } },
+    });
     if (updated.count === 0) return false;
-    await recordAudit(tx, { userId: user.id, action: "entity.updated", entityType: "TERRITORY", entityId: input.code, details: { aliases: { from: before.aliases, to: input.aliases } }, ip });
+    await recordAudit(tx, {
+      userId: user.id,
+      action: "entity.updated",
+      entityType: "TERRITORY",
+      entityId: input.code,
+      details: { aliases: { from: before.aliases, to: input.aliases } },
+      ip,
+    });
     return true;
   });
-  return changed ? { ok: true } : { ok: false, message: "Quelqu'un a modifié ces alias entre-temps : rechargez la page pour voir la version actuelle." };
+  return changed
+    ? { ok: true }
+    : { ok: false, message: "Quelqu'un a modifié ces alias entre-temps : rechargez la page pour voir la version actuelle." };
 }

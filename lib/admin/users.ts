@@ -3,7 +3,16 @@ import { requireUser } from "@/lib/auth/guards";
 import { currentSignInLocks } from "@/lib/auth/throttle";
 import { prisma } from "@/lib/db/client";
 
-const select = { id: true, email: true, name: true, role: true, disabled: true, lastLoginAt: true, totpEnabledAt: true, createdAt: true } as const;
+const select = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  lastLoginAt: true,
+  totpEnabledAt: true,
+  createdAt: true,
+} as const;
 
 export async function listUsers() {
   await requireUser("ADMIN");

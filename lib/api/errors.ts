@@ -29,7 +29,13 @@ export const corsHeaders = {
 
 /** A problem+json answer; pure, so that the proxy can give it too (lib/http/bad-request.ts). */
 export function problemResponse(status: number, detail: string, options: { parameter?: string; headers?: HeadersInit } = {}): Response {
-  const body = { type: "about:blank", title: problemTitles[status] ?? "Erreur", status, detail, ...(options.parameter ? { parameter: options.parameter } : {}) };
+  const body = {
+    type: "about:blank",
+    title: problemTitles[status] ?? "Erreur",
+    status,
+    detail,
+    ...(options.parameter ? { parameter: options.parameter } : {}),
+  };
   const headers = new Headers(options.headers);
   for (const [name, value] of Object.entries(corsHeaders)) headers.set(name, value);
   headers.set("Content-Type", "application/problem+json; charset=utf-8");

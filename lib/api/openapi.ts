@@ -52,8 +52,20 @@ export const endpoints: Endpoint[] = [
     query: actorsParams,
     response: actorListSchema,
   },
-  { path: "/themes", operationId: "listThemes", summary: "Thèmes, avec le nombre d'initiatives publiées", query: noParams, response: vocabularyListSchema },
-  { path: "/approches", operationId: "listApproaches", summary: "Approches, avec le nombre d'initiatives publiées", query: noParams, response: vocabularyListSchema },
+  {
+    path: "/themes",
+    operationId: "listThemes",
+    summary: "Thèmes, avec le nombre d'initiatives publiées",
+    query: noParams,
+    response: vocabularyListSchema,
+  },
+  {
+    path: "/approches",
+    operationId: "listApproaches",
+    summary: "Approches, avec le nombre d'initiatives publiées",
+    query: noParams,
+    response: vocabularyListSchema,
+  },
   {
     path: "/territoires",
     operationId: "listTerritories",
@@ -85,7 +97,9 @@ function withoutDialect(schema: Record<string, unknown>) {
 
 function queryParameters(query: z.ZodObject) {
   return Object.entries(query.shape as Record<string, z.ZodType>).map(([name, schema]) => {
-    const json = withoutDialect(z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>);
+    const json = withoutDialect(
+      z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+    );
     const { description, ...rest } = json;
     const repeated = rest.type === "array";
     return {
@@ -115,7 +129,13 @@ export function openApiDocument(serverUrl: string) {
           summary: endpoint.summary,
           ...(endpoint.description ? { description: endpoint.description } : {}),
           parameters: [
-            ...(endpoint.pathParameters ?? []).map((p) => ({ name: p.name, in: "path", required: true, description: p.description, schema: { type: "string" } })),
+            ...(endpoint.pathParameters ?? []).map((p) => ({
+              name: p.name,
+              in: "path",
+              required: true,
+              description: p.description,
+              schema: { type: "string" },
+            })),
             ...queryParameters(endpoint.query),
           ],
           responses: {

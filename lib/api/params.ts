@@ -15,10 +15,17 @@ import { actorKindParams, MAX_QUERY_LENGTH, MAX_VALUES_PER_FILTER, sortParams, s
 import { PLACE_QUERY_MAX } from "@/lib/territories/place-text";
 import { ApiError } from "./errors";
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);
 const code = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
 const repeated = <T extends z.ZodType>(item: T, description: string) =>
-  z.array(item).max(MAX_VALUES_PER_FILTER).optional().meta({ description: `${description} Répétable (OU entre les valeurs).` });
+  z
+    .array(item)
+    .max(MAX_VALUES_PER_FILTER)
+    .optional()
+    .meta({ description: `${description} Répétable (OU entre les valeurs).` });
 
 const page = pageNumber().optional().meta({ description: "Numéro de page, à partir de 1." });
 const perPage = boundedInt(1, 100).optional().meta({ description: "Résultats par page (20 par défaut, 100 au plus)." });
@@ -28,7 +35,10 @@ export const initiativesParams = z.object({
   q: text(
     "Recherche plein texte en français (racines, accents et majuscules indifférents, fautes de frappe tolérées ; les libellés des thèmes, approches, critères, domaines et publics comptent ; synonymes du métier). Un nom de lieu (« Roubaix », « Creil Sud Oise ») est compris comme filtre de territoire, sauf avec interpreter=non.",
   ),
-  interpreter: z.enum(["oui", "non"]).optional().meta({ description: "« non » : les noms de lieux de q restent des mots du texte (« oui » par défaut)." }),
+  interpreter: z
+    .enum(["oui", "non"])
+    .optional()
+    .meta({ description: "« non » : les noms de lieux de q restent des mots du texte (« oui » par défaut)." }),
   territoire: repeated(code, "Code officiel d'un territoire (INSEE, SIREN d'EPCI, code QPV) : voir « portee »."),
   portee: z
     .enum(PLACE_SCOPES)
@@ -50,26 +60,29 @@ export const initiativesParams = z.object({
 
 export const actorsParams = z.object({
   q: text("Mots du nom, du sigle ou de la description (accents, majuscules, tirets et apostrophes indifférents)."),
-  territoire: code.optional().meta({ description: "Code officiel d'un territoire : les acteurs qui y interviennent et/ou ceux qui le couvrent, selon « portee »." }),
+  territoire: code
+    .optional()
+    .meta({ description: "Code officiel d'un territoire : les acteurs qui y interviennent et/ou ceux qui le couvrent, selon « portee »." }),
   portee: placeScopeSchema
     .optional()
-    .meta({ description: "Avec « territoire » : « local » (acteurs qui interviennent dans le lieu ou un lieu qu'il contient), « couvrant » (acteurs de ses territoires englobants : EPCI, département, région), « tous » (les deux, par défaut ; les acteurs locaux d'abord)." }),
-  type: z.enum(Object.keys(actorKindParams) as [string, ...string[]]).optional().meta({ description: "Type d'acteur." }),
+    .meta({
+      description:
+        "Avec « territoire » : « local » (acteurs qui interviennent dans le lieu ou un lieu qu'il contient), « couvrant » (acteurs de ses territoires englobants : EPCI, département, région), « tous » (les deux, par défaut ; les acteurs locaux d'abord).",
+    }),
+  type: z
+    .enum(Object.keys(actorKindParams) as [string, ...string[]])
+    .optional()
+    .meta({ description: "Type d'acteur." }),
   approche: slug.optional().meta({ description: "Identifiant d'une approche d'au moins une de ses initiatives publiées." }),
   page,
   par_page: perPage,
 });
 
 export const territoriesParams = z.object({
-  q: z
-    .string()
-    .min(2)
-    .max(PLACE_QUERY_MAX)
-    .optional()
-    .meta({
-      description:
-        "Lieu tel qu'on le tape : nom (accents, tirets et fautes de frappe tolérés : « roubeix »), sigle (« MEL », « ACSO »), code postal (« 59100 ») ou code officiel (« 59512 »). Les meilleures correspondances d'abord (à égalité, la plus peuplée).",
-    }),
+  q: z.string().min(2).max(PLACE_QUERY_MAX).optional().meta({
+    description:
+      "Lieu tel qu'on le tape : nom (accents, tirets et fautes de frappe tolérés : « roubeix »), sigle (« MEL », « ACSO »), code postal (« 59100 ») ou code officiel (« 59512 »). Les meilleures correspondances d'abord (à égalité, la plus peuplée).",
+  }),
   niveau: z.enum(["region", "departement", "epci", "commune", "qpv"]).optional().meta({ description: "Niveau de territoire." }),
   page,
   par_page: perPage,
@@ -80,7 +93,10 @@ export const lessonsParams = z.object({
   theme: slug.optional().meta({ description: "Identifiant d'un thème." }),
   approche: slug.optional().meta({ description: "Identifiant d'une approche." }),
   source: slug.optional().meta({ description: "Identifiant d'une source (événement ou document)." }),
-  niveau: z.enum(Object.keys(evidenceParams) as [string, ...string[]]).optional().meta({ description: "Niveau de preuve." }),
+  niveau: z
+    .enum(Object.keys(evidenceParams) as [string, ...string[]])
+    .optional()
+    .meta({ description: "Niveau de preuve." }),
   territoire: code.optional().meta({
     description:
       "Code officiel d'un territoire : les enseignements de ses initiatives (ou, à défaut, des initiatives citant leur source) qui s'y trouvent ou qui le couvrent, selon « portee ».",
@@ -97,7 +113,8 @@ export const noParams = z.object({});
 
 function isRepeatable(schema: z.ZodType): boolean {
   let current = schema as z.ZodType & { _zod: { def: { type: string; innerType?: z.ZodType } } };
-  while (current._zod.def.type === "optional" || current._zod.def.type === "default") current = current._zod.def.innerType as typeof current;
+  while (current._zod.def.type === "optional" || current._zod.def.type === "default")
+    current = current._zod.def.innerType as typeof current;
   return current._zod.def.type === "array";
 }
 
@@ -114,7 +131,11 @@ export function parseParams<S extends z.ZodObject>(schema: S, params: URLSearchP
     const field = shape[key];
     if (!field) {
       const known = Object.keys(shape);
-      throw new ApiError(400, `Paramètre inconnu : « ${key} ».${known.length ? ` Paramètres acceptés : ${known.join(", ")}.` : " Cette adresse n'en accepte aucun."}`, key);
+      throw new ApiError(
+        400,
+        `Paramètre inconnu : « ${key} ».${known.length ? ` Paramètres acceptés : ${known.join(", ")}.` : " Cette adresse n'en accepte aucun."}`,
+        key,
+      );
     }
     const values = params.getAll(key);
     if (isRepeatable(field)) raw[key] = values;

@@ -62,7 +62,7 @@ function pruneIdleBuckets(db: Database, idleSeconds: number): void {
   const now = Date.now();
   if (now - lastPrune < PRUNE_EVERY_MS) return;
   lastPrune = now;
-  db.$executeRaw(Prisma.sql`DELETE FROM "ApiRateBucket" WHERE at < clock_timestamp() - make_interval(secs => ${idleSeconds}::float8)`).catch(
-    (error: unknown) => console.error(error),
-  );
+  db.$executeRaw(
+    Prisma.sql`DELETE FROM "ApiRateBucket" WHERE at < clock_timestamp() - make_interval(secs => ${idleSeconds}::float8)`,
+  ).catch((error: unknown) => console.error(error));
 }

@@ -12,7 +12,14 @@ import { getInitiativeRecord } from "@/lib/opendata/initiative-records";
 import { absoluteUrl, LICENCE } from "@/lib/opendata/site";
 import { FILTER_KEYS, type SearchQuery } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
-import type { actorListSchema, initiativeDocumentSchema, initiativeListSchema, lessonListSchema, territoryListSchema, vocabularyListSchema } from "./schemas";
+import type {
+  actorListSchema,
+  initiativeDocumentSchema,
+  initiativeListSchema,
+  lessonListSchema,
+  territoryListSchema,
+  vocabularyListSchema,
+} from "./schemas";
 import { ApiError } from "./errors";
 import type { actorsParams, lessonsParams, territoriesParams } from "./params";
 
@@ -76,7 +83,12 @@ export async function actorList(requestUrl: URL, params: z.infer<typeof actorsPa
   // Checked strictly above; the page's parser then reads them exactly as /acteurs does.
   const query = parseActorQuery({ ...filters, page: String(page ?? 1) });
   const result = await searchActors(query, perPage);
-  if (result.placeNotFound) throw new ApiError(400, "Valeur invalide pour le paramètre « territoire » : aucun territoire n'a ce code (voir /api/v1/territoires).", "territoire");
+  if (result.placeNotFound)
+    throw new ApiError(
+      400,
+      "Valeur invalide pour le paramètre « territoire » : aucun territoire n'a ce code (voir /api/v1/territoires).",
+      "territoire",
+    );
   return {
     licence,
     pagination: pagination(requestUrl, query.page, perPage, result.total),
@@ -115,7 +127,10 @@ export async function vocabularyList(kind: "themes" | "approches"): Promise<z.in
   };
 }
 
-export async function territoryList(requestUrl: URL, params: z.infer<typeof territoriesParams>): Promise<z.infer<typeof territoryListSchema>> {
+export async function territoryList(
+  requestUrl: URL,
+  params: z.infer<typeof territoriesParams>,
+): Promise<z.infer<typeof territoryListSchema>> {
   const page = params.page ?? 1;
   const perPage = params.par_page ?? 20;
   const kind = params.niveau ? Prisma.sql`AND t.kind = ${params.niveau.toUpperCase()}::"TerritoryKind"` : Prisma.empty;
@@ -154,10 +169,9 @@ export async function territoryList(requestUrl: URL, params: z.infer<typeof terr
 export async function lessonList(requestUrl: URL, params: z.infer<typeof lessonsParams>): Promise<z.infer<typeof lessonListSchema>> {
   const perPage = params.par_page ?? LESSON_PAGE_SIZE;
   const query = parseLessonQuery(params as Record<string, string | undefined>);
-  const territory = query.territoire
-    ? await findPlace(prisma, query.territoire)
-    : null;
-  if (query.territoire && !territory) throw new ApiError(400, "Territoire inconnu : aucun territoire ne porte ce code (voir /api/v1/territoires).", "territoire");
+  const territory = query.territoire ? await findPlace(prisma, query.territoire) : null;
+  if (query.territoire && !territory)
+    throw new ApiError(400, "Territoire inconnu : aucun territoire ne porte ce code (voir /api/v1/territoires).", "territoire");
   const result = await searchLessons(query, { pageSize: perPage });
   return {
     licence,
@@ -171,7 +185,12 @@ export async function lessonList(requestUrl: URL, params: z.infer<typeof lessons
       evidenceLevel: lesson.evidenceLevel,
       publishedAt: iso(lesson.publishedAt),
       // searchLessons keeps a source only when it is public: a draft's name stays private.
-      source: lesson.source && { slug: lesson.source.slug, title: lesson.source.title, kind: lesson.source.kind, date: isoDay(lesson.source.date) },
+      source: lesson.source && {
+        slug: lesson.source.slug,
+        title: lesson.source.title,
+        kind: lesson.source.kind,
+        date: isoDay(lesson.source.date),
+      },
       scale: lesson.scale,
     })),
   };

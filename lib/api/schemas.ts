@@ -20,9 +20,22 @@ const url = z.string().meta({ format: "uri" });
 export const territoryKindSchema = named("TerritoryKind", z.enum(["REGION", "DEPARTEMENT", "EPCI", "COMMUNE", "QPV"]));
 export const actorKindSchema = named(
   "ActorKind",
-  z.enum(["STATE_SERVICE", "LOCAL_AUTHORITY", "ASSOCIATION", "RESOURCE_CENTRE", "INDEPENDENT_AUTHORITY", "SOCIAL_LANDLORD", "COMPANY", "PUBLIC_BODY", "OTHER"]),
+  z.enum([
+    "STATE_SERVICE",
+    "LOCAL_AUTHORITY",
+    "ASSOCIATION",
+    "RESOURCE_CENTRE",
+    "INDEPENDENT_AUTHORITY",
+    "SOCIAL_LANDLORD",
+    "COMPANY",
+    "PUBLIC_BODY",
+    "OTHER",
+  ]),
 );
-export const evidenceLevelSchema = named("EvidenceLevel", z.enum(["TESTIMONY", "PRACTICE_FEEDBACK", "INTERNALLY_EVALUATED", "EXTERNALLY_EVALUATED"]));
+export const evidenceLevelSchema = named(
+  "EvidenceLevel",
+  z.enum(["TESTIMONY", "PRACTICE_FEEDBACK", "INTERNALLY_EVALUATED", "EXTERNALLY_EVALUATED"]),
+);
 
 export const territoryRefSchema = named(
   "TerritoryRef",
@@ -51,7 +64,10 @@ export const initiativeSummarySchema = named(
     scale: z
       .string()
       .nullable()
-      .meta({ description: "Pour une initiative qui couvre le territoire demandé depuis un territoire plus grand : « à l'échelle de la région », etc." }),
+      .meta({
+        description:
+          "Pour une initiative qui couvre le territoire demandé depuis un territoire plus grand : « à l'échelle de la région », etc.",
+      }),
   }),
 );
 
@@ -84,9 +100,7 @@ export const initiativeSchema = named(
     updatedAt: isoDateTime,
     territories: z.array(territoryRefSchema),
     ...byVocabulary("apiKey", () => z.array(termSchema)),
-    actors: z.array(
-      z.object({ slug: z.string(), name: z.string(), kind: actorKindSchema, role: z.enum(["LEAD", "PARTNER", "FUNDER"]) }),
-    ),
+    actors: z.array(z.object({ slug: z.string(), name: z.string(), kind: actorKindSchema, role: z.enum(["LEAD", "PARTNER", "FUNDER"]) })),
     lessons: z.array(z.object({ slug: z.string(), url, title: z.string(), evidenceLevel: evidenceLevelSchema })),
     sources: z.array(
       z.object({
@@ -134,12 +148,17 @@ export const initiativeListSchema = named(
       .meta({ description: "Mots de q compris comme lieux, ajoutés au filtre territoire (voir interpreter)." }),
     droppedWords: z
       .array(z.string())
-      .meta({ description: "Quand tous les mots ensemble ne trouvaient rien : les mots laissés de côté dans les résultats donnés (sinon vide)." }),
+      .meta({
+        description: "Quand tous les mots ensemble ne trouvaient rien : les mots laissés de côté dans les résultats donnés (sinon vide).",
+      }),
     facets: z.array(facetSchema),
     placeCounts: z
       .object({ local: z.int().min(0), covering: z.int().min(0) })
       .nullable()
-      .meta({ description: "Avec « territoire » : combien de résultats sont situés dans le territoire (local) et combien le couvrent depuis un territoire plus grand (covering), quelle que soit la portée." }),
+      .meta({
+        description:
+          "Avec « territoire » : combien de résultats sont situés dans le territoire (local) et combien le couvrent depuis un territoire plus grand (covering), quelle que soit la portée.",
+      }),
     items: z.array(initiativeSummarySchema),
   }),
 );
@@ -156,17 +175,25 @@ export const actorSchema = named(
     kind: actorKindSchema,
     description: z.string(),
     website: z.string().nullable(),
-    address: z.string().nullable().meta({ description: "Adresse postale publique de la structure (lignes séparées par des retours à la ligne)." }),
+    address: z
+      .string()
+      .nullable()
+      .meta({ description: "Adresse postale publique de la structure (lignes séparées par des retours à la ligne)." }),
     phone: z.string().nullable().meta({ description: "Téléphone public de la structure." }),
     email: z.string().nullable().meta({ description: "E-mail public de la structure." }),
     contact: contactSchema.nullable(),
     territory: territoryRefSchema.nullable(),
-    areas: z.array(territoryRefSchema).meta({ description: "Territoires d'intervention (à défaut, le territoire d'implantation en tient lieu)." }),
+    areas: z
+      .array(territoryRefSchema)
+      .meta({ description: "Territoires d'intervention (à défaut, le territoire d'implantation en tient lieu)." }),
     approaches: z.array(termSchema).meta({ description: "Approches de ses initiatives publiées." }),
     scale: z
       .string()
       .nullable()
-      .meta({ description: "Avec « territoire » : « à l'échelle de la région » etc. pour un acteur qui couvre le lieu depuis un territoire plus large ; null pour un acteur du lieu." }),
+      .meta({
+        description:
+          "Avec « territoire » : « à l'échelle de la région » etc. pour un acteur qui couvre le lieu depuis un territoire plus large ; null pour un acteur du lieu.",
+      }),
     initiativeCount: z.int().min(0),
   }),
 );
@@ -191,8 +218,16 @@ export const territorySchema = named(
     aliases: z.array(z.string()),
     official: z.boolean(),
     postcodes: z.array(z.string()).meta({ description: "Codes postaux d'une commune (vide pour les autres niveaux)." }),
-    population: z.int().nullable().meta({ description: "Population municipale (INSEE) ; pour un territoire plus large, somme de ses communes ; null pour un QPV." }),
-    departement: z.string().nullable().meta({ description: "Nom du département où se trouve le territoire (null pour la région et une intercommunalité sur deux départements)." }),
+    population: z
+      .int()
+      .nullable()
+      .meta({ description: "Population municipale (INSEE) ; pour un territoire plus large, somme de ses communes ; null pour un QPV." }),
+    departement: z
+      .string()
+      .nullable()
+      .meta({
+        description: "Nom du département où se trouve le territoire (null pour la région et une intercommunalité sur deux départements).",
+      }),
   }),
 );
 export const territoryListSchema = named(
@@ -209,11 +244,16 @@ export const lessonSchema = named(
     body: z.string().meta({ description: "Markdown." }),
     evidenceLevel: evidenceLevelSchema,
     publishedAt: isoDateTime.nullable(),
-    source: z.object({ slug: z.string(), title: z.string(), kind: z.enum(["EVENT", "DOCUMENT"]), date: z.iso.date().nullable() }).nullable(),
+    source: z
+      .object({ slug: z.string(), title: z.string(), kind: z.enum(["EVENT", "DOCUMENT"]), date: z.iso.date().nullable() })
+      .nullable(),
     scale: z
       .string()
       .nullable()
-      .meta({ description: "Avec « territoire » : l'échelle d'où l'enseignement couvre ce territoire (« à l'échelle de l'agglomération »), null s'il s'y trouve." }),
+      .meta({
+        description:
+          "Avec « territoire » : l'échelle d'où l'enseignement couvre ce territoire (« à l'échelle de l'agglomération »), null s'il s'y trouve.",
+      }),
   }),
 );
 export const lessonListSchema = named(
@@ -222,7 +262,11 @@ export const lessonListSchema = named(
     licence: licenceSchema,
     pagination: paginationSchema,
     place: z
-      .object({ territory: territoryRefSchema, local: z.int().meta({ description: "Enseignements qui se trouvent dans le territoire." }), covering: z.int().meta({ description: "Enseignements qui le couvrent depuis un territoire plus grand." }) })
+      .object({
+        territory: territoryRefSchema,
+        local: z.int().meta({ description: "Enseignements qui se trouvent dans le territoire." }),
+        covering: z.int().meta({ description: "Enseignements qui le couvrent depuis un territoire plus grand." }),
+      })
       .nullable()
       .meta({ description: "Le territoire demandé et les décomptes par portée ; null sans « territoire »." }),
     items: z.array(lessonSchema),

@@ -15,13 +15,17 @@ export function serverRequiresSecondFactor(): boolean {
 }
 
 // Those who can publish or manage accounts: a stolen password alone must not be enough.
-const needsSecondFactor = (user: Pick<SessionUser, "role" | "totpEnabled">) => hasRole(user.role, "EDITOR") && !user.totpEnabled && serverRequiresSecondFactor();
+const needsSecondFactor = (user: Pick<SessionUser, "role" | "totpEnabled">) =>
+  hasRole(user.role, "EDITOR") && !user.totpEnabled && serverRequiresSecondFactor();
 
 /**
  * The gate of every server action, route handler and private read: the signed-in user, checked in
  * the database, with at least `role`. Throws AccessDenied otherwise.
  */
-export async function requireUser(role: UserRole = "CONTRIBUTOR", options: { allowMissingSecondFactor?: boolean } = {}): Promise<SessionUser> {
+export async function requireUser(
+  role: UserRole = "CONTRIBUTOR",
+  options: { allowMissingSecondFactor?: boolean } = {},
+): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) throw new AccessDenied(401, SIGNED_OUT_MESSAGE);
   if (!hasRole(user.role, role)) throw new AccessDenied(403, FORBIDDEN_MESSAGE);
@@ -30,7 +34,10 @@ export async function requireUser(role: UserRole = "CONTRIBUTOR", options: { all
 }
 
 /** For pages: sign-in page when signed out, the 403 page when the role is too low. */
-export async function requirePageUser(role: UserRole = "CONTRIBUTOR", options: { allowMissingSecondFactor?: boolean } = {}): Promise<SessionUser> {
+export async function requirePageUser(
+  role: UserRole = "CONTRIBUTOR",
+  options: { allowMissingSecondFactor?: boolean } = {},
+): Promise<SessionUser> {
   try {
     return await requireUser(role, options);
   } catch (error) {

@@ -10,7 +10,6 @@ export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 // algorithm 2 is Argon2id (a const enum, which isolatedModules cannot import).
 const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }

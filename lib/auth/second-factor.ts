@@ -15,7 +15,12 @@ export interface SecondFactorHolder {
  * Each use is one conditional UPDATE, so that of two concurrent requests with the same code (or
  * two codes of the same time step) only one wins, whatever they read before.
  */
-export async function consumeSecondFactor(db: Queryable, user: SecondFactorHolder, code: string, now = new Date()): Promise<"totp" | "recovery" | null> {
+export async function consumeSecondFactor(
+  db: Queryable,
+  user: SecondFactorHolder,
+  code: string,
+  now = new Date(),
+): Promise<"totp" | "recovery" | null> {
   if (!user.totpEnabledAt || !user.totpSecret) return null;
   const step = await verifyTotp(unseal(user.totpSecret), code, user.totpLastStep, now.getTime());
   if (step !== null) {

@@ -7,9 +7,7 @@ import { normaliseEmail, recordSignInAttempt, signInBlockedUntil } from "./throt
 
 export type SignInFailure = "invalid" | "locked" | "totp_required" | "totp_invalid";
 
-export type SignInResult =
-  | { ok: true; userId: number; sessionId: string }
-  | { ok: false; reason: SignInFailure; retryAt?: Date };
+export type SignInResult = { ok: true; userId: number; sessionId: string } | { ok: false; reason: SignInFailure; retryAt?: Date };
 
 export interface SignInInput {
   email: string;
@@ -51,9 +49,7 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
       ip: input.ip,
     });
     const after = await signInBlockedUntil(db, email, input.ip, now);
-    return after
-      ? ({ ok: false, reason: "locked", retryAt: after } as const)
-      : ({ ok: false, reason } as const);
+    return after ? ({ ok: false, reason: "locked", retryAt: after } as const) : ({ ok: false, reason } as const);
   };
 
   if (!user || !passwordOk || user.disabled) return fail("invalid");

@@ -37,7 +37,13 @@ async function pairBlockedUntil(db: Queryable, email: string, ip: string, now: D
 }
 
 /** Until when `where`'s failures fill the window `max` times over, or null. */
-async function windowBlockedUntil(db: Queryable, where: { email: string } | { ip: string }, windowMinutes: number, max: number, now: Date): Promise<Date | null> {
+async function windowBlockedUntil(
+  db: Queryable,
+  where: { email: string } | { ip: string },
+  windowMinutes: number,
+  max: number,
+  now: Date,
+): Promise<Date | null> {
   const failures = await db.loginAttempt.findMany({
     where: { ...where, success: false, at: { gte: minutesAfter(now, -windowMinutes), lte: now } },
     orderBy: { at: "asc" },

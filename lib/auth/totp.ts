@@ -33,7 +33,10 @@ export async function verifyTotp(secret: string, code: string, lastStep: number 
 }
 
 const normaliseCode = (code: string) => code.toLowerCase().replace(/[^0-9a-f]/g, "");
-const digest = (salt: string, code: string) => createHash("sha256").update(`${salt}${normaliseCode(code)}`).digest("hex");
+const digest = (salt: string, code: string) =>
+  createHash("sha256")
+    .update(`${salt}${normaliseCode(code)}`)
+    .digest("hex");
 
 /**
  * Ten single-use codes shown once: 128 random bits each (hex, in groups of four), kept as a salted

@@ -92,7 +92,13 @@ function parseHeader(line: string): RecordHeader {
     throw new BackupError("Fichier de sauvegarde illisible (en-tête d'enregistrement invalide).");
   }
   const record = header as RecordHeader;
-  if (typeof record !== "object" || record === null || typeof record.type !== "string" || !Number.isSafeInteger(record.size) || record.size < 0) {
+  if (
+    typeof record !== "object" ||
+    record === null ||
+    typeof record.type !== "string" ||
+    !Number.isSafeInteger(record.size) ||
+    record.size < 0
+  ) {
     throw new BackupError("Fichier de sauvegarde illisible (en-tête d'enregistrement invalide).");
   }
   return record;
@@ -112,7 +118,8 @@ export async function* readArchive(file: string): AsyncGenerator<{ header: Recor
       for (;;) {
         if (!magicSeen) {
           if (queue.length < MAGIC.length) break;
-          if (queue.take(MAGIC.length).toString("latin1") !== MAGIC) throw new BackupError("Ce fichier n'est pas une sauvegarde de Repères.");
+          if (queue.take(MAGIC.length).toString("latin1") !== MAGIC)
+            throw new BackupError("Ce fichier n'est pas une sauvegarde de Repères.");
           magicSeen = true;
         }
         if (!pending) {
@@ -131,7 +138,8 @@ export async function* readArchive(file: string): AsyncGenerator<{ header: Recor
     }
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR")) throw new BackupError(`Fichier introuvable : ${file}`);
+    if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR"))
+      throw new BackupError(`Fichier introuvable : ${file}`);
     if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("Z_")) {
       throw new BackupError("Ce fichier n'est pas une sauvegarde de Repères (pas au format gzip) ou il est abîmé.");
     }

@@ -34,7 +34,8 @@ export async function createBackup(options: { databaseUrl: string; file: string 
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // The first query fixes the snapshot; sequences are read after it, so they are at least as far.
     const migrated = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS yes");
-    if (!migrated.rows[0].yes) throw new BackupError("Cette base n'a jamais été initialisée par Repères (aucune migration) : rien à sauvegarder.");
+    if (!migrated.rows[0].yes)
+      throw new BackupError("Cette base n'a jamais été initialisée par Repères (aucune migration) : rien à sauvegarder.");
     const migrations = await client.query<{ name: string; checksum: string }>(
       `SELECT migration_name AS name, checksum FROM _prisma_migrations
         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
@@ -42,7 +43,9 @@ export async function createBackup(options: { databaseUrl: string; file: string 
     const tables = await tablesInDependencyOrder(client);
     const sequences = [];
     for (const name of await sequenceNames(client)) {
-      const value = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${quoteIdent(name)}`);
+      const value = await client.query<{ last_value: string; is_called: boolean }>(
+        `SELECT last_value::text, is_called FROM ${quoteIdent(name)}`,
+      );
       sequences.push({ name, lastValue: value.rows[0]!.last_value, isCalled: value.rows[0]!.is_called });
     }
     const server = await client.query<{ server_version: string }>("SHOW server_version");

@@ -23,7 +23,12 @@ interface Manifest {
 
 function asManifest(header: RecordHeader | undefined): Manifest {
   const manifest = header as unknown as Partial<Manifest> | undefined;
-  if (header?.type !== "manifest" || !Array.isArray(manifest?.migrations) || !Array.isArray(manifest.tables) || !Array.isArray(manifest.sequences)) {
+  if (
+    header?.type !== "manifest" ||
+    !Array.isArray(manifest?.migrations) ||
+    !Array.isArray(manifest.tables) ||
+    !Array.isArray(manifest.sequences)
+  ) {
     throw new BackupError("Ce fichier n'est pas une sauvegarde de Repères (pas de description en tête).");
   }
   return manifest as Manifest;
@@ -54,7 +59,11 @@ export async function restoreBackup(options: { databaseUrl: string; file: string
   const records = readArchive(options.file)[Symbol.asyncIterator]();
   const first = await records.next();
   const manifest = asManifest(first.done ? undefined : first.value.header);
-  await migrateTo(options.databaseUrl, options.migrationsDir, manifest.migrations.map((m) => m.name));
+  await migrateTo(
+    options.databaseUrl,
+    options.migrationsDir,
+    manifest.migrations.map((m) => m.name),
+  );
 
   const summary: RestoreSummary = { tables: 0, rows: 0, files: 0, migratedAfter: [] };
   const staging = await mkdtemp(path.join(os.tmpdir(), "reperes-restore-files-"));
@@ -77,7 +86,9 @@ export async function restoreBackup(options: { databaseUrl: string; file: string
         if (!columns.has(table)) throw new BackupError(`Sauvegarde incohérente : table inconnue ${table}.`);
         if (copy?.table !== table) {
           if (copy) throw new BackupError(`Sauvegarde incohérente : la table ${copy.table} n'est pas terminée.`);
-          const stream: CopyStream = client.query(copyFrom(`COPY ${quoteIdent(table)} (${columns.get(table)!.map(quoteIdent).join(", ")}) FROM STDIN`));
+          const stream: CopyStream = client.query(
+            copyFrom(`COPY ${quoteIdent(table)} (${columns.get(table)!.map(quoteIdent).join(", ")}) FROM STDIN`),
+          );
           copy = { table, stream, done: finished(stream) };
           copy.done.catch(() => undefined);
         }
@@ -87,7 +98,9 @@ export async function restoreBackup(options: { databaseUrl: string; file: string
           copy.stream.end();
           await copy.done;
           if (copy.stream.rowCount !== header.rows) {
-            throw new BackupError(`Sauvegarde incohérente : ${table} devait compter ${String(header.rows)} lignes, ${copy.stream.rowCount} copiées.`);
+            throw new BackupError(
+              `Sauvegarde incohérente : ${table} devait compter ${String(header.rows)} lignes, ${copy.stream.rowCount} copiées.`,
+            );
           }
           summary.tables += 1;
           summary.rows += copy.stream.rowCount;
@@ -97,7 +110,8 @@ export async function restoreBackup(options: { databaseUrl: string; file: string
       } else if (header.type === "file") {
         const name = String(header.name);
         if (!STORED_KEY.test(name)) throw new BackupError(`Sauvegarde incohérente : nom de fichier refusé (${name.slice(0, 80)}).`);
-        if (createHash("sha256").update(body).digest("hex") !== header.sha256) throw new BackupError(`Sauvegarde abîmée : le fichier ${name} ne correspond pas à son empreinte.`);
+        if (createHash("sha256").update(body).digest("hex") !== header.sha256)
+          throw new BackupError(`Sauvegarde abîmée : le fichier ${name} ne correspond pas à son empreinte.`);
         await writeFile(path.join(staging, name), body, { mode: 0o600 });
       } else if (header.type === "end") {
         ended = true;
@@ -105,7 +119,8 @@ export async function restoreBackup(options: { databaseUrl: string; file: string
         throw new BackupError(`Sauvegarde illisible : enregistrement inconnu (${header.type.slice(0, 40)}).`);
       }
     }
-    if (!ended || copy || summary.tables !== manifest.tables.length) throw new BackupError("Fichier de sauvegarde tronqué : rien n'a été restauré.");
+    if (!ended || copy || summary.tables !== manifest.tables.length)
+      throw new BackupError("Fichier de sauvegarde tronqué : rien n'a été restauré.");
 
     for (const sequence of manifest.sequences) {
       await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [quoteIdent(sequence.name), sequence.lastValue, sequence.isCalled]);
@@ -147,7 +162,8 @@ export async function verifyBackup(file: string): Promise<void> {
     if (header.type === "end") complete = true;
   }
   if (!manifest) throw new BackupError("Ce fichier n'est pas une sauvegarde de Repères.");
-  if (!complete || manifest.tables.some((table) => !ended.has(table.name))) throw new BackupError("Fichier de sauvegarde tronqué : rien n'a été restauré.");
+  if (!complete || manifest.tables.some((table) => !ended.has(table.name)))
+    throw new BackupError("Fichier de sauvegarde tronqué : rien n'a été restauré.");
 }
 
 async function assertEmptyDatabase(databaseUrl: string): Promise<void> {
@@ -170,7 +186,10 @@ async function assertEmptyDatabase(databaseUrl: string): Promise<void> {
 
 /** Applies exactly the backup's migrations, which must be the oldest of the code's. */
 async function migrateTo(databaseUrl: string, migrationsDir: string, names: string[]): Promise<void> {
-  const local = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const local = (await readdir(migrationsDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const prefix = local.slice(0, names.length);
   if (names.length > local.length || names.some((name, index) => prefix[index] !== name)) {
     const unknown = names.filter((name) => !local.includes(name));

@@ -50,7 +50,11 @@ const mailFields = {
 
 function requireMailSender(env: { SMTP_URL?: string; MAIL_FROM?: string }, context: z.RefinementCtx) {
   if (env.SMTP_URL && !env.MAIL_FROM) {
-    context.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "avec SMTP_URL, indiquez l'expéditeur des messages, par exemple MAIL_FROM=\"Repères <ne-pas-repondre@irev.fr>\"" });
+    context.addIssue({
+      code: "custom",
+      path: ["MAIL_FROM"],
+      message: 'avec SMTP_URL, indiquez l\'expéditeur des messages, par exemple MAIL_FROM="Repères <ne-pas-repondre@irev.fr>"',
+    });
   }
 }
 

@@ -21,7 +21,10 @@ const SEMI_SPACE_MB = 16;
  */
 export function withServerHeap(env: NodeJS.ProcessEnv, heapMb = DEFAULT_SERVER_HEAP_MB): NodeJS.ProcessEnv {
   let options = env.NODE_OPTIONS ?? "";
-  for (const [flag, value] of [["--max-old-space-size", heapMb], ["--max-semi-space-size", SEMI_SPACE_MB]] as const) {
+  for (const [flag, value] of [
+    ["--max-old-space-size", heapMb],
+    ["--max-semi-space-size", SEMI_SPACE_MB],
+  ] as const) {
     if (!new RegExp(`${flag}[=\\s]`).test(options)) options = `${options} ${flag}=${value}`;
   }
   return { ...env, NODE_OPTIONS: options.trim() };

@@ -29,7 +29,13 @@ export async function probe(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<
   const client = new pg.Client({ connectionString: url });
   client.on("error", () => undefined);
   let timer: NodeJS.Timeout | undefined;
-  const answer = client.connect().then(() => client.query("SELECT 1")).then((): ProbeResult => "up", (): ProbeResult => "down");
+  const answer = client
+    .connect()
+    .then(() => client.query("SELECT 1"))
+    .then(
+      (): ProbeResult => "up",
+      (): ProbeResult => "down",
+    );
   const silence = new Promise<ProbeResult>((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
   try {
     return await Promise.race([answer, silence]);

@@ -107,9 +107,7 @@ export async function startEmbeddedDatabase(options: {
     if (!initialised) await server.initialise();
     await server.start();
   } catch (error) {
-    const detail = [error instanceof Error ? error.message : "", ...serverErrors.slice(-5)]
-      .filter(Boolean)
-      .join("\n");
+    const detail = [error instanceof Error ? error.message : "", ...serverErrors.slice(-5)].filter(Boolean).join("\n");
     throw new EmbeddedDatabaseError(`La base embarquée n'a pas pu démarrer.\n${detail}`);
   }
 

@@ -6,8 +6,7 @@
 
 export const SYNTHESIS_PAGE_URL =
   "https://www.irev.fr/thematiques/discriminations-egalite/prevention-des-discriminations/boite-outils-des-demarches-de-15";
-export const SYNTHESIS_PDF_URL =
-  "https://www.irev.fr/sites/default/files/atoms/files/synthese_lcd_et_pouvoir_dagir_-_dec_2023_-_irev.pdf";
+export const SYNTHESIS_PDF_URL = "https://www.irev.fr/sites/default/files/atoms/files/synthese_lcd_et_pouvoir_dagir_-_dec_2023_-_irev.pdf";
 
 type ActorKind =
   | "STATE_SERVICE"
@@ -181,8 +180,7 @@ export const initiatives: DemoInitiative[] = [
   {
     slug: "permanences-ecoute-kif-kif",
     title: "Les permanences d'écoute et d'accompagnement psycho-social du collectif Kif Kif",
-    summary:
-      "Des permanences d'écoute pour aider les victimes de discriminations à surmonter le découragement et l'autocensure.",
+    summary: "Des permanences d'écoute pour aider les victimes de discriminations à surmonter le découragement et l'autocensure.",
     description:
       "Le collectif Kif Kif, à Lille, tient des permanences d'écoute et d'accompagnement psycho-social. " +
       "Elles s'adressent aux personnes qui ont vécu une discrimination et qui, découragées, renoncent souvent à la dénoncer.\n\n" +

@@ -55,7 +55,10 @@ export async function loadDemoContent(db: Database): Promise<boolean> {
         });
         actorIds.set(actor.slug, created.id);
       }
-      const actorId = idBySlug([...actorIds].map(([slug, id]) => ({ slug, id })), "acteur");
+      const actorId = idBySlug(
+        [...actorIds].map(([slug, id]) => ({ slug, id })),
+        "acteur",
+      );
 
       const sourceIds = new Map<string, number>();
       for (const source of sources) {
@@ -74,7 +77,10 @@ export async function loadDemoContent(db: Database): Promise<boolean> {
         });
         sourceIds.set(source.slug, created.id);
       }
-      const sourceId = idBySlug([...sourceIds].map(([slug, id]) => ({ slug, id })), "source");
+      const sourceId = idBySlug(
+        [...sourceIds].map(([slug, id]) => ({ slug, id })),
+        "source",
+      );
 
       const initiativeIds = new Map<string, number>();
       for (const item of initiatives) {
@@ -101,7 +107,10 @@ export async function loadDemoContent(db: Database): Promise<boolean> {
         });
         initiativeIds.set(item.slug, created.id);
       }
-      const initiativeId = idBySlug([...initiativeIds].map(([slug, id]) => ({ slug, id })), "initiative");
+      const initiativeId = idBySlug(
+        [...initiativeIds].map(([slug, id]) => ({ slug, id })),
+        "initiative",
+      );
 
       for (const lesson of lessons) {
         await tx.lesson.create({

@@ -29,7 +29,10 @@ function row(item: DossierItem, position: number): CsvCell[] {
       const sheet = item.record;
       return [...csvColumns.map((column) => lessonCells[column.field]?.(sheet) ?? null), evidenceLevelLabels[sheet.evidenceLevel]];
     }
-    return [...csvColumns.map((column) => (column.field === "slug" ? item.slug : column.field === "title" ? "Fiche indisponible" : null)), null];
+    return [
+      ...csvColumns.map((column) => (column.field === "slug" ? item.slug : column.field === "title" ? "Fiche indisponible" : null)),
+      null,
+    ];
   };
   return [position, kind, ...cells(), item.note || null];
 }

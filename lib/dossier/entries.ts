@@ -37,7 +37,10 @@ const entriesSchema = z
   .transform((entries) => entries.filter((entry, index) => entries.findIndex((other) => entryKey(other) === entryKey(entry)) === index));
 
 const noteSchema = formText("La note", { multiline: true }).pipe(
-  z.string().trim().max(NOTE_MAX_LENGTH, { error: `Une note compte au plus ${NOTE_MAX_LENGTH} caractères.` }),
+  z
+    .string()
+    .trim()
+    .max(NOTE_MAX_LENGTH, { error: `Une note compte au plus ${NOTE_MAX_LENGTH} caractères.` }),
 );
 
 export type DossierParse = { ok: true; entries: NotedEntry[] } | { ok: false; message: string };

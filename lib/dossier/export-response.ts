@@ -9,7 +9,10 @@ import { renderDossier } from "./pdf";
 import { readDossier } from "./read";
 
 const formats = {
-  pdf: { type: "application/pdf", body: async (items: Awaited<ReturnType<typeof readDossier>>) => new Uint8Array(await renderDossier(items)) },
+  pdf: {
+    type: "application/pdf",
+    body: async (items: Awaited<ReturnType<typeof readDossier>>) => new Uint8Array(await renderDossier(items)),
+  },
   csv: { type: "text/csv; charset=utf-8", body: async (items: Awaited<ReturnType<typeof readDossier>>) => dossierCsv(items) },
 } as const;
 

@@ -50,7 +50,11 @@ function dossierSources(items: DossierItem[]): { line: string; citedBy: number[]
 
 export function renderDossier(items: DossierItem[], options: { compress?: boolean; now?: Date } = {}): Promise<Buffer> {
   const now = options.now ?? new Date();
-  const { doc, done } = pdfDocument({ title: DOSSIER_TITLE, subject: `${entryCount(items.length)}, ${formatDate(now)}`, compress: options.compress });
+  const { doc, done } = pdfDocument({
+    title: DOSSIER_TITLE,
+    subject: `${entryCount(items.length)}, ${formatDate(now)}`,
+    compress: options.compress,
+  });
   const { text, heading, footnote } = sheetWriter(doc);
 
   doc.moveDown(8).font("Helvetica-Bold").fontSize(28);

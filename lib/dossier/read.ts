@@ -22,8 +22,7 @@ export type LessonSheet = {
 
 /** One entry of a dossier, in the dossier's order; `null` record: unknown or not public (« fiche indisponible »). */
 export type DossierItem =
-  | (NotedEntry & { kind: "initiative"; record: InitiativeRecord | null })
-  | (NotedEntry & { kind: "lesson"; record: LessonSheet | null });
+  (NotedEntry & { kind: "initiative"; record: InitiativeRecord | null }) | (NotedEntry & { kind: "lesson"; record: LessonSheet | null });
 
 async function lessonSheets(db: Database, slugs: string[]): Promise<LessonSheet[]> {
   if (!slugs.length) return [];
@@ -37,7 +36,11 @@ async function lessonSheets(db: Database, slugs: string[]): Promise<LessonSheet[
       publishedAt: true,
       updatedAt: true,
       source: { select: { title: true, url: true, date: true, kind: true, status: true, deletedAt: true } },
-      initiatives: { where: { initiative: publicWhere }, select: { initiative: { select: { slug: true, title: true } } }, orderBy: { initiative: { title: "asc" } } },
+      initiatives: {
+        where: { initiative: publicWhere },
+        select: { initiative: { select: { slug: true, title: true } } },
+        orderBy: { initiative: { title: "asc" } },
+      },
     },
   });
   return lessons.map(({ source, initiatives, publishedAt, updatedAt, ...lesson }) => {

@@ -15,12 +15,16 @@ export async function writeBaselineRevisions(db: Database): Promise<number> {
   for (const def of definitions as EntityDefinition<unknown>[]) {
     const rows = await (db as unknown as Record<string, Rows>)[def.model]!.findMany({ select: { id: true, version: true } });
     const existing = new Set(
-      (await db.revision.findMany({ where: { entityType: def.type }, select: { entityId: true }, distinct: ["entityId"] })).map((r) => r.entityId),
+      (await db.revision.findMany({ where: { entityType: def.type }, select: { entityId: true }, distinct: ["entityId"] })).map(
+        (r) => r.entityId,
+      ),
     );
     for (const row of rows.filter((r) => !existing.has(r.id))) {
       const snapshot = await def.values(db, row.id);
       if (!snapshot) continue;
-      await db.revision.create({ data: { entityType: def.type, entityId: row.id, version: row.version, snapshot, comment: "Version importée" } });
+      await db.revision.create({
+        data: { entityType: def.type, entityId: row.id, version: row.version, snapshot, comment: "Version importée" },
+      });
       written++;
     }
   }

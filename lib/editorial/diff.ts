@@ -13,9 +13,7 @@ export type Labeller = (field: FieldSpec, value: string) => string;
 function canonical(value: FormValue | undefined): string {
   if (value === undefined) return "";
   if (Array.isArray(value)) {
-    return JSON.stringify(
-      value.map((item) => (typeof item === "string" ? item : JSON.stringify(item, Object.keys(item).sort()))).sort(),
-    );
+    return JSON.stringify(value.map((item) => (typeof item === "string" ? item : JSON.stringify(item, Object.keys(item).sort()))).sort());
   }
   return typeof value === "string" ? value.replace(/\r\n/g, "\n").trim() : String(value);
 }
@@ -25,7 +23,11 @@ export function display(field: FieldSpec, value: FormValue | undefined, label: L
   if (typeof value === "boolean") return value ? "Oui" : "Non";
   if (typeof value === "string") return field.kind === "select" ? label(field, value) : value;
   return value
-    .map((item) => (typeof item === "string" ? label(field, item) : `${label(field, item.actorId ?? "")} (${label({ ...field, options: "actorRoles" }, item.role ?? "")})`))
+    .map((item) =>
+      typeof item === "string"
+        ? label(field, item)
+        : `${label(field, item.actorId ?? "")} (${label({ ...field, options: "actorRoles" }, item.role ?? "")})`,
+    )
     .join(" ; ");
 }
 

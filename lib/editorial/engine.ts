@@ -55,7 +55,11 @@ export type SaveOutcome =
 
 function relationError(error: unknown): SaveOutcome | null {
   if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2003" || error.code === "P2025")) {
-    return { kind: "invalid", message: "Un élément lié n'existe plus (supprimé entre-temps ?) : vérifiez les liens puis enregistrez à nouveau.", fieldErrors: {} };
+    return {
+      kind: "invalid",
+      message: "Un élément lié n'existe plus (supprimé entre-temps ?) : vérifiez les liens puis enregistrez à nouveau.",
+      fieldErrors: {},
+    };
   }
   return null;
 }
@@ -76,7 +80,12 @@ export async function labellerFor(db: Database, def: EntityDefinition<unknown>, 
     for (const snapshot of snapshots) for (const code of (snapshot[field.key] as string[] | undefined) ?? []) codes.add(code);
   }
   const territories = codes.size
-    ? new Map((await db.territory.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } })).map((t) => [t.code, `${t.name} (${t.code})`]))
+    ? new Map(
+        (await db.territory.findMany({ where: { code: { in: [...codes] } }, select: { code: true, name: true } })).map((t) => [
+          t.code,
+          `${t.name} (${t.code})`,
+        ]),
+      )
     : new Map<string, string>();
   return (field: FieldSpec, value: string) => {
     if (field.kind === "territories") return territories.get(value) ?? value;
@@ -86,13 +95,27 @@ export async function labellerFor(db: Database, def: EntityDefinition<unknown>, 
 }
 
 /** What changed between the version a form was loaded with and the current one. */
-async function conflictOutcome(db: Database, def: EntityDefinition<unknown>, id: number, loadedVersion: number, submitted: FormValues): Promise<SaveOutcome> {
+async function conflictOutcome(
+  db: Database,
+  def: EntityDefinition<unknown>,
+  id: number,
+  loadedVersion: number,
+  submitted: FormValues,
+): Promise<SaveOutcome> {
   const meta = await recordMeta(db, def, id);
-  if (!meta || meta.deletedAt) return { kind: "gone", message: `Cet élément a été supprimé entre-temps : votre saisie est conservée ci-dessous, copiez-la si besoin.` };
+  if (!meta || meta.deletedAt)
+    return {
+      kind: "gone",
+      message: `Cet élément a été supprimé entre-temps : votre saisie est conservée ci-dessous, copiez-la si besoin.`,
+    };
   const [base, current, lastRevision] = await Promise.all([
     db.revision.findUnique({ where: { entityType_entityId_version: { entityType: def.type, entityId: id, version: loadedVersion } } }),
     def.values(db, id),
-    db.revision.findFirst({ where: { entityType: def.type, entityId: id }, orderBy: { version: "desc" }, include: { author: { select: { name: true } } } }),
+    db.revision.findFirst({
+      where: { entityType: def.type, entityId: id },
+      orderBy: { version: "desc" },
+      include: { author: { select: { name: true } } },
+    }),
   ]);
   const before = (base?.snapshot as FormValues | undefined) ?? submitted;
   const after = current ?? emptyValues(def.fields);
@@ -122,7 +145,13 @@ export interface SaveRequest {
  * still at the version the form was loaded with (checked under the row lock), otherwise the
  * caller gets what changed meanwhile. Every save writes a revision and an audit event.
  */
-export async function saveRecord(db: Database, def: EntityDefinition<unknown>, user: Actor, request: SaveRequest, ip?: string): Promise<SaveOutcome> {
+export async function saveRecord(
+  db: Database,
+  def: EntityDefinition<unknown>,
+  user: Actor,
+  request: SaveRequest,
+  ip?: string,
+): Promise<SaveOutcome> {
   if (!hasRole(user.role, def.editRole)) throw new AccessDenied(403, FORBIDDEN_MESSAGE);
   const parsed = def.schema.safeParse(request.values);
   if (!parsed.success) return { kind: "invalid", message: INVALID_FORM_MESSAGE, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -135,7 +164,9 @@ export async function saveRecord(db: Database, def: EntityDefinition<unknown>, u
         const id = await def.create(tx, input, slug, user.id);
         await table(tx, def).updateMany({ where: { id }, data: def.workflow ? { createdById: user.id, updatedById: user.id } : {} });
         const snapshot = (await def.values(tx, id))!;
-        await tx.revision.create({ data: { entityType: def.type, entityId: id, version: 1, snapshot, comment: request.comment || "Création", authorId: user.id } });
+        await tx.revision.create({
+          data: { entityType: def.type, entityId: id, version: 1, snapshot, comment: request.comment || "Création", authorId: user.id },
+        });
         await recordAudit(tx, { userId: user.id, action: "entity.created", entityType: def.type, entityId: id, ip });
         await request.afterCreate?.(tx, id);
         return id;
@@ -146,8 +177,13 @@ export async function saveRecord(db: Database, def: EntityDefinition<unknown>, u
     const id = request.id;
     const loadedVersion = request.version ?? 0;
     const meta = await recordMeta(db, def, id);
-    if (!meta || meta.deletedAt) return { kind: "gone", message: "Cet élément n'existe plus ou est à la corbeille : votre saisie est conservée ci-dessous." };
-    if (!canEdit(user, def, meta)) throw new AccessDenied(403, "Vous ne pouvez pas modifier cet élément (seuls ses auteurs, tant qu'il est en brouillon, et les éditeurs le peuvent).");
+    if (!meta || meta.deletedAt)
+      return { kind: "gone", message: "Cet élément n'existe plus ou est à la corbeille : votre saisie est conservée ci-dessous." };
+    if (!canEdit(user, def, meta))
+      throw new AccessDenied(
+        403,
+        "Vous ne pouvez pas modifier cet élément (seuls ses auteurs, tant qu'il est en brouillon, et les éditeurs le peuvent).",
+      );
 
     const ownDraftOnly = !hasRole(user.role, "EDITOR") ? { createdById: user.id, status: "DRAFT" } : {};
     const saved = await db.$transaction(async (tx) => {
@@ -161,14 +197,32 @@ export async function saveRecord(db: Database, def: EntityDefinition<unknown>, u
       await def.update(tx, id, input, user.id);
       const snapshot = (await def.values(tx, id))!;
       await tx.revision.create({
-        data: { entityType: def.type, entityId: id, version: loadedVersion + 1, snapshot, comment: request.comment || null, authorId: user.id },
+        data: {
+          entityType: def.type,
+          entityId: id,
+          version: loadedVersion + 1,
+          snapshot,
+          comment: request.comment || null,
+          authorId: user.id,
+        },
       });
-      await recordAudit(tx, { userId: user.id, action: request.action ?? "entity.updated", entityType: def.type, entityId: id, details: { version: loadedVersion + 1 }, ip });
+      await recordAudit(tx, {
+        userId: user.id,
+        action: request.action ?? "entity.updated",
+        entityType: def.type,
+        entityId: id,
+        details: { version: loadedVersion + 1 },
+        ip,
+      });
       return loadedVersion + 1;
     });
     if (saved === null) {
       const now = await recordMeta(db, def, id);
-      if (now && !now.deletedAt && !canEdit(user, def, now)) throw new AccessDenied(403, "Cet élément n'est plus un brouillon : seul un éditeur peut maintenant le modifier. Votre saisie est conservée ci-dessous.");
+      if (now && !now.deletedAt && !canEdit(user, def, now))
+        throw new AccessDenied(
+          403,
+          "Cet élément n'est plus un brouillon : seul un éditeur peut maintenant le modifier. Votre saisie est conservée ci-dessous.",
+        );
       return conflictOutcome(db, def, id, loadedVersion, request.values);
     }
     return { kind: "saved", id, version: saved };
@@ -180,22 +234,48 @@ export async function saveRecord(db: Database, def: EntityDefinition<unknown>, u
 }
 
 /** Restores an old revision's content as a new version (status and trash state are untouched). */
-export async function restoreRevision(db: Database, def: EntityDefinition<unknown>, user: Actor, id: number, revisionId: number, loadedVersion: number, ip?: string): Promise<SaveOutcome> {
+export async function restoreRevision(
+  db: Database,
+  def: EntityDefinition<unknown>,
+  user: Actor,
+  id: number,
+  revisionId: number,
+  loadedVersion: number,
+  ip?: string,
+): Promise<SaveOutcome> {
   const revision = await db.revision.findUnique({ where: { id: revisionId } });
-  if (!revision || revision.entityType !== def.type || revision.entityId !== id) return { kind: "gone", message: "Cette version n'existe pas." };
+  if (!revision || revision.entityType !== def.type || revision.entityId !== id)
+    return { kind: "gone", message: "Cette version n'existe pas." };
   const values = { ...emptyValues(def.fields), ...(revision.snapshot as FormValues) };
-  return saveRecord(db, def, user, { id, version: loadedVersion, values, comment: `Restauration de la version ${revision.version}`, action: "entity.restored_revision" }, ip);
+  return saveRecord(
+    db,
+    def,
+    user,
+    { id, version: loadedVersion, values, comment: `Restauration de la version ${revision.version}`, action: "entity.restored_revision" },
+    ip,
+  );
 }
 
 export type ActionOutcome = { ok: true; message: string } | { ok: false; message: string; links?: string[] };
 
-export async function transitionRecord(db: Database, def: EntityDefinition<unknown>, user: Actor, id: number, name: TransitionName, comment: string | undefined, ip?: string): Promise<ActionOutcome> {
+export async function transitionRecord(
+  db: Database,
+  def: EntityDefinition<unknown>,
+  user: Actor,
+  id: number,
+  name: TransitionName,
+  comment: string | undefined,
+  ip?: string,
+): Promise<ActionOutcome> {
   if (!def.workflow) return { ok: false, message: "Cet élément n'a pas de circuit de publication." };
   const meta = await recordMeta(db, def, id);
   if (!meta || meta.deletedAt) return { ok: false, message: "Cet élément n'existe plus ou est à la corbeille." };
   const transition = transitions[name];
   if (!canTransition(user, meta, name)) {
-    if (!hasRole(user.role, transition.role) || (transition.role === "CONTRIBUTOR" && meta.createdById !== user.id && !hasRole(user.role, "EDITOR"))) {
+    if (
+      !hasRole(user.role, transition.role) ||
+      (transition.role === "CONTRIBUTOR" && meta.createdById !== user.id && !hasRole(user.role, "EDITOR"))
+    ) {
       throw new AccessDenied(403, name === "publish" ? "Seuls les éditeurs et administrateurs peuvent publier." : FORBIDDEN_MESSAGE);
     }
     return { ok: false, message: "Cette action n'est pas possible dans l'état actuel (rechargez la page)." };
@@ -210,14 +290,29 @@ export async function transitionRecord(db: Database, def: EntityDefinition<unkno
       },
     });
     if (changed.count === 0) return false;
-    await recordAudit(tx, { userId: user.id, action: transition.audit, entityType: def.type, entityId: id, details: { from: meta.status, to: transition.to, comment: comment || undefined }, ip });
+    await recordAudit(tx, {
+      userId: user.id,
+      action: transition.audit,
+      entityType: def.type,
+      entityId: id,
+      details: { from: meta.status, to: transition.to, comment: comment || undefined },
+      ip,
+    });
     await notifyTransition(tx, def, meta, name, user, comment || undefined);
     return true;
   });
-  return done ? { ok: true, message: `Fait : ${transition.label.toLowerCase()}.` } : { ok: false, message: "L'état a changé entre-temps : rechargez la page." };
+  return done
+    ? { ok: true, message: `Fait : ${transition.label.toLowerCase()}.` }
+    : { ok: false, message: "L'état a changé entre-temps : rechargez la page." };
 }
 
-export async function markVerified(db: Database, def: EntityDefinition<unknown>, user: Actor, id: number, ip?: string): Promise<ActionOutcome> {
+export async function markVerified(
+  db: Database,
+  def: EntityDefinition<unknown>,
+  user: Actor,
+  id: number,
+  ip?: string,
+): Promise<ActionOutcome> {
   if (!hasRole(user.role, "EDITOR")) throw new AccessDenied(403, FORBIDDEN_MESSAGE);
   if (!def.verifiable) return { ok: false, message: "Cet élément ne se vérifie pas." };
   const changed = await table(db, def).updateMany({ where: { id, deletedAt: null }, data: { lastVerifiedAt: new Date() } });
@@ -226,34 +321,71 @@ export async function markVerified(db: Database, def: EntityDefinition<unknown>,
   return { ok: true, message: "Marqué comme vérifié aujourd'hui." };
 }
 
-export async function trashRecord(db: Database, def: EntityDefinition<unknown>, user: Actor, id: number, ip?: string): Promise<ActionOutcome> {
+export async function trashRecord(
+  db: Database,
+  def: EntityDefinition<unknown>,
+  user: Actor,
+  id: number,
+  ip?: string,
+): Promise<ActionOutcome> {
   const meta = await recordMeta(db, def, id);
   if (!meta || meta.deletedAt) return { ok: false, message: "Cet élément est déjà à la corbeille ou n'existe plus." };
   if (!canTrash(user, def, meta)) throw new AccessDenied(403, FORBIDDEN_MESSAGE);
   const links = (await def.blockingLinks?.(db, id)) ?? [];
   if (links.length > 0) {
-    return { ok: false, message: `Impossible de mettre « ${meta.title} » à la corbeille : il est encore lié à des contenus publiés. Retirez d'abord ces liens.`, links };
+    return {
+      ok: false,
+      message: `Impossible de mettre « ${meta.title} » à la corbeille : il est encore lié à des contenus publiés. Retirez d'abord ces liens.`,
+      links,
+    };
   }
   await db.$transaction(async (tx) => {
     await table(tx, def).updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date() } });
-    await recordAudit(tx, { userId: user.id, action: "entity.trashed", entityType: def.type, entityId: id, details: { title: meta.title }, ip });
+    await recordAudit(tx, {
+      userId: user.id,
+      action: "entity.trashed",
+      entityType: def.type,
+      entityId: id,
+      details: { title: meta.title },
+      ip,
+    });
   });
   return { ok: true, message: `« ${meta.title} » est dans la corbeille.` };
 }
 
-export async function untrashRecord(db: Database, def: EntityDefinition<unknown>, user: Actor, id: number, ip?: string): Promise<ActionOutcome> {
-  if (!hasRole(user.role, "EDITOR")) throw new AccessDenied(403, "Seuls les éditeurs et administrateurs peuvent restaurer depuis la corbeille.");
+export async function untrashRecord(
+  db: Database,
+  def: EntityDefinition<unknown>,
+  user: Actor,
+  id: number,
+  ip?: string,
+): Promise<ActionOutcome> {
+  if (!hasRole(user.role, "EDITOR"))
+    throw new AccessDenied(403, "Seuls les éditeurs et administrateurs peuvent restaurer depuis la corbeille.");
   const meta = await recordMeta(db, def, id);
   if (!meta?.deletedAt) return { ok: false, message: "Cet élément n'est pas dans la corbeille." };
   await db.$transaction(async (tx) => {
     await table(tx, def).updateMany({ where: { id }, data: { deletedAt: null } });
-    await recordAudit(tx, { userId: user.id, action: "entity.untrashed", entityType: def.type, entityId: id, details: { title: meta.title }, ip });
+    await recordAudit(tx, {
+      userId: user.id,
+      action: "entity.untrashed",
+      entityType: def.type,
+      entityId: id,
+      details: { title: meta.title },
+      ip,
+    });
   });
   return { ok: true, message: `« ${meta.title} » est restauré.` };
 }
 
 /** Permanent deletion, admins only, of something already in the trash. Its revisions stay. */
-export async function purgeRecord(db: Database, def: EntityDefinition<unknown>, user: Actor, id: number, ip?: string): Promise<ActionOutcome> {
+export async function purgeRecord(
+  db: Database,
+  def: EntityDefinition<unknown>,
+  user: Actor,
+  id: number,
+  ip?: string,
+): Promise<ActionOutcome> {
   if (!hasRole(user.role, "ADMIN")) throw new AccessDenied(403, "Seuls les administrateurs peuvent supprimer définitivement.");
   const meta = await recordMeta(db, def, id);
   if (!meta?.deletedAt) return { ok: false, message: "Seul un élément de la corbeille peut être supprimé définitivement." };
@@ -261,11 +393,21 @@ export async function purgeRecord(db: Database, def: EntityDefinition<unknown>, 
     // A source's uploaded document goes with it, in this transaction (trigger on "Source").
     await db.$transaction(async (tx) => {
       await table(tx, def).delete({ where: { id } });
-      await recordAudit(tx, { userId: user.id, action: "entity.purged", entityType: def.type, entityId: id, details: { title: meta.title }, ip });
+      await recordAudit(tx, {
+        userId: user.id,
+        action: "entity.purged",
+        entityType: def.type,
+        entityId: id,
+        details: { title: meta.title },
+        ip,
+      });
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") {
-      return { ok: false, message: `« ${meta.title} » est encore lié à d'autres contenus (brouillons compris) : retirez ces liens avant de le supprimer définitivement.` };
+      return {
+        ok: false,
+        message: `« ${meta.title} » est encore lié à d'autres contenus (brouillons compris) : retirez ces liens avant de le supprimer définitivement.`,
+      };
     }
     throw error;
   }

@@ -78,14 +78,21 @@ export function emptyValues(fields: FieldSpec[]): FormValues {
   const values: FormValues = {};
   for (const field of fields) {
     values[field.key] =
-      field.kind === "checkbox" ? false : field.kind === "checkboxes" || field.kind === "territories" || field.kind === "actorRoles" ? [] : "";
+      field.kind === "checkbox"
+        ? false
+        : field.kind === "checkboxes" || field.kind === "territories" || field.kind === "actorRoles"
+          ? []
+          : "";
   }
   return values;
 }
 
 /** `titre` of a « new » form's URL (« Créer une initiative » from /admin/recherches): cleaned, cut, never an error. */
 const prefilledTitleSchema = z
-  .preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().transform((value) => cleanSearchText(value, 200)))
+  .preprocess(
+    (value) => (Array.isArray(value) ? value[0] : value),
+    z.string().transform((value) => cleanSearchText(value, 200)),
+  )
   .catch("");
 
 /** The empty values of a new record, its title taken from the URL when the entity has one. */

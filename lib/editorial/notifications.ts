@@ -19,7 +19,10 @@ export async function notifyTransition(
   const kind = def.label.one.toLowerCase();
   const adminUrl = absoluteUrl(`/admin/${def.path}/${meta.id}`);
   if (name === "submit") {
-    const reviewers = await tx.user.findMany({ where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false, id: { not: actor.id } }, select: { email: true } });
+    const reviewers = await tx.user.findMany({
+      where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false, id: { not: actor.id } },
+      select: { email: true },
+    });
     const mail = reviewRequestedMail({ kind, title: meta.title, adminUrl });
     for (const reviewer of reviewers) await enqueueMail(tx, reviewer.email, mail, siteUrl());
     return;

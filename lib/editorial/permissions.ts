@@ -11,7 +11,11 @@ export interface Actor {
  * Editors and admins edit everything; contributors only what they created, while it is a draft.
  * Vocabularies are edited by editors.
  */
-export function canEdit(user: Actor, info: ModelInfo & { editRole: UserRole }, meta: Pick<RecordMeta, "status" | "createdById" | "deletedAt">): boolean {
+export function canEdit(
+  user: Actor,
+  info: ModelInfo & { editRole: UserRole },
+  meta: Pick<RecordMeta, "status" | "createdById" | "deletedAt">,
+): boolean {
   if (meta.deletedAt) return false;
   if (hasRole(user.role, "EDITOR")) return true;
   if (!hasRole(user.role, info.editRole)) return false;
@@ -44,6 +48,10 @@ export function canTransition(user: Actor, meta: Pick<RecordMeta, "status" | "cr
   return transition.role === "CONTRIBUTOR" && meta.createdById === user.id;
 }
 
-export function canTrash(user: Actor, info: ModelInfo & { editRole: UserRole }, meta: Pick<RecordMeta, "status" | "createdById" | "deletedAt">): boolean {
+export function canTrash(
+  user: Actor,
+  info: ModelInfo & { editRole: UserRole },
+  meta: Pick<RecordMeta, "status" | "createdById" | "deletedAt">,
+): boolean {
   return canEdit(user, info, meta);
 }

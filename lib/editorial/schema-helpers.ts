@@ -48,14 +48,20 @@ export const optionalYear = (label: string) =>
   z
     .string()
     .trim()
-    .refine((value) => value === "" || (/^\d{4}$/.test(value) && Number(value) >= 1945 && Number(value) <= 2100), `${label} doit être une année sur quatre chiffres (ex. 2023).`)
+    .refine(
+      (value) => value === "" || (/^\d{4}$/.test(value) && Number(value) >= 1945 && Number(value) <= 2100),
+      `${label} doit être une année sur quatre chiffres (ex. 2023).`,
+    )
     .transform((value) => (value === "" ? null : Number(value)));
 
 export const optionalDate = (label: string) =>
   z
     .string()
     .trim()
-    .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), `${label} doit être une date (jj/mm/aaaa).`)
+    .refine(
+      (value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))),
+      `${label} doit être une date (jj/mm/aaaa).`,
+    )
     .transform((value) => (value === "" ? null : new Date(`${value}T00:00:00Z`)));
 
 export const idList = z
@@ -71,7 +77,12 @@ export const optionalId = z
 
 export const territoryCodes = (max = 200) =>
   z
-    .array(z.string().trim().regex(/^[0-9A-Za-z_-]{1,20}$/, "Territoire invalide."))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z_-]{1,20}$/, "Territoire invalide."),
+    )
     .max(max, max === 1 ? "Choisissez un seul territoire." : `Au plus ${max} territoires.`)
     .transform((codes) => [...new Set(codes)]);
 
@@ -92,5 +103,8 @@ export const optionalPhone = (label: string) =>
     .string()
     .trim()
     .max(40, `${label} ne peut pas dépasser 40 caractères.`)
-    .refine((value) => value === "" || /^\+?[0-9][0-9 .()-]{1,38}$/.test(value), `${label} ne peut contenir que des chiffres, des espaces, des points, des tirets et un + initial (ex. 03 20 00 00 00).`)
+    .refine(
+      (value) => value === "" || /^\+?[0-9][0-9 .()-]{1,38}$/.test(value),
+      `${label} ne peut contenir que des chiffres, des espaces, des points, des tirets et un + initial (ex. 03 20 00 00 00).`,
+    )
     .transform((value) => (value === "" ? null : value));

@@ -7,7 +7,10 @@ import { env } from "@/lib/config/env";
  * whatever the client chose to send. With 0 hops (the default), the peer itself.
  */
 export function clientIp(headers: { get(name: string): string | null | undefined }, hops = env().REPERES_TRUSTED_PROXY_HOPS): string {
-  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const address = chain.at(Math.max(0, chain.length - 1 - hops));
   return (address ?? "inconnue").slice(0, 64);
 }

@@ -3,7 +3,13 @@
  * database is down, 400 for an unreadable address): self-contained, readable at 320 px, giving
  * the request id to quote to the IREV.
  */
-export function plainPage(options: { status: number; title: string; paragraphs: string[]; requestId: string; headers?: Record<string, string> }): Response {
+export function plainPage(options: {
+  status: number;
+  title: string;
+  paragraphs: string[];
+  requestId: string;
+  headers?: Record<string, string>;
+}): Response {
   const html = `<!doctype html>
 <html lang="fr">
 <head>
@@ -21,5 +27,8 @@ ${options.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("\n")}
 </main>
 </body>
 </html>`;
-  return new Response(html, { status: options.status, headers: { "Cache-Control": "no-store", ...options.headers, "Content-Type": "text/html; charset=utf-8" } });
+  return new Response(html, {
+    status: options.status,
+    headers: { "Cache-Control": "no-store", ...options.headers, "Content-Type": "text/html; charset=utf-8" },
+  });
 }

@@ -15,7 +15,9 @@ export function serviceUnavailable(options: { pathname: string; requestId: strin
   return plainPage({
     status: 503,
     title: "Service momentanément indisponible",
-    paragraphs: ["Repères ne peut pas afficher cette page pour l'instant : sa base de données ne répond pas. Le service reprendra de lui-même ; réessayez dans quelques minutes."],
+    paragraphs: [
+      "Repères ne peut pas afficher cette page pour l'instant : sa base de données ne répond pas. Le service reprendra de lui-même ; réessayez dans quelques minutes.",
+    ],
     requestId: options.requestId,
     headers,
   });

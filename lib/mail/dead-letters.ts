@@ -22,7 +22,9 @@ export const deadLetterIdSchema = z.object({ id: z.uuid("Message inconnu.") });
 const DEAD = Prisma.sql`pgboss.job WHERE name = ${DEAD_MAIL_QUEUE} AND state = 'created'`;
 
 export async function listDeadLetters(db: Database, limit = 200): Promise<DeadLetter[]> {
-  const rows = await db.$queryRaw<{ id: string; failedAt: Date; data: OutgoingMail; output: { message?: string; value?: { message?: string } } | null }[]>`
+  const rows = await db.$queryRaw<
+    { id: string; failedAt: Date; data: OutgoingMail; output: { message?: string; value?: { message?: string } } | null }[]
+  >`
     SELECT id::text, created_on AS "failedAt", data, output FROM ${DEAD} ORDER BY created_on DESC LIMIT ${limit}`;
   return rows.map((row) => ({
     id: row.id,
@@ -44,7 +46,12 @@ export async function settleDeadLetter(db: Database, id: string, resend: boolean
     const [row] = await tx.$queryRaw<{ data: OutgoingMail }[]>`DELETE FROM ${DEAD} AND id = ${id}::uuid RETURNING data`;
     if (!row) return false;
     if (resend) await queueOutgoing(tx, row.data);
-    await recordAudit(tx, { userId: by.userId, action: resend ? "mail.resent" : "mail.dropped", details: { message: row.data.messageId }, ip: by.ip });
+    await recordAudit(tx, {
+      userId: by.userId,
+      action: resend ? "mail.resent" : "mail.dropped",
+      details: { message: row.data.messageId },
+      ip: by.ip,
+    });
     return true;
   });
 }

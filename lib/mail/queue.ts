@@ -57,7 +57,11 @@ function executorOf(db: Queryable): PgBoss.Db {
   return {
     executeSql: async (text, values) => {
       const params = (values ?? []).map((value) =>
-        value === undefined ? null : value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value,
+        value === undefined
+          ? null
+          : value !== null && typeof value === "object" && !(value instanceof Date)
+            ? JSON.stringify(value)
+            : value,
       );
       return { rows: await db.$queryRawUnsafe<unknown[]>(text, ...params) };
     },

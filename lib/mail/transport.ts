@@ -28,7 +28,12 @@ function envelope(settings: MailSettings, mail: OutgoingMail) {
 export function createMailTransport(settings: MailSettings): MailTransport {
   if (settings.smtpUrl) {
     // Bounded waits: a job whose server hangs must fail (and be retried) before its expiry.
-    const smtp = nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 45_000 });
+    const smtp = nodemailer.createTransport({
+      url: settings.smtpUrl,
+      connectionTimeout: 20_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 45_000,
+    });
     return {
       deliver: async (mail) => void (await smtp.sendMail(envelope(settings, mail))),
       close: () => smtp.close(),

@@ -37,10 +37,14 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
   await boss.start();
   await installMailQueues(boss);
   const transport = createMailTransport(options.settings);
-  await boss.work<OutgoingMail>(MAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
-    // A failure is thrown back to pg-boss, which records it and retries later.
-    await transport.deliver(job!.data);
-  });
+  await boss.work<OutgoingMail>(
+    MAIL_QUEUE,
+    { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+    async ([job]) => {
+      // A failure is thrown back to pg-boss, which records it and retries later.
+      await transport.deliver(job!.data);
+    },
+  );
   return {
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -48,7 +48,10 @@ export async function getCarteData(query: SearchQuery, params: MapParams): Promi
   const [{ query: read }, zoomTerritory, departements, epci] = await Promise.all([
     interpretQuery(prisma, query),
     params.zoom
-      ? prisma.territory.findFirst({ where: { code: params.zoom, kind: { in: ["DEPARTEMENT", "EPCI"] } }, select: { code: true, name: true, kind: true } })
+      ? prisma.territory.findFirst({
+          where: { code: params.zoom, kind: { in: ["DEPARTEMENT", "EPCI"] } },
+          select: { code: true, name: true, kind: true },
+        })
       : null,
     prisma.territory.findMany({ where: { kind: "DEPARTEMENT" }, select: { code: true, name: true }, orderBy: { code: "asc" } }),
     prisma.territory.findMany({ where: { kind: "EPCI" }, select: { code: true, name: true }, orderBy: { name: "asc" } }),

@@ -23,7 +23,12 @@ export interface TerritoryCounts {
  * `within` limits the territories to a département or EPCI (see withinZoomSql). One query.
  * The matching initiatives are exactly those of /initiatives (the search service's filter).
  */
-export async function countInitiativesByTerritory(db: Database, typed: SearchQuery, level: MapLevel, within?: string): Promise<TerritoryCounts> {
+export async function countInitiativesByTerritory(
+  db: Database,
+  typed: SearchQuery,
+  level: MapLevel,
+  within?: string,
+): Promise<TerritoryCounts> {
   const { query } = await interpretQuery(db, typed);
   const rows = await db.$queryRaw<{ code: string | null; count: number; total: number | null }[]>(Prisma.sql`
     WITH matching AS (SELECT m."initiativeId" AS id FROM (${matchingInitiativeIdsSql(query)}) m),

@@ -79,10 +79,7 @@ function outOfRange(geometry: AreaGeometry): number[] | undefined {
  * Parses a FeatureCollection (or a single Feature, as some official files are) and checks each
  * feature's geometry and properties. Throws GeometryImportError naming the first bad feature.
  */
-export function parseFeatureCollection<S extends z.ZodType>(
-  text: string,
-  propertiesSchema: S,
-): ParsedFeature<z.infer<S>>[] {
+export function parseFeatureCollection<S extends z.ZodType>(text: string, propertiesSchema: S): ParsedFeature<z.infer<S>>[] {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -102,7 +99,10 @@ export function parseFeatureCollection<S extends z.ZodType>(
   let rawFeatures: unknown[];
   if (root.type === "FeatureCollection" && Array.isArray(root.features)) rawFeatures = root.features;
   else if (root.type === "Feature") rawFeatures = [root];
-  else throw new GeometryImportError("Le fichier n'est pas une FeatureCollection GeoJSON (« type »: « FeatureCollection », « features »: [...]). Rien n'a été importé.");
+  else
+    throw new GeometryImportError(
+      "Le fichier n'est pas une FeatureCollection GeoJSON (« type »: « FeatureCollection », « features »: [...]). Rien n'a été importé.",
+    );
   if (rawFeatures.length === 0) throw new GeometryImportError("Le fichier ne contient aucune entité. Rien n'a été importé.");
 
   return rawFeatures.map((raw, offset) => {

@@ -15,8 +15,17 @@ type Tx = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 export const TERRITORY_LAYERS = { region: "REGION", departements: "DEPARTEMENTS", communes: "COMMUNES" } as const;
 export type TerritoryLayerName = keyof typeof TERRITORY_LAYERS;
 
-const LAYER_KIND: Record<Exclude<GeometryLayer, "QPV">, TerritoryKind> = { REGION: "REGION", DEPARTEMENTS: "DEPARTEMENT", COMMUNES: "COMMUNE" };
-const LAYER_LABEL: Record<GeometryLayer, string> = { REGION: "la région", DEPARTEMENTS: "un département", COMMUNES: "une commune", QPV: "un QPV" };
+const LAYER_KIND: Record<Exclude<GeometryLayer, "QPV">, TerritoryKind> = {
+  REGION: "REGION",
+  DEPARTEMENTS: "DEPARTEMENT",
+  COMMUNES: "COMMUNE",
+};
+const LAYER_LABEL: Record<GeometryLayer, string> = {
+  REGION: "la région",
+  DEPARTEMENTS: "un département",
+  COMMUNES: "une commune",
+  QPV: "un QPV",
+};
 
 export interface UnmatchedFeature {
   code: string;
@@ -72,7 +81,9 @@ function assertUniqueCodes(features: { index: number; properties: { code: string
   for (const { index, properties } of features) {
     const first = seen.get(properties.code);
     if (first !== undefined) {
-      throw new GeometryImportError(`entité n°${index} : le code ${properties.code} figure déjà (entité n°${first}). Rien n'a été importé.`);
+      throw new GeometryImportError(
+        `entité n°${index} : le code ${properties.code} figure déjà (entité n°${first}). Rien n'a été importé.`,
+      );
     }
     seen.set(properties.code, index);
   }
@@ -131,7 +142,10 @@ export async function importTerritoryGeometry(
   }
 
   progress(`${features.length} entités lues, ${unmatched.length} hors du référentiel actuel ; simplification…`);
-  const shapes = buildShapes(features.map((f) => f.geometry), groups);
+  const shapes = buildShapes(
+    features.map((f) => f.geometry),
+    groups,
+  );
   await db.$transaction(
     async (tx) => {
       await deleteShapesOfKinds(tx, layer === "COMMUNES" ? ["COMMUNE", "EPCI"] : [kind]);
@@ -163,7 +177,12 @@ export interface QpvGeometryImportSummary extends QpvImportSummary {
  * CSV import, and the contours of the QPV kept (those of the région) replace the previous ones,
  * all in one transaction.
  */
-export async function importQpvGeometry(db: Database, text: string, source: string, progress: Progress = () => {}): Promise<QpvGeometryImportSummary> {
+export async function importQpvGeometry(
+  db: Database,
+  text: string,
+  source: string,
+  progress: Progress = () => {},
+): Promise<QpvGeometryImportSummary> {
   const features = parseFeatureCollection(text, qpvProperties);
   let shapeCount = 0;
   const summary = await importQpvRecords(
@@ -174,7 +193,10 @@ export async function importQpvGeometry(db: Database, text: string, source: stri
       locate: (index) => `Entité n°${features[index]!.index} (code ${features[index]!.properties.code_qp})`,
       alsoInTransaction: async (tx, imported) => {
         const groups = new Map(imported.map(({ index, code }) => [code, [index]]));
-        const shapes = buildShapes(features.map((f) => f.geometry as AreaGeometry), groups);
+        const shapes = buildShapes(
+          features.map((f) => f.geometry as AreaGeometry),
+          groups,
+        );
         await deleteShapesOfKinds(tx, ["QPV"]);
         await writeShapes(tx, shapes);
         shapeCount = shapes.size;
@@ -198,7 +220,11 @@ export async function importTerritoryGeometryFile(db: Database, layer: Exclude<G
 }
 
 /** A .csv file carries the QPV list only; a GeoJSON file carries the list and the contours. */
-export async function importQpvFileAnyFormat(db: Database, file: string, progress?: Progress): Promise<QpvImportSummary & { shapes?: number }> {
+export async function importQpvFileAnyFormat(
+  db: Database,
+  file: string,
+  progress?: Progress,
+): Promise<QpvImportSummary & { shapes?: number }> {
   const text = await readText(file);
   if (/\.csv$/i.test(file)) return importQpvCsv(db, text, progress);
   return importQpvGeometry(db, text, path.basename(file), progress);

@@ -99,7 +99,7 @@ function signedArea(ring: Position[]): number {
  * globe but that area. GeoJSON (RFC 7946) asks for the opposite, and files vary: rewind.
  */
 export function rewindForD3(geometry: AreaGeometry): AreaGeometry {
-  const fix = (rings: Position[][]) => rings.map((ring, index) => ((signedArea(ring) > 0) === (index === 0) ? [...ring].reverse() : ring));
+  const fix = (rings: Position[][]) => rings.map((ring, index) => (signedArea(ring) > 0 === (index === 0) ? [...ring].reverse() : ring));
   return geometry.type === "Polygon"
     ? { type: "Polygon", coordinates: fix(geometry.coordinates) }
     : { type: "MultiPolygon", coordinates: geometry.coordinates.map(fix) };

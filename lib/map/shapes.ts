@@ -35,7 +35,10 @@ async function loadShapes(db: Database, kind: TerritoryKind, detail: ShapeDetail
 }
 
 async function loadShape(db: Database, code: string, detail: ShapeDetail): Promise<AreaGeometry | undefined> {
-  const shape = await db.territoryShape.findUnique({ where: { territoryCode_detail: { territoryCode: code, detail } }, select: { geometry: true } });
+  const shape = await db.territoryShape.findUnique({
+    where: { territoryCode_detail: { territoryCode: code, detail } },
+    select: { geometry: true },
+  });
   return shape?.geometry as AreaGeometry | undefined;
 }
 
@@ -54,8 +57,12 @@ async function buildProjectedMap(db: Database, level: ViewLevel, zoom?: MapZoom)
   const frame = zoom ? await loadShape(db, zoom.code, detail) : region?.geometry;
   // Département borders help to read a map of smaller units; a zoom shows its own outline.
   const outlines = zoom
-    ? frame && zoom.kind === "DEPARTEMENT" ? [frame] : []
-    : level === "DEPARTEMENT" ? [] : (await loadShapes(db, "DEPARTEMENT", detail)).map((s) => s.geometry);
+    ? frame && zoom.kind === "DEPARTEMENT"
+      ? [frame]
+      : []
+    : level === "DEPARTEMENT"
+      ? []
+      : (await loadShapes(db, "DEPARTEMENT", detail)).map((s) => s.geometry);
   const overlay = await loadShapes(db, "QPV", zoom ? "LOCAL" : "DEPARTEMENT", zoom?.code);
   // Whole pixels suffice for the whole région (a pixel is about 0.5 km) and halve the weight.
   return projectMap({ width: MAP_WIDTH, frame, shapes, outlines, overlay, digits: zoom ? 1 : 0 });

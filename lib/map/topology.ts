@@ -46,7 +46,9 @@ function cleanPolygons(multi: MultiPolygon): Position[][][] {
 
 function toGeometry(polygons: Position[][][]): AreaGeometry | undefined {
   if (polygons.length === 0) return undefined;
-  return polygons.length === 1 ? ({ type: "Polygon", coordinates: polygons[0]! } satisfies Polygon) : { type: "MultiPolygon", coordinates: polygons };
+  return polygons.length === 1
+    ? ({ type: "Polygon", coordinates: polygons[0]! } satisfies Polygon)
+    : { type: "MultiPolygon", coordinates: polygons };
 }
 
 export function boundingBox(geometry: AreaGeometry): [number, number, number, number] {

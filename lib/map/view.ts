@@ -33,7 +33,10 @@ function first(input: Input, key: string): string | undefined {
 
 export function parseMapParams(input: Input): MapParams {
   const niveau = z.enum(Object.keys(LEVEL_PARAMS) as [LevelParam, ...LevelParam[]]).safeParse(first(input, "niveau"));
-  const zoom = z.string().regex(/^[0-9AB]{2,3}$|^\d{9}$/).safeParse(first(input, "zoom"));
+  const zoom = z
+    .string()
+    .regex(/^[0-9AB]{2,3}$|^\d{9}$/)
+    .safeParse(first(input, "zoom"));
   return { niveau: niveau.success ? niveau.data : undefined, zoom: zoom.success ? zoom.data : undefined };
 }
 

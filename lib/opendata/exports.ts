@@ -41,7 +41,11 @@ export const csvColumns: Column[] = [
   { header: "En cours", field: "ongoing", value: (r) => yesNo(r.ongoing) },
   { header: "Territoires", field: "territories[].name", value: (r) => joined(r.territories, (t) => t.name) },
   { header: "Codes des territoires", field: "territories[].code", value: (r) => joined(r.territories, (t) => t.code) },
-  ...VOCABULARIES.map((v): Column => ({ header: v.plural, field: `${v.apiKey}[].label`, value: (r) => joined(r[v.apiKey], (t) => t.label) })),
+  ...VOCABULARIES.map((v): Column => ({
+    header: v.plural,
+    field: `${v.apiKey}[].label`,
+    value: (r) => joined(r[v.apiKey], (t) => t.label),
+  })),
   { header: "Porteurs", field: "actors[role=LEAD].name", value: (r) => actorsWithRole(r, "LEAD") },
   { header: "Partenaires", field: "actors[role=PARTNER].name", value: (r) => actorsWithRole(r, "PARTNER") },
   { header: "Financeurs", field: "actors[role=FUNDER].name", value: (r) => actorsWithRole(r, "FUNDER") },

@@ -62,7 +62,13 @@ export async function latestPublicationsFeed(): Promise<string> {
     }),
   ]);
   const entries: Entry[] = [
-    ...initiatives.map((i) => ({ title: i.title, path: `/initiatives/${i.slug}`, summary: i.summary, date: i.publishedAt ?? i.updatedAt, category: "Initiative" })),
+    ...initiatives.map((i) => ({
+      title: i.title,
+      path: `/initiatives/${i.slug}`,
+      summary: i.summary,
+      date: i.publishedAt ?? i.updatedAt,
+      category: "Initiative",
+    })),
     ...lessons.map((l) => ({
       title: l.title,
       path: `/enseignements/${l.slug}`,

@@ -11,14 +11,17 @@ import { VOCABULARIES } from "@/lib/vocabularies/registry";
 
 /** Characters of the standard fonts' WinAnsi encoding beyond Latin-1 (pdfkit's map). */
 const WIN_ANSI_EXTRA = new Set([
-  0x192, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x20ac, 0x2030, 0x2039,
-  0x203a, 0x2c6, 0x2122, 0x152, 0x153, 0x2dc, 0x160, 0x161, 0x178, 0x17d, 0x17e,
+  0x192, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x20ac, 0x2030, 0x2039, 0x203a,
+  0x2c6, 0x2122, 0x152, 0x153, 0x2dc, 0x160, 0x161, 0x178, 0x17d, 0x17e,
 ]);
 
 /** Text the standard fonts can show: French spaces made plain, other letters without their marks. */
 export function toWinAnsi(text: string): string {
   let out = "";
-  for (const char of text.normalize("NFC").replace(/[\u202f\u2009]/g, "\u00a0").replace(/[\u2010\u2011\u2212]/g, "-")) {
+  for (const char of text
+    .normalize("NFC")
+    .replace(/[\u202f\u2009]/g, "\u00a0")
+    .replace(/[\u2010\u2011\u2212]/g, "-")) {
     const code = char.codePointAt(0)!;
     if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || code === 0x0a || WIN_ANSI_EXTRA.has(code)) out += char;
     else if (code === 0x09) out += " ";
@@ -40,7 +43,10 @@ function plain(markdown: string): string {
 }
 
 /** An A4 document with the standard fonts, and the promise of its bytes once `doc.end()` is called. */
-export function pdfDocument(info: { title: string; subject: string; compress?: boolean }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+export function pdfDocument(info: { title: string; subject: string; compress?: boolean }): {
+  doc: PDFKit.PDFDocument;
+  done: Promise<Buffer>;
+} {
   const doc = new PDFDocument({
     compress: info.compress ?? true,
     size: "A4",
@@ -115,7 +121,8 @@ export function writeInitiativeSheet(doc: PDFKit.PDFDocument, record: Initiative
 
   if (record.lessons.length) {
     heading("Enseignements");
-    for (const lesson of record.lessons) text(`• ${lesson.title} (${evidenceLevelLabels[lesson.evidenceLevel].toLowerCase()}) – ${lesson.url}`);
+    for (const lesson of record.lessons)
+      text(`• ${lesson.title} (${evidenceLevelLabels[lesson.evidenceLevel].toLowerCase()}) – ${lesson.url}`);
   }
   if (record.sources.length) {
     heading("Sources");

@@ -22,7 +22,9 @@ const iso = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH2
 /** `'approaches', [{slug, label}…], 'themes', …`: every vocabulary of the record, in registry order. */
 function termsSql(): Prisma.Sql {
   const pairs = VOCABULARIES.map(
-    (v) => Prisma.sql`${v.apiKey}::text, COALESCE((SELECT json_agg(json_build_object('slug', v.slug, 'label', v.label) ORDER BY v.position, v.label)
+    (
+      v,
+    ) => Prisma.sql`${v.apiKey}::text, COALESCE((SELECT json_agg(json_build_object('slug', v.slug, 'label', v.label) ORDER BY v.position, v.label)
     FROM ${vocabularyLinkSql(v)} x JOIN ${vocabularyTableSql(v)} v ON v.id = x.${vocabularyLinkKeySql(v)} WHERE x."initiativeId" = i.id AND v."deletedAt" IS NULL), '[]')`,
   );
   return Prisma.join(pairs, ",\n      ");

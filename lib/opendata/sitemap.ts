@@ -7,7 +7,18 @@ import { absoluteUrl } from "./site";
 /** The protocol's limit for one sitemap file. */
 export const SITEMAP_MAX_URLS = 50_000;
 
-const staticPaths = ["/", "/initiatives", "/acteurs", "/themes", "/approches", "/enseignements", "/api", "/accessibilite", "/mentions-legales", "/donnees-personnelles"];
+const staticPaths = [
+  "/",
+  "/initiatives",
+  "/acteurs",
+  "/themes",
+  "/approches",
+  "/enseignements",
+  "/api",
+  "/accessibilite",
+  "/mentions-legales",
+  "/donnees-personnelles",
+];
 
 /**
  * Every published page: the fixed pages, the vocabularies, then actors, lessons and

@@ -8,8 +8,17 @@ import type { Metadata } from "next";
 import { absoluteUrl, LICENCE, PUBLISHER, SITE_NAME } from "./site";
 
 const publisher = { "@type": "Organization", name: PUBLISHER, url: "https://www.irev.fr" };
-const place = (t: { name: string; code: string }) => ({ "@type": "Place", name: t.name, identifier: t.code, url: absoluteUrl(`/territoires/${t.code}`) });
-const organization = (a: { slug: string; name: string }) => ({ "@type": "Organization", name: a.name, url: absoluteUrl(`/acteurs/${a.slug}`) });
+const place = (t: { name: string; code: string }) => ({
+  "@type": "Place",
+  name: t.name,
+  identifier: t.code,
+  url: absoluteUrl(`/territoires/${t.code}`),
+});
+const organization = (a: { slug: string; name: string }) => ({
+  "@type": "Organization",
+  name: a.name,
+  url: absoluteUrl(`/acteurs/${a.slug}`),
+});
 
 export function initiativeJsonLd(initiative: {
   slug: string;
@@ -79,7 +88,15 @@ export function actorJsonLd(actor: {
     ...(website ? { sameAs: website } : {}),
     ...(address ? { address: { "@type": "PostalAddress", streetAddress: address.replace(/\n+/g, ", ") } } : {}),
     ...(phone || email
-      ? { contactPoint: { "@type": "ContactPoint", contactType: "accueil", availableLanguage: "fr", ...(phone ? { telephone: phone } : {}), ...(email ? { email } : {}) } }
+      ? {
+          contactPoint: {
+            "@type": "ContactPoint",
+            contactType: "accueil",
+            availableLanguage: "fr",
+            ...(phone ? { telephone: phone } : {}),
+            ...(email ? { email } : {}),
+          },
+        }
       : {}),
     ...(served.length === 1 ? { areaServed: place(served[0]!) } : served.length > 1 ? { areaServed: served.map(place) } : {}),
   };
@@ -116,7 +133,12 @@ export function lessonJsonLd(
 }
 
 /** Open Graph tags of a page (Next replaces, not merges, the layout's openGraph: all fields here). */
-export function openGraph(options: { title: string; description?: string; path?: string; type?: "website" | "article" }): Metadata["openGraph"] {
+export function openGraph(options: {
+  title: string;
+  description?: string;
+  path?: string;
+  type?: "website" | "article";
+}): Metadata["openGraph"] {
   return {
     type: options.type ?? "website",
     siteName: SITE_NAME,

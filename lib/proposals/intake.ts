@@ -33,9 +33,11 @@ const HONEYPOT_MESSAGE =
 async function refusal(db: Database, input: { [HONEYPOT_FIELD]: string }, ip: string): Promise<string | null> {
   if (input[HONEYPOT_FIELD].trim() !== "") return HONEYPOT_MESSAGE;
   const own = await takeToken(db, addressBucket(ip), PROPOSAL_RATE_LIMITS.perAddress);
-  if (!own.allowed) return `Vous avez déjà envoyé plusieurs messages en peu de temps : réessayez dans ${waitText(own.retryAfter)}. Rien n'a été enregistré.`;
+  if (!own.allowed)
+    return `Vous avez déjà envoyé plusieurs messages en peu de temps : réessayez dans ${waitText(own.retryAfter)}. Rien n'a été enregistré.`;
   const site = await takeToken(db, SITE_BUCKET, PROPOSAL_RATE_LIMITS.site);
-  if (!site.allowed) return `Le site reçoit en ce moment trop de propositions : réessayez dans ${waitText(site.retryAfter)}. Rien n'a été enregistré.`;
+  if (!site.allowed)
+    return `Le site reçoit en ce moment trop de propositions : réessayez dans ${waitText(site.retryAfter)}. Rien n'a été enregistré.`;
   return null;
 }
 
@@ -54,7 +56,12 @@ const consentDate = (given: boolean, now: Date) => (given ? now : null);
 async function store(db: Database, data: Prisma.ProposalUncheckedCreateInput): Promise<IntakeOutcome> {
   const id = await db.$transaction(async (tx) => {
     const { id } = await tx.proposal.create({ data, select: { id: true } });
-    await recordAudit(tx, { action: "proposal.received", entityType: "PROPOSAL", entityId: id, details: { kind: data.kind, initiativeId: data.initiativeId ?? undefined } });
+    await recordAudit(tx, {
+      action: "proposal.received",
+      entityType: "PROPOSAL",
+      entityId: id,
+      details: { kind: data.kind, initiativeId: data.initiativeId ?? undefined },
+    });
     await notifyProposalReceived(tx, id);
     return id;
   });
@@ -83,7 +90,10 @@ export async function receiveProposal(db: Database, input: ProposalInput, ip: st
 
 /** « Signaler une correction ou un complément » about a published initiative. */
 export async function receiveCorrection(db: Database, input: CorrectionInput, ip: string): Promise<IntakeOutcome> {
-  const initiative = await db.initiative.findFirst({ where: { slug: input.initiative, status: "PUBLISHED", deletedAt: null }, select: { id: true } });
+  const initiative = await db.initiative.findFirst({
+    where: { slug: input.initiative, status: "PUBLISHED", deletedAt: null },
+    select: { id: true },
+  });
   if (!initiative) return { ok: false, message: "Cette fiche n'est plus publiée : votre message n'a pas été enregistré." };
   const refused = await refusal(db, input, ip);
   if (refused) return { ok: false, message: refused };

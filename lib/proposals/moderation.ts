@@ -74,8 +74,16 @@ async function readProposal(db: Database, id: number) {
   });
   if (!proposal) return null;
   const [territories, approaches] = await Promise.all([
-    db.territory.findMany({ where: { code: { in: proposal.territoryCodes } }, select: { code: true, name: true }, orderBy: { name: "asc" } }),
-    db.approach.findMany({ where: { id: { in: proposal.approachIds }, deletedAt: null }, select: { id: true, label: true }, orderBy: { label: "asc" } }),
+    db.territory.findMany({
+      where: { code: { in: proposal.territoryCodes } },
+      select: { code: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.approach.findMany({
+      where: { id: { in: proposal.approachIds }, deletedAt: null },
+      select: { id: true, label: true },
+      orderBy: { label: "asc" },
+    }),
   ]);
   return { ...proposal, open: OPEN.includes(proposal.status), territories, approaches };
 }
@@ -104,7 +112,14 @@ async function changeOpen(
   const done = await db.$transaction(async (tx) => {
     const changed = await tx.proposal.updateMany({ where: { id, status: { in: OPEN } }, data });
     if (changed.count === 0) return false;
-    await recordAudit(tx, { userId: user.id, action: event.action, entityType: "PROPOSAL", entityId: id, details: event.details, ip: event.ip });
+    await recordAudit(tx, {
+      userId: user.id,
+      action: event.action,
+      entityType: "PROPOSAL",
+      entityId: id,
+      details: event.details,
+      ip: event.ip,
+    });
     if (data.decidedAt) await notifyProposalDecided(tx, id);
     return true;
   });
@@ -114,13 +129,25 @@ async function changeOpen(
 
 export async function assignProposalToMe(db: Database, user: Actor, id: number, ip?: string): Promise<ModerationOutcome> {
   requireModerator(user);
-  return (await changeOpen(db, user, id, { status: "ASSIGNED", assigneeId: user.id }, { action: "proposal.assigned", ip })) ?? { ok: true, message: "La proposition vous est attribuée.", href: proposalPath(id) };
+  return (
+    (await changeOpen(db, user, id, { status: "ASSIGNED", assigneeId: user.id }, { action: "proposal.assigned", ip })) ?? {
+      ok: true,
+      message: "La proposition vous est attribuée.",
+      href: proposalPath(id),
+    }
+  );
 }
 
 export async function declineProposal(db: Database, user: Actor, id: number, message: string, ip?: string): Promise<ModerationOutcome> {
   requireModerator(user);
   const decided = { status: "DECLINED" as const, decisionMessage: message, decidedAt: new Date(), assigneeId: user.id };
-  return (await changeOpen(db, user, id, decided, { action: "proposal.declined", ip })) ?? { ok: true, message: "Proposition déclinée.", href: proposalPath(id) };
+  return (
+    (await changeOpen(db, user, id, decided, { action: "proposal.declined", ip })) ?? {
+      ok: true,
+      message: "Proposition déclinée.",
+      href: proposalPath(id),
+    }
+  );
 }
 
 class AlreadyDecided extends Error {}
@@ -147,7 +174,14 @@ function draftValues(proposal: ProposalDetail): FormValues {
     description: `${proposal.body}${carrier}`,
     territories: proposal.territories.map((t) => t.code),
     approaches: proposal.approaches.map((a) => String(a.id)),
-    ...(publicContact ? { contactName: proposal.proposerName, contactRole: proposal.proposerRole ?? "", contactEmail: proposal.proposerEmail, contactConsent: true } : {}),
+    ...(publicContact
+      ? {
+          contactName: proposal.proposerName,
+          contactRole: proposal.proposerRole ?? "",
+          contactEmail: proposal.proposerEmail,
+          contactConsent: true,
+        }
+      : {}),
   };
 }
 
@@ -158,18 +192,37 @@ function draftValues(proposal: ProposalDetail): FormValues {
  * accepted and leads to the entry's edit page: the change itself goes through the normal
  * editing, with its history.
  */
-export async function acceptProposal(db: Database, user: Actor, id: number, message: string | null, ip?: string): Promise<ModerationOutcome> {
+export async function acceptProposal(
+  db: Database,
+  user: Actor,
+  id: number,
+  message: string | null,
+  ip?: string,
+): Promise<ModerationOutcome> {
   requireModerator(user);
   const proposal = await readProposal(db, id);
   if (!proposal) return GONE;
   if (!proposal.open) return ALREADY_DECIDED;
-  const decided = { status: "ACCEPTED" as const, decisionMessage: message, decidedAt: new Date(), assigneeId: proposal.assignee?.id ?? user.id };
+  const decided = {
+    status: "ACCEPTED" as const,
+    decisionMessage: message,
+    decidedAt: new Date(),
+    assigneeId: proposal.assignee?.id ?? user.id,
+  };
 
   if (proposal.kind === "CORRECTION") {
-    const refused = await changeOpen(db, user, id, decided, { action: "proposal.accepted", details: { initiativeId: proposal.initiativeId ?? undefined }, ip });
+    const refused = await changeOpen(db, user, id, decided, {
+      action: "proposal.accepted",
+      details: { initiativeId: proposal.initiativeId ?? undefined },
+      ip,
+    });
     if (refused) return refused;
     return proposal.initiative
-      ? { ok: true, message: "Correction acceptée : faites la modification sur la fiche.", href: `/admin/initiatives/${proposal.initiative.id}` }
+      ? {
+          ok: true,
+          message: "Correction acceptée : faites la modification sur la fiche.",
+          href: `/admin/initiatives/${proposal.initiative.id}`,
+        }
       : { ok: true, message: "Correction acceptée (la fiche concernée n'existe plus)." };
   }
 
@@ -182,18 +235,32 @@ export async function acceptProposal(db: Database, user: Actor, id: number, mess
         values: draftValues(proposal),
         comment: `Créée depuis la proposition n° ${id}`,
         afterCreate: async (tx, initiativeId) => {
-          const changed = await tx.proposal.updateMany({ where: { id, status: { in: OPEN } }, data: { ...decided, createdInitiativeId: initiativeId } });
+          const changed = await tx.proposal.updateMany({
+            where: { id, status: { in: OPEN } },
+            data: { ...decided, createdInitiativeId: initiativeId },
+          });
           if (changed.count === 0) throw new AlreadyDecided();
-          await recordAudit(tx, { userId: user.id, action: "proposal.accepted", entityType: "PROPOSAL", entityId: id, details: { initiativeId }, ip });
+          await recordAudit(tx, {
+            userId: user.id,
+            action: "proposal.accepted",
+            entityType: "PROPOSAL",
+            entityId: id,
+            details: { initiativeId },
+            ip,
+          });
           await notifyProposalDecided(tx, id);
         },
       },
       ip,
     );
-    if (outcome.kind === "saved") return { ok: true, message: "Proposition acceptée : le brouillon est créé.", href: `/admin/initiatives/${outcome.id}?cree=1` };
+    if (outcome.kind === "saved")
+      return { ok: true, message: "Proposition acceptée : le brouillon est créé.", href: `/admin/initiatives/${outcome.id}?cree=1` };
     if (outcome.kind === "invalid") {
       const details = Object.values(outcome.fieldErrors).flat().join(" ");
-      return { ok: false, message: `Le brouillon n'a pas pu être créé depuis cette proposition${details ? ` : ${details}` : "."} Créez l'initiative à la main, puis déclinez ou acceptez la proposition.` };
+      return {
+        ok: false,
+        message: `Le brouillon n'a pas pu être créé depuis cette proposition${details ? ` : ${details}` : "."} Créez l'initiative à la main, puis déclinez ou acceptez la proposition.`,
+      };
     }
     return { ok: false, message: "Le brouillon n'a pas pu être créé : rechargez la page." };
   } catch (error) {

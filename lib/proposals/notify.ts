@@ -16,7 +16,10 @@ async function proposalSubject(tx: Tx, proposalId: number) {
     where: { id: proposalId },
     select: { kind: true, title: true, proposerEmail: true, status: true, decisionMessage: true, initiative: { select: { title: true } } },
   });
-  const subject = proposal.kind === "NEW" ? `proposition « ${proposal.title} »` : `correction de la fiche « ${proposal.initiative?.title ?? "supprimée depuis"} »`;
+  const subject =
+    proposal.kind === "NEW"
+      ? `proposition « ${proposal.title} »`
+      : `correction de la fiche « ${proposal.initiative?.title ?? "supprimée depuis"} »`;
   return { ...proposal, subject };
 }
 
@@ -32,6 +35,10 @@ export async function notifyProposalReceived(tx: Tx, proposalId: number): Promis
 /** The decision, with the moderator's message, to the proposer. */
 export async function notifyProposalDecided(tx: Tx, proposalId: number): Promise<void> {
   const proposal = await proposalSubject(tx, proposalId);
-  const mail = proposalDecidedMail({ subject: proposal.subject, accepted: proposal.status === "ACCEPTED", message: proposal.decisionMessage });
+  const mail = proposalDecidedMail({
+    subject: proposal.subject,
+    accepted: proposal.status === "ACCEPTED",
+    message: proposal.decisionMessage,
+  });
   await enqueueMail(tx, proposal.proposerEmail, mail, siteUrl());
 }

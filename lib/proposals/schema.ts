@@ -34,7 +34,16 @@ export const correctionLabels = {
 } as const;
 
 /** Largest length of each text field: the form's maxlength and the schema's limit. */
-export const PROPOSAL_LIMITS = { title: 200, body: 5000, carrier: 300, proposerName: 120, proposerEmail: 254, proposerRole: 200, places: 10, approaches: 20 } as const;
+export const PROPOSAL_LIMITS = {
+  title: 200,
+  body: 5000,
+  carrier: 300,
+  proposerName: 120,
+  proposerEmail: 254,
+  proposerRole: 200,
+  places: 10,
+  approaches: 20,
+} as const;
 
 const LINK = /\bhttps?:\/\/|\bwww\./gi;
 
@@ -56,7 +65,9 @@ function visitorText(label: string, options: { min: number; max: number; maxLink
         .refine((value) => value.length <= max, `${label} ne peut pas dépasser ${max.toLocaleString("fr-FR")} caractères.`)
         .refine(
           (value) => linkCount(value) <= maxLinks,
-          maxLinks === 0 ? `${label} ne peut pas contenir d'adresse web.` : `${label} contient trop d'adresses web (${maxLinks} au plus) : retirez-en.`,
+          maxLinks === 0
+            ? `${label} ne peut pas contenir d'adresse web.`
+            : `${label} contient trop d'adresses web (${maxLinks} au plus) : retirez-en.`,
         ),
     );
 }
@@ -92,7 +103,10 @@ export const proposalSchema = z.object({
     .array(z.string(), { error: "Choisissez au moins un lieu." })
     .pipe(territoryCodes(PROPOSAL_LIMITS.places))
     .refine((codes) => codes.length > 0, "Choisissez au moins un lieu (une commune, un quartier, une intercommunalité…)."),
-  approaches: z.array(z.string()).pipe(idList).refine((ids) => ids.length <= PROPOSAL_LIMITS.approaches, "Trop d'approches cochées."),
+  approaches: z
+    .array(z.string())
+    .pipe(idList)
+    .refine((ids) => ids.length <= PROPOSAL_LIMITS.approaches, "Trop d'approches cochées."),
   carrier: optional(visitorText("Qui la porte", { min: 2, max: PROPOSAL_LIMITS.carrier, maxLinks: 1, required: false })),
   ...proposer,
   publicContactConsent: consent,
@@ -102,7 +116,11 @@ export type ProposalInput = z.infer<typeof proposalSchema>;
 
 export const correctionSchema = z.object({
   /** The entry's slug, a hidden field of its page. */
-  initiative: z.string().trim().max(200).regex(/^[a-z0-9-]+$/, "Fiche inconnue : rechargez la page."),
+  initiative: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[a-z0-9-]+$/, "Fiche inconnue : rechargez la page."),
   body: visitorText("Votre message", { min: 10, max: PROPOSAL_LIMITS.body, maxLinks: 3, multiline: true, required: true }),
   ...proposer,
 });
@@ -114,5 +132,9 @@ export type CorrectionInput = z.infer<typeof correctionSchema>;
  * approaches), which Object.fromEntries would cut to their last value.
  */
 export function proposalFormFields(formData: FormData): Record<string, unknown> {
-  return { ...Object.fromEntries(formData), territories: formData.getAll("territories").map(String), approaches: formData.getAll("approaches").map(String) };
+  return {
+    ...Object.fromEntries(formData),
+    territories: formData.getAll("territories").map(String),
+    approaches: formData.getAll("approaches").map(String),
+  };
 }

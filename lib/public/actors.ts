@@ -18,7 +18,10 @@ export const ACTOR_PAGE_SIZE = 20;
 /** How many actors « Qui contacter » lists before linking to the full list. */
 export const WHO_TO_CONTACT_LIMIT = 12;
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** URL state of /acteurs (and of the API's actor list); bad values are dropped, never a 500. */
@@ -26,7 +29,10 @@ const actorQuerySchema = z.object({
   q: searchWordsSchema,
   lieu: z.preprocess(first, placeQuerySchema),
   territoire: z.preprocess(first, territoryCode.optional()).catch(undefined),
-  portee: z.preprocess(first, z.string().optional()).catch(undefined).transform((v) => parsePlaceScope(v)),
+  portee: z
+    .preprocess(first, z.string().optional())
+    .catch(undefined)
+    .transform((v) => parsePlaceScope(v)),
   type: z.preprocess(first, z.enum(Object.keys(actorKindParams) as [ActorKindParam, ...ActorKindParam[]]).optional()).catch(undefined),
   approche: z.preprocess(first, slug.optional()).catch(undefined),
   page: z.preprocess(first, pageNumber()).catch(1),

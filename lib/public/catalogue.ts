@@ -13,7 +13,10 @@ function publicCounts(facet: "approche" | "theme", slugs: string[]) {
 
 export async function listApproaches() {
   const approaches = await prisma.approach.findMany({ where: { deletedAt: null }, orderBy: [{ position: "asc" }, { label: "asc" }] });
-  const counts = await publicCounts("approche", approaches.map((a) => a.slug));
+  const counts = await publicCounts(
+    "approche",
+    approaches.map((a) => a.slug),
+  );
   return approaches.map((a) => ({ ...a, initiativeCount: counts.get(a.slug) ?? 0 }));
 }
 
@@ -32,7 +35,10 @@ export function getApproach(slug: string) {
 
 export async function listThemes() {
   const themes = await prisma.theme.findMany({ where: { deletedAt: null }, orderBy: [{ position: "asc" }, { label: "asc" }] });
-  const counts = await publicCounts("theme", themes.map((t) => t.slug));
+  const counts = await publicCounts(
+    "theme",
+    themes.map((t) => t.slug),
+  );
   return themes.map((t) => ({ ...t, initiativeCount: counts.get(t.slug) ?? 0 }));
 }
 
@@ -62,7 +68,12 @@ export async function getTerritory(code: string) {
   const childRows = await prisma.$queryRaw<{ code: string; name: string; kind: string }[]>(Prisma.sql`
     SELECT t.code, t.name, t.kind FROM "Territory" t WHERE t.code IN (${territoryChildrenSql([code])}) ORDER BY t.kind, t.name`);
   // « Territoires inclus »: what lies inside each one, not what covers it from here.
-  const counts = await countByFacetValue(prisma, { ...emptyQuery, portee: "local" }, "territoire", childRows.map((c) => c.code));
+  const counts = await countByFacetValue(
+    prisma,
+    { ...emptyQuery, portee: "local" },
+    "territoire",
+    childRows.map((c) => c.code),
+  );
   const children = childRows.map((c) => ({ ...c, initiativeCount: counts.get(c.code) ?? 0 }));
   return { ...territory, parents: territory.parents.map((p) => p.parent), children };
 }
@@ -105,4 +116,3 @@ export async function lessonsOfApproaches(approachIds: number[], limit = 5) {
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.lesson.slug) && seen.add(row.lesson.slug)).slice(0, limit);
 }
-

@@ -38,7 +38,9 @@ export async function getPublishedInitiative(slug: string) {
       lessons: {
         where: { lesson: publicWhere },
         include: {
-          lesson: { include: { source: { select: { title: true, slug: true, date: true, kind: true, url: true, status: true, deletedAt: true } } } },
+          lesson: {
+            include: { source: { select: { title: true, slug: true, date: true, kind: true, url: true, status: true, deletedAt: true } } },
+          },
         },
       },
     },
@@ -53,7 +55,10 @@ export async function getPublishedInitiative(slug: string) {
       return { ...link, actor: { slug, name, kind, acronym, contact: publicActorContact(link.actor) } };
     }),
   };
-  return { ...initiative, lessons: initiative.lessons.map((link) => ({ ...link, lesson: { ...link.lesson, source: ifPublic(link.lesson.source) } })) };
+  return {
+    ...initiative,
+    lessons: initiative.lessons.map((link) => ({ ...link, lesson: { ...link.lesson, source: ifPublic(link.lesson.source) } })),
+  };
 }
 
 export type InitiativeDetail = NonNullable<Awaited<ReturnType<typeof getPublishedInitiative>>>;

@@ -24,7 +24,10 @@ export const evidenceParams = {
 } as const;
 type EvidenceParam = keyof typeof evidenceParams;
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** URL state of /enseignements; like the initiative search, bad values are dropped, never a 500. */
@@ -99,7 +102,14 @@ export interface LessonSearchResult {
   pageCount: number;
 }
 
-type LessonRow = { id: number; title_marked: string; excerpt_marked: string; local: boolean | null; covering_kind: TerritoryKind | null; covering_name: string | null };
+type LessonRow = {
+  id: number;
+  title_marked: string;
+  excerpt_marked: string;
+  local: boolean | null;
+  covering_kind: TerritoryKind | null;
+  covering_name: string | null;
+};
 
 /**
  * Public lessons matching the filters. With a place, lessons inside it come before those that
@@ -171,7 +181,12 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
     const lesson = byId.get(row.id);
     if (!lesson) return [];
     const [kind, ...name] = row.covering?.split("|") ?? [];
-    const source = lesson.source && { slug: lesson.source.slug, title: lesson.source.title, date: lesson.source.date, kind: lesson.source.kind };
+    const source = lesson.source && {
+      slug: lesson.source.slug,
+      title: lesson.source.title,
+      date: lesson.source.date,
+      kind: lesson.source.kind,
+    };
     return [
       {
         ...lesson,
@@ -197,10 +212,21 @@ function shorten(text: string, max: number): string {
 /** Filter choices of /enseignements: vocabularies and the public sources that have lessons. */
 export async function lessonFilterChoices() {
   const [themes, approaches, sources] = await Promise.all([
-    prisma.theme.findMany({ where: { deletedAt: null }, orderBy: [{ position: "asc" }, { label: "asc" }], select: { slug: true, label: true } }),
-    prisma.approach.findMany({ where: { deletedAt: null }, orderBy: [{ position: "asc" }, { label: "asc" }], select: { slug: true, label: true } }),
+    prisma.theme.findMany({
+      where: { deletedAt: null },
+      orderBy: [{ position: "asc" }, { label: "asc" }],
+      select: { slug: true, label: true },
+    }),
+    prisma.approach.findMany({
+      where: { deletedAt: null },
+      orderBy: [{ position: "asc" }, { label: "asc" }],
+      select: { slug: true, label: true },
+    }),
     prisma.source.findMany({
-      where: { ...publicWhere, OR: [{ lessons: { some: publicWhere } }, { documents: { some: { ...publicWhere, lessons: { some: publicWhere } } } }] },
+      where: {
+        ...publicWhere,
+        OR: [{ lessons: { some: publicWhere } }, { documents: { some: { ...publicWhere, lessons: { some: publicWhere } } } }],
+      },
       orderBy: { title: "asc" },
       select: { slug: true, title: true },
     }),

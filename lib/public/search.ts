@@ -15,7 +15,10 @@ export function search(query: SearchQuery, options?: SearchOptions) {
 
 /** What the public word boxes accept (`q`): the first value, cleaned and cut (never an error). */
 export const searchWordsSchema = z
-  .preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().transform((v) => cleanSearchText(v, MAX_QUERY_LENGTH)))
+  .preprocess(
+    (value) => (Array.isArray(value) ? value[0] : value),
+    z.string().transform((v) => cleanSearchText(v, MAX_QUERY_LENGTH)),
+  )
   .catch("");
 
 /** What the place picker accepts: any text, cleaned as the lookup reads it (never an error). */
@@ -55,7 +58,9 @@ export interface ExpandablePlace {
 /** The selected places that have a next level down, for the « voir les communes » controls. */
 export async function expandablePlaces(codes: string[]): Promise<ExpandablePlace[]> {
   if (codes.length === 0) return [];
-  const counts = codes.map((code) => Prisma.sql`SELECT ${code}::text AS code, count(*)::int AS children FROM (${territoryChildrenSql([code])}) c`);
+  const counts = codes.map(
+    (code) => Prisma.sql`SELECT ${code}::text AS code, count(*)::int AS children FROM (${territoryChildrenSql([code])}) c`,
+  );
   return prisma.$queryRaw<ExpandablePlace[]>(Prisma.sql`
     SELECT t.code, t.name, t.kind::text AS kind, n.children
     FROM (${Prisma.join(counts, " UNION ALL ")}) n JOIN "Territory" t ON t.code = n.code

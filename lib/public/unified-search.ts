@@ -95,7 +95,6 @@ export async function readUnifiedWords(
   return read ? { q: reading.query.q, place: read, understood: reading.places } : { q, place, understood: [] };
 }
 
-
 /**
  * One search box across kinds: the first entries and the count of each, read in parallel, each
  * bounded. Initiatives go through the initiative search as it is (same ranking and place rule

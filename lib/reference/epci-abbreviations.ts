@@ -22,12 +22,14 @@ export const EPCI_ABBREVIATIONS: EpciAbbreviation[] = [
   {
     siren: "200068047",
     aliases: ["ACSO", "Agglomération Creil Sud Oise"],
-    source: "../shared/data/domain.md: « ACSO = Agglomération Creil Sud Oise … Users say \"ACSO\" »; the agglomeration's politique de la ville page",
+    source:
+      '../shared/data/domain.md: « ACSO = Agglomération Creil Sud Oise … Users say "ACSO" »; the agglomeration\'s politique de la ville page',
   },
   {
     siren: "245900428",
     aliases: ["CUD", "Communauté urbaine de Dunkerque", "Dunkerque Grand Littoral"],
-    source: "Wikipédia, « Communauté urbaine de Dunkerque » : « La communauté urbaine de Dunkerque ou CUD (anciennement Dunkerque Grand Littoral) » (SIREN 245900428)",
+    source:
+      "Wikipédia, « Communauté urbaine de Dunkerque » : « La communauté urbaine de Dunkerque ou CUD (anciennement Dunkerque Grand Littoral) » (SIREN 245900428)",
   },
   {
     siren: "200042190",
@@ -37,12 +39,14 @@ export const EPCI_ABBREVIATIONS: EpciAbbreviation[] = [
   {
     siren: "246200364",
     aliases: ["CALL", "Communaupole"],
-    source: "Wikipédia, « Communauté d'agglomération de Lens-Liévin » : « (CALL) … dénomination de communication de Communaupole » (SIREN 246200364)",
+    source:
+      "Wikipédia, « Communauté d'agglomération de Lens-Liévin » : « (CALL) … dénomination de communication de Communaupole » (SIREN 246200364)",
   },
   {
     siren: "245901160",
     aliases: ["CAVM"],
-    source: "va-infos.fr, 30 March 2023, « Sujets majeurs débattus à Valenciennes Métropole » (« 950 000 € par la CAVM »); aubryduhainaut.fr, page « CAVM » of the commune's delegates",
+    source:
+      "va-infos.fr, 30 March 2023, « Sujets majeurs débattus à Valenciennes Métropole » (« 950 000 € par la CAVM »); aubryduhainaut.fr, page « CAVM » of the commune's delegates",
   },
 ];
 

@@ -156,7 +156,10 @@ export async function loadReferenceData(db: Database, progress: Progress = () =>
         where: { kind: "QPV", official: true },
         select: { name: true, parents: { select: { parentCode: true } } },
       });
-      const current = withoutReplacedQpv(reference, officialQpv.map((q) => ({ name: q.name, communes: q.parents.map((p) => p.parentCode) })));
+      const current = withoutReplacedQpv(
+        reference,
+        officialQpv.map((q) => ({ name: q.name, communes: q.parents.map((p) => p.parentCode) })),
+      );
       await upsertTerritories(tx, current, progress);
       const closure = await rebuildTerritoryClosure(tx);
       progress(`hiérarchie des territoires : ${closure} relations`);

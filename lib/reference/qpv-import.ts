@@ -54,7 +54,13 @@ function normalise(text: string) {
 export async function importQpvCsv(db: Database, csv: string, progress: Progress = () => {}): Promise<QpvImportSummary> {
   let records: Record<string, unknown>[];
   try {
-    records = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, delimiter: [";", ","], skip_empty_lines: true, trim: true });
+    records = parse(csv, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      bom: true,
+      delimiter: [";", ","],
+      skip_empty_lines: true,
+      trim: true,
+    });
   } catch (error) {
     throw new ImportError(`Fichier CSV illisible : ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -79,7 +85,11 @@ export interface QpvRecordsOptions {
  * Imports QPV attribute records (code_qp, nom_qp, commune_qp) from a CSV or the properties of a
  * GeoJSON file: every record is checked before anything is written, in one transaction.
  */
-export async function importQpvRecords(db: Database, records: Record<string, unknown>[], options: QpvRecordsOptions): Promise<QpvImportSummary> {
+export async function importQpvRecords(
+  db: Database,
+  records: Record<string, unknown>[],
+  options: QpvRecordsOptions,
+): Promise<QpvImportSummary> {
   const { progress = () => {}, locate } = options;
 
   const communes = await db.territory.findMany({ where: { kind: "COMMUNE" }, select: { code: true, name: true } });
@@ -98,7 +108,8 @@ export async function importQpvRecords(db: Database, records: Record<string, unk
       throw new ImportError(`${line}, champ ${String(issue.path[0])} : ${issue.message}. Rien n'a été importé.`);
     }
     const { code_qp: code, nom_qp: name, commune_qp: communeRefs } = parsed.data;
-    if (seen.has(code)) throw new ImportError(`${line}, champ code_qp : ${code} figure déjà (${seen.get(code)!.toLowerCase()}). Rien n'a été importé.`);
+    if (seen.has(code))
+      throw new ImportError(`${line}, champ code_qp : ${code} figure déjà (${seen.get(code)!.toLowerCase()}). Rien n'a été importé.`);
     seen.set(code, line);
 
     const resolved: string[] = [];
@@ -122,7 +133,8 @@ export async function importQpvRecords(db: Database, records: Record<string, unk
       skippedOutsideReference += 1;
       return;
     }
-    if (outside && resolved.length < communeRefs.length) progress(`${line.toLowerCase()} : ${code} rattaché aux seules communes connues (${resolved.join(", ")})`);
+    if (outside && resolved.length < communeRefs.length)
+      progress(`${line.toLowerCase()} : ${code} rattaché aux seules communes connues (${resolved.join(", ")})`);
     rows.push({ index, code, name, communes: resolved });
   });
 
@@ -175,7 +187,10 @@ export async function importQpvRecords(db: Database, records: Record<string, unk
         replacedProvisional += 1;
       }
       await rebuildTerritoryClosure(tx);
-      await options.alsoInTransaction?.(tx, rows.map(({ index, code }) => ({ index, code })));
+      await options.alsoInTransaction?.(
+        tx,
+        rows.map(({ index, code }) => ({ index, code })),
+      );
     },
     { timeout: 120_000 },
   );

@@ -19,7 +19,8 @@ export const synonymGroups: SynonymGroup[] = [
   {
     key: "lcd",
     terms: ["LCD", "lutte contre les discriminations"],
-    source: "IREV, synthèse « Lutte contre les discriminations et pouvoir d'agir des habitants » (janvier 2024), publiée sous le nom synthese_lcd.",
+    source:
+      "IREV, synthèse « Lutte contre les discriminations et pouvoir d'agir des habitants » (janvier 2024), publiée sous le nom synthese_lcd.",
   },
   {
     key: "qpv",

@@ -61,9 +61,7 @@ export function buildRegionReference(regionCode = HAUTS_DE_FRANCE): TerritoryRef
   const communes = data.communes.filter((c) => c.region === regionCode && c.type === "commune-actuelle");
   const communeCodes = new Set(communes.map((c) => c.code));
   // Every current commune of France, for EPCI that span another région.
-  const populationOf = new Map(
-    data.communes.filter((c) => c.type === "commune-actuelle").map((c) => [c.code, c.population ?? 0]),
-  );
+  const populationOf = new Map(data.communes.filter((c) => c.type === "commune-actuelle").map((c) => [c.code, c.population ?? 0]));
   const sum = (codes: string[]) => codes.reduce((total, code) => total + (populationOf.get(code) ?? 0), 0);
   const departements = data.departements.filter((d) => d.region === regionCode);
 
@@ -74,7 +72,15 @@ export function buildRegionReference(regionCode = HAUTS_DE_FRANCE): TerritoryRef
 
   for (const departement of departements) {
     const population = sum(communes.filter((c) => c.departement === departement.code).map((c) => c.code));
-    territories.push({ code: departement.code, kind: "DEPARTEMENT", name: departement.nom, aliases: [], official: true, postcodes: [], population });
+    territories.push({
+      code: departement.code,
+      kind: "DEPARTEMENT",
+      name: departement.nom,
+      aliases: [],
+      official: true,
+      postcodes: [],
+      population,
+    });
     links.push({ childCode: departement.code, parentCode: regionCode });
   }
 

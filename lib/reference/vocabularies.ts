@@ -101,7 +101,8 @@ export const approaches: (VocabularyEntry & { description: string; successCondit
     label: "Pairs et ambassadeurs habitants",
     description:
       "Des habitants mobilisés pour parler d'égalité et de discriminations avec leurs pairs et pour faire le lien avec les institutions.",
-    successConditions: "Rétablir un lien de confiance entre les habitants et les institutions : c'est à la fois le moyen et le but de la démarche.",
+    successConditions:
+      "Rétablir un lien de confiance entre les habitants et les institutions : c'est à la fois le moyen et le but de la démarche.",
   },
   {
     slug: "testing",
@@ -130,7 +131,8 @@ export const approaches: (VocabularyEntry & { description: string; successCondit
   {
     slug: "communication",
     label: "Campagnes de communication",
-    description: "Des campagnes (affiches, réseaux sociaux, vidéos, événements) pour faire connaître les droits et les moyens d'agir contre les discriminations.",
+    description:
+      "Des campagnes (affiches, réseaux sociaux, vidéos, événements) pour faire connaître les droits et les moyens d'agir contre les discriminations.",
     successConditions: "Rendre les dispositifs lisibles : dire clairement à qui s'adresser, et comment.",
   },
   {
@@ -146,7 +148,8 @@ export const approaches: (VocabularyEntry & { description: string; successCondit
     label: "Médiation",
     description:
       "Une personne tierce aide des habitants et une institution, un employeur ou un bailleur à renouer le dialogue et à chercher ensemble une solution.",
-    successConditions: "Un tiers en qui chaque partie a confiance, et un relais vers l'accès au droit lorsqu'une discrimination est en cause.",
+    successConditions:
+      "Un tiers en qui chaque partie a confiance, et un relais vers l'accès au droit lorsqu'une discrimination est en cause.",
   },
   {
     slug: "pilotage-plan-territorial",

@@ -20,7 +20,9 @@ export interface Versions {
  * when it can see the edit.
  */
 export async function searchVersions(db: Database): Promise<Versions> {
-  const rows = await db.$queryRaw<{ id: number; version: bigint }[]>(Prisma.sql`SELECT id, version FROM "SearchVersion" WHERE id IN (1, 2)`);
+  const rows = await db.$queryRaw<{ id: number; version: bigint }[]>(
+    Prisma.sql`SELECT id, version FROM "SearchVersion" WHERE id IN (1, 2)`,
+  );
   const of = (id: number) => {
     const row = rows.find((r) => r.id === id);
     return row ? String(row.version) : undefined;

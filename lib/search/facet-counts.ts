@@ -219,7 +219,12 @@ function canonicalDisplay(display: TerritoryDisplay): string[][] {
 }
 
 /** Filter values (and the total) counted under a search: see facetCountsSql. */
-async function countFacets(db: Database, query: SearchQuery, text: TextQuery | undefined, territories: TerritoryDisplay): Promise<FacetCounts> {
+async function countFacets(
+  db: Database,
+  query: SearchQuery,
+  text: TextQuery | undefined,
+  territories: TerritoryDisplay,
+): Promise<FacetCounts> {
   const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])`;
   const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display, territoryDisplaySql(territories)));
   let total = 0;
@@ -238,7 +243,12 @@ async function countFacets(db: Database, query: SearchQuery, text: TextQuery | u
  * How many public initiatives match a search, per value of one facet (e.g. per territory code for
  * the map), ignoring that facet's own selection, like the facet counts of the search page.
  */
-export async function countByFacetValue(db: Database, query: SearchQuery, facet: FilterKey, values: string[]): Promise<Map<string, number>> {
+export async function countByFacetValue(
+  db: Database,
+  query: SearchQuery,
+  facet: FilterKey,
+  values: string[],
+): Promise<Map<string, number>> {
   const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ${facet} AND value = ANY(${values}::text[])`;
   const territories = facet === "territoire" ? Prisma.sql`SELECT unnest(${values}::text[])` : undefined;
   const text = query.q ? await withWordTree(db, { q: query.q }) : undefined;
@@ -247,4 +257,3 @@ export async function countByFacetValue(db: Database, query: SearchQuery, facet:
   for (const row of rows) if (row.facet === facet) counts.set(row.value, row.count);
   return counts;
 }
-

@@ -33,7 +33,10 @@ export function selectedPairs(query: SearchQuery): { facets: FilterKey[]; values
  * `except` leaves one filter out (counts of that facet's values); `text` replaces the query's
  * text (a typo-corrected one from chooseTextQuery).
  */
-export function initiativeFilterSql(query: SearchQuery, options: { except?: FilterKey; text?: TextQuery; facetIds?: FacetIds } = {}): Prisma.Sql {
+export function initiativeFilterSql(
+  query: SearchQuery,
+  options: { except?: FilterKey; text?: TextQuery; facetIds?: FacetIds } = {},
+): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const text = options.text ?? (query.q ? { q: query.q } : undefined);
   if (text?.q) conditions.push(Prisma.sql`s.document @@ ${tsquerySql(text)}`);

@@ -64,7 +64,13 @@ export function askedInitiativeSearch(query: SearchQuery, placesRead: string[], 
     for (const value of values) params.append(key, value);
   }
   addScope(params, territories, query.portee);
-  return { query: insightWords(query.q), filters: params.toString(), territories, approaches: [...new Set(query.approche)].sort(), bucket: resultBucket(total) };
+  return {
+    query: insightWords(query.q),
+    filters: params.toString(),
+    territories,
+    approaches: [...new Set(query.approche)].sort(),
+    bucket: resultBucket(total),
+  };
 }
 
 /** A search of /recherche (words, at most one place) as counted; `total` over every kind of answer. */

@@ -20,7 +20,12 @@ export function placeSplitText(query: SearchQuery, result: Pick<SearchResult, "p
 }
 
 /** « 5 initiatives trouvées : 2 dans ce lieu (Creil), 3 à plus grande échelle ». */
-export function resultCountText(query: SearchQuery, result: Pick<SearchResult, "placeCounts" | "facets" | "total">, singular: string, pluralForm: string): string {
+export function resultCountText(
+  query: SearchQuery,
+  result: Pick<SearchResult, "placeCounts" | "facets" | "total">,
+  singular: string,
+  pluralForm: string,
+): string {
   const split = result.total > 0 ? placeSplitText(query, result) : undefined;
   return `${plural(result.total, singular, pluralForm)}${split ? ` : ${split}` : ""}`;
 }

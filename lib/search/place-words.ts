@@ -37,7 +37,40 @@ const MAX_PLACE_WORDS = 8;
  * One-word commune names that are also words of the field or of everyday French: a practitioner
  * typing them means the word (« croix », « avion »), so they are never read as places alone.
  */
-const COMMON_WORDS = new Set(["contre", "sans", "avec", "aux", "des", "les", "fins", "avion", "baron", "croix", "frise", "gland", "dives", "erre", "fiefs", "hamel", "mons", "bours", "iron", "vers", "plus", "marche", "maison", "ecoles", "foret", "bois", "mont", "pont", "port", "val", "ville", "sains"]);
+const COMMON_WORDS = new Set([
+  "contre",
+  "sans",
+  "avec",
+  "aux",
+  "des",
+  "les",
+  "fins",
+  "avion",
+  "baron",
+  "croix",
+  "frise",
+  "gland",
+  "dives",
+  "erre",
+  "fiefs",
+  "hamel",
+  "mons",
+  "bours",
+  "iron",
+  "vers",
+  "plus",
+  "marche",
+  "maison",
+  "ecoles",
+  "foret",
+  "bois",
+  "mont",
+  "pont",
+  "port",
+  "val",
+  "ville",
+  "sains",
+]);
 
 /** Prefixes of EPCI names that people leave out (« CA Creil Sud Oise » is « Creil Sud Oise »). */
 const EPCI_PREFIX = /^(ca|cc|cu|communaute d agglomeration|communaute de communes|communaute urbaine|metropole) (?=\S)/;
@@ -52,7 +85,10 @@ const KIND_RANK: Record<string, number> = { COMMUNE: 0, EPCI: 1, DEPARTEMENT: 2,
  */
 export function placeKey(text: string): string {
   const words = foldText(text).replace(/[^a-z0-9]+/g, " ");
-  return ` ${words} `.replace(/ st (?=\S)/g, " saint ").replace(/ ste (?=\S)/g, " sainte ").trim();
+  return ` ${words} `
+    .replace(/ st (?=\S)/g, " saint ")
+    .replace(/ ste (?=\S)/g, " sainte ")
+    .trim();
 }
 
 /** The latest version's index only: place names change rarely, and all at once. */
@@ -65,28 +101,28 @@ const indexes = new VersionedCache<Map<string, PlaceName>>(1);
 function placeNames(db: Database, version: string | undefined): Promise<Map<string, PlaceName>> {
   return indexes.get(db, version, [], () =>
     db
-    .$queryRaw<{ code: string; name: string; kind: string; nameKey: string; aliasKeys: string[] }[]>(
-      Prisma.sql`SELECT code, name, kind::text AS kind, "nameKey", "aliasKeys" FROM "Territory" ORDER BY population DESC NULLS LAST, code`,
-    )
-    .then((rows) => {
-      const byKey = new Map<string, PlaceName>();
-      const add = (key: string, place: PlaceName) => {
-        if (!key || (!key.includes(" ") && (key.length < 3 || COMMON_WORDS.has(key)))) return;
-        const known = byKey.get(key);
-        if (!known || place.rank < known.rank) byKey.set(key, place);
-      };
-      for (const row of rows) {
-        const place = { code: row.code, name: row.name, rank: KIND_RANK[row.kind] ?? 9 };
-        const key = row.nameKey;
-        add(key, place);
-        if (row.kind === "EPCI") add(key.replace(EPCI_PREFIX, ""), place);
-        // Aliases are typed on purpose (« ACSO », « MEL »): short ones count too.
-        for (const aliasKey of row.aliasKeys) {
-          if (aliasKey.length >= 2 && !byKey.has(aliasKey)) byKey.set(aliasKey, place);
+      .$queryRaw<{ code: string; name: string; kind: string; nameKey: string; aliasKeys: string[] }[]>(
+        Prisma.sql`SELECT code, name, kind::text AS kind, "nameKey", "aliasKeys" FROM "Territory" ORDER BY population DESC NULLS LAST, code`,
+      )
+      .then((rows) => {
+        const byKey = new Map<string, PlaceName>();
+        const add = (key: string, place: PlaceName) => {
+          if (!key || (!key.includes(" ") && (key.length < 3 || COMMON_WORDS.has(key)))) return;
+          const known = byKey.get(key);
+          if (!known || place.rank < known.rank) byKey.set(key, place);
+        };
+        for (const row of rows) {
+          const place = { code: row.code, name: row.name, rank: KIND_RANK[row.kind] ?? 9 };
+          const key = row.nameKey;
+          add(key, place);
+          if (row.kind === "EPCI") add(key.replace(EPCI_PREFIX, ""), place);
+          // Aliases are typed on purpose (« ACSO », « MEL »): short ones count too.
+          for (const aliasKey of row.aliasKeys) {
+            if (aliasKey.length >= 2 && !byKey.has(aliasKey)) byKey.set(aliasKey, place);
+          }
         }
-      }
-      return byKey;
-    }),
+        return byKey;
+      }),
   );
 }
 
@@ -98,7 +134,12 @@ function placeNames(db: Database, version: string | undefined): Promise<Map<stri
 export async function readPlaceWords(db: Database, q: string, version: string | undefined): Promise<PlaceReading> {
   const typed = q.split(/\s+/).filter(Boolean);
   // Keys per typed word; a hyphenated word is several key words (« Nogent-sur-Oise »).
-  const words = typed.flatMap((word, index) => placeKey(word).split(" ").filter(Boolean).map((key) => ({ key, index })));
+  const words = typed.flatMap((word, index) =>
+    placeKey(word)
+      .split(" ")
+      .filter(Boolean)
+      .map((key) => ({ key, index })),
+  );
   if (words.length === 0) return { q, places: [] };
   const names = await placeNames(db, version);
   const places: UnderstoodPlace[] = [];
@@ -107,7 +148,12 @@ export async function readPlaceWords(db: Database, q: string, version: string | 
   while (at < words.length) {
     let found: { span: number; place: PlaceName } | undefined;
     for (let span = Math.min(MAX_PLACE_WORDS, words.length - at); span >= 1 && !found; span--) {
-      const place = names.get(words.slice(at, at + span).map((w) => w.key).join(" "));
+      const place = names.get(
+        words
+          .slice(at, at + span)
+          .map((w) => w.key)
+          .join(" "),
+      );
       // A match must cover whole typed words: « Saint » of « Saint-Leu-d'Esserent » is not a place.
       const first = words[at]!.index;
       const last = words[at + span - 1]!.index;

@@ -30,7 +30,10 @@ export const sortParams = ["pertinence", "recent", "titre"] as const;
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_VALUES_PER_FILTER = 30;
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(100);
 export const territoryCode = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/);
 
 /** The vocabulary filters: one list of slugs per vocabulary of the registry. */

@@ -145,7 +145,6 @@ function resultsSql(query: SearchQuery, text: TextQuery | undefined, limit: numb
     ORDER BY page.n`;
 }
 
-
 /** The hits of one results page (see pageIdsSql for the order). */
 export async function searchHits(
   db: Database,

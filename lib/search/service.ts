@@ -89,13 +89,13 @@ async function computeSearch(db: Database, typedQuery: SearchQuery, options: Sea
     facetCatalogue(db, display),
   ]);
   const run = (text: TextQuery | undefined) =>
-    Promise.all([
-      cachedFacetCounts(db, version, query, text, display),
-      searchHits(db, query, text, pageSize, offset, facetIds),
-    ]);
+    Promise.all([cachedFacetCounts(db, version, query, text, display), searchHits(db, query, text, pageSize, offset, facetIds)]);
 
   // Each text tried is searched in full: the last one tried is what the page shows.
-  let [{ total, counts, placeCounts }, items] = [{ total: 0, counts: new Map<string, number>(), placeCounts: undefined as SearchResult["placeCounts"] }, [] as SearchHit[]];
+  let [{ total, counts, placeCounts }, items] = [
+    { total: 0, counts: new Map<string, number>(), placeCounts: undefined as SearchResult["placeCounts"] },
+    [] as SearchHit[],
+  ];
   const found = async (text: TextQuery | undefined) => {
     [{ total, counts, placeCounts }, items] = await run(text);
     return total;
@@ -107,10 +107,7 @@ async function computeSearch(db: Database, typedQuery: SearchQuery, options: Sea
   }
 
   const facets = Object.fromEntries(
-    FILTER_KEYS.map((key) => [
-      key,
-      catalogue[key].map((entry) => ({ ...entry, count: counts.get(`${key}\u0000${entry.value}`) ?? 0 })),
-    ]),
+    FILTER_KEYS.map((key) => [key, catalogue[key].map((entry) => ({ ...entry, count: counts.get(`${key}\u0000${entry.value}`) ?? 0 }))]),
   ) as Record<FilterKey, FacetValue[]>;
 
   return {

@@ -60,7 +60,9 @@ export function wordsOf(tree: WordTree): string[] {
 
 /** Adds the word tree of a text query (one round trip: stemming is PostgreSQL's). */
 export async function withWordTree(db: Database, text: TextQuery): Promise<TextQuery> {
-  const [row] = await db.$queryRaw<{ tsquery: string }[]>(Prisma.sql`SELECT ${tsquerySql({ q: text.q, alternative: text.alternative })}::text AS tsquery`);
+  const [row] = await db.$queryRaw<{ tsquery: string }[]>(
+    Prisma.sql`SELECT ${tsquerySql({ q: text.q, alternative: text.alternative })}::text AS tsquery`,
+  );
   if (!row) return text;
   const tree = parseWordTree(row.tsquery);
   return { ...text, tsquery: row.tsquery, ...(tree ? { tree } : {}) };

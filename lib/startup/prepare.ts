@@ -36,7 +36,13 @@ export interface PrepareResult {
  */
 export async function prepareDatabase(
   databaseUrl: string,
-  options: { demo: boolean; demoAccounts?: DemoPolicy["demoAccounts"]; progress?: Progress; geometryDir?: string; legacyUploadDir?: string },
+  options: {
+    demo: boolean;
+    demoAccounts?: DemoPolicy["demoAccounts"];
+    progress?: Progress;
+    geometryDir?: string;
+    legacyUploadDir?: string;
+  },
 ): Promise<PrepareResult> {
   const progress = options.progress ?? (() => {});
   const appliedMigrations = await applyMigrations({ databaseUrl, migrationsDir: MIGRATIONS_DIR });
@@ -71,12 +77,16 @@ export async function prepareDatabase(
     if (options.geometryDir && existsSync(options.geometryDir) && (await db.geometryImport.count()) === 0) {
       const summaries = await importGeometryDirectory(db, options.geometryDir);
       geometryLoaded = summaries.length > 0;
-      for (const s of summaries) progress(`contours de la carte : ${s.shapes} territoires (${s.layer.toLowerCase()}, ${path.basename(options.geometryDir)})`);
+      for (const s of summaries)
+        progress(`contours de la carte : ${s.shapes} territoires (${s.layer.toLowerCase()}, ${path.basename(options.geometryDir)})`);
     }
     // Here rather than in a migration: SQL cannot read the folder, and it is the start that knows
     // where the configuration put it. Every start checks; after the first the folder is gone.
     const legacy = options.legacyUploadDir ? await importLegacyUploads(db, options.legacyUploadDir) : null;
-    if (legacy) progress(`documents téléversés importés dans la base : ${legacy.added}${legacy.movedTo ? ` (l'ancien dossier est devenu ${legacy.movedTo} : il peut être supprimé)` : ""}`);
+    if (legacy)
+      progress(
+        `documents téléversés importés dans la base : ${legacy.added}${legacy.movedTo ? ` (l'ancien dossier est devenu ${legacy.movedTo} : il peut être supprimé)` : ""}`,
+      );
     // The public's searches are kept 24 months (docs/decisions/015-search-insights.md).
     await sweepSearchInsights(db);
     // No job scheduler yet: every start (and every opening of the moderation queue) deletes the

@@ -37,7 +37,11 @@ export async function importStoredFiles(db: Database, dir: string): Promise<numb
  * Imports the former uploads folder, then renames it so that no start reads it again and the
  * operator sees it can go (null: renamed meanwhile by another instance). Null when there is no folder.
  */
-export async function importLegacyUploads(db: Database, dir: string, now = new Date()): Promise<{ added: number; movedTo: string | null } | null> {
+export async function importLegacyUploads(
+  db: Database,
+  dir: string,
+  now = new Date(),
+): Promise<{ added: number; movedTo: string | null } | null> {
   if (!existsSync(dir)) return null;
   const added = await importStoredFiles(db, dir);
   const movedTo = `${dir}.importe-${now.toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-")}`;

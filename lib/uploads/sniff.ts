@@ -21,7 +21,17 @@ const ODF: Record<string, string> = {
 };
 const OLE: Record<string, string> = { doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint" };
 
-export const ACCEPTED_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "gif", "webp", ...Object.keys(OOXML), ...Object.keys(ODF), ...Object.keys(OLE)];
+export const ACCEPTED_EXTENSIONS = [
+  "pdf",
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+  ...Object.keys(OOXML),
+  ...Object.keys(ODF),
+  ...Object.keys(OLE),
+];
 
 /** Null when the content is not one of the accepted types, or does not match the file name's kind. */
 export function sniffFileType(bytes: Uint8Array, fileName: string): SniffedType | null {
@@ -40,9 +50,11 @@ export function sniffFileType(bytes: Uint8Array, fileName: string): SniffedType 
     }
     const head = ascii(bytes, 0, Math.min(bytes.length, 64 * 1024));
     const office = OOXML[extension];
-    if (office && head.includes("[Content_Types].xml") && head.includes(office.marker)) return { mime: office.mime, extension, inline: false };
+    if (office && head.includes("[Content_Types].xml") && head.includes(office.marker))
+      return { mime: office.mime, extension, inline: false };
     return null;
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) && OLE[extension]) return { mime: OLE[extension]!, extension, inline: false };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) && OLE[extension])
+    return { mime: OLE[extension]!, extension, inline: false };
   return null;
 }

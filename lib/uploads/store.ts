@@ -29,7 +29,11 @@ export type UploadFailure = "too_large" | "quota" | "empty" | "bad_type" | "gone
 /** A display name without path, control characters or markup-significant characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "document";
-  const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "").trim().slice(0, 150);
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
+    .trim()
+    .slice(0, 150);
   return cleaned || "document";
 }
 
@@ -54,9 +58,19 @@ export async function attachFile(sourceId: number, file: File, ip?: string): Pro
   // replaced document goes (trigger on "Source"): no revision refers to files.
   await prisma.$transaction([
     prisma.storedFile.create({ data: { key, size: bytes.length, bytes } }),
-    prisma.source.update({ where: { id: sourceId }, data: { fileKey: key, fileName, fileType: type.mime, fileSize: bytes.length, fileUploadedById: user.id, updatedById: user.id } }),
+    prisma.source.update({
+      where: { id: sourceId },
+      data: { fileKey: key, fileName, fileType: type.mime, fileSize: bytes.length, fileUploadedById: user.id, updatedById: user.id },
+    }),
   ]);
-  await recordAudit(prisma, { userId: user.id, action: "file.uploaded", entityType: "SOURCE", entityId: sourceId, details: { fileName, type: type.mime, size: bytes.length }, ip });
+  await recordAudit(prisma, {
+    userId: user.id,
+    action: "file.uploaded",
+    entityType: "SOURCE",
+    entityId: sourceId,
+    details: { fileName, type: type.mime, size: bytes.length },
+    ip,
+  });
   return { ok: true };
 }
 
@@ -66,12 +80,20 @@ export const FILE_CHUNK_BYTES = 1 << 20;
 /** A stored document for download: public when its source is published, otherwise staff only. */
 export async function readStoredFile(key: string) {
   if (!STORED_KEY.test(key)) return null;
-  const source = await prisma.source.findFirst({ where: { fileKey: key }, select: { status: true, deletedAt: true, fileName: true, fileType: true } });
+  const source = await prisma.source.findFirst({
+    where: { fileKey: key },
+    select: { status: true, deletedAt: true, fileName: true, fileType: true },
+  });
   if (!source?.fileType) return null;
   if (source.status !== "PUBLISHED" || source.deletedAt) await requireUser("CONTRIBUTOR");
   const stored = await prisma.storedFile.findUnique({ where: { key }, select: { size: true } });
   if (!stored) return null;
-  return { size: stored.size, body: storedFileStream(prisma, key, stored.size), fileName: servedFileName(source.fileName ?? "document", key), mime: source.fileType };
+  return {
+    size: stored.size,
+    body: storedFileStream(prisma, key, stored.size),
+    fileName: servedFileName(source.fileName ?? "document", key),
+    mime: source.fileType,
+  };
 }
 
 /**

@@ -10,7 +10,11 @@ const french = (n: number) => n.toLocaleString("fr-FR");
  * coerced from text, whole, and within [min, max], `max` never above PG_INT_MAX, so that
  * `2147483648`, `1e999` or `NaN` are a French validation message and never reach a query.
  */
-export function boundedInt(min: number, max = PG_INT_MAX, message = `Nombre entier attendu, entre ${french(min)} et ${french(Math.min(max, PG_INT_MAX))}.`) {
+export function boundedInt(
+  min: number,
+  max = PG_INT_MAX,
+  message = `Nombre entier attendu, entre ${french(min)} et ${french(Math.min(max, PG_INT_MAX))}.`,
+) {
   return z.coerce.number({ error: message }).int(message).min(min, message).max(Math.min(max, PG_INT_MAX), message);
 }
 

@@ -119,13 +119,20 @@ test("security headers, no-store on /admin, and the middleware-subrequest header
   expect(home.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(home.headers()["strict-transport-security"]).toContain("max-age=");
 
-  for (const value of ["middleware", "proxy", "proxy:proxy:proxy:proxy:proxy", "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware"]) {
+  for (const value of [
+    "middleware",
+    "proxy",
+    "proxy:proxy:proxy:proxy:proxy",
+    "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+  ]) {
     const response = await request.get("/admin/utilisateurs", { headers: { "x-middleware-subrequest": value }, maxRedirects: 0 });
     expect(response.status()).toBe(307);
     expect(response.headers()["location"]).toContain("/connexion");
     expect(response.headers()["cache-control"]).toContain("no-store");
   }
-  const api = await request.get("/api/admin/territoires?q=roubaix", { headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } });
+  const api = await request.get("/api/admin/territoires?q=roubaix", {
+    headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+  });
   expect(api.status()).toBe(401);
 });
 

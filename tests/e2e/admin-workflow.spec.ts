@@ -32,7 +32,9 @@ test("a contributor drafts an initiative with relations, an editor publishes it,
   await expect(page.getByRole("textbox", { name: "Titre (obligatoire)" })).toHaveValue(title);
   await expectNoAxeViolations(page);
 
-  await page.getByRole("textbox", { name: "Résumé (obligatoire)" }).fill("Des habitants formés accompagnent leurs voisins dans leurs démarches en ligne.");
+  await page
+    .getByRole("textbox", { name: "Résumé (obligatoire)" })
+    .fill("Des habitants formés accompagnent leurs voisins dans leurs démarches en ligne.");
   await page.getByLabel("Description").fill("Un **atelier** chaque semaine.\n\n<script>window.pwned = true</script>");
   await page.getByRole("button", { name: "Aperçu" }).first().click();
   await expect(page.getByRole("region", { name: "Aperçu" })).toContainText("atelier");
@@ -148,7 +150,10 @@ test("an editor compares two versions and restores the first one", async ({ page
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Restaurer la version 1" }).click();
   await expect(page.getByRole("cell", { name: "Restauration de la version 1" })).toBeVisible();
-  await page.getByRole("link", { name: /Défenseur des droits/ }).first().click();
+  await page
+    .getByRole("link", { name: /Défenseur des droits/ })
+    .first()
+    .click();
   await expect(page.getByRole("textbox", { name: "Résumé (obligatoire)" })).toHaveValue(original);
 });
 

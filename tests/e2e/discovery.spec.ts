@@ -10,7 +10,10 @@ test.describe("without JavaScript", () => {
   test("the GET form filters, shows chips and resets", async ({ page }) => {
     await page.goto("/initiatives");
     const filters = page.getByRole("complementary", { name: "Filtres" });
-    await filters.getByRole("group", { name: "Approche" }).getByLabel(/Pairs et ambassadeurs habitants/).check();
+    await filters
+      .getByRole("group", { name: "Approche" })
+      .getByLabel(/Pairs et ambassadeurs habitants/)
+      .check();
     await filters.getByRole("button", { name: "Appliquer les filtres" }).click();
     await expect(page).toHaveURL(/approche=pairs-ambassadeurs/);
     await expect(page.getByRole("status")).toHaveText("1 initiative trouvée");
@@ -63,7 +66,10 @@ test("a shared URL gives the same page, with filters shown as chosen", async ({ 
   await expect(page.getByLabel("Mots-clés")).toHaveValue("atelier");
   await expect(page.getByLabel("Trier par")).toHaveValue("titre");
   await expect(page.getByRole("group", { name: "Territoire" }).getByLabel(/^Creil/)).toBeChecked();
-  await expect(page.getByRole("link", { name: "Page 1" })).toHaveAttribute("href", "/initiatives?q=atelier&territoire=60175&approche=testing&tri=titre");
+  await expect(page.getByRole("link", { name: "Page 1" })).toHaveAttribute(
+    "href",
+    "/initiatives?q=atelier&territoire=60175&approche=testing&tri=titre",
+  );
   await expectNoAxeViolations(page);
 });
 

@@ -6,9 +6,15 @@ import { expectNoAxeViolations } from "./axe";
 // Axe on a loaded 2-core machine takes most of the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-const ACSO = { path: "/initiatives/plan-territorial-lutte-discriminations-acso", title: "Le plan territorial de lutte contre les discriminations de l'Agglomération Creil Sud Oise" };
+const ACSO = {
+  path: "/initiatives/plan-territorial-lutte-discriminations-acso",
+  title: "Le plan territorial de lutte contre les discriminations de l'Agglomération Creil Sud Oise",
+};
 const DEFENSEUR = { path: "/initiatives/action-locale-du-defenseur-des-droits", title: "L'action locale du Défenseur des droits" };
-const LESSON = { path: "/enseignements/complementarite-juridique-psychosocial", title: "Approches juridiques et psycho-sociales se complètent" };
+const LESSON = {
+  path: "/enseignements/complementarite-juridique-psychosocial",
+  title: "Approches juridiques et psycho-sociales se complètent",
+};
 const NOTE = "À citer dans l'annexe du contrat de ville";
 
 async function bytes(download: Download): Promise<Buffer> {
@@ -17,9 +23,16 @@ async function bytes(download: Download): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const entryTitles = (page: Page) => page.getByRole("list").filter({ has: page.getByRole("heading", { level: 2 }) }).getByRole("heading", { level: 2 });
+const entryTitles = (page: Page) =>
+  page
+    .getByRole("list")
+    .filter({ has: page.getByRole("heading", { level: 2 }) })
+    .getByRole("heading", { level: 2 });
 
-test("a dossier of three entries: collected while browsing, reordered, annotated, exported as PDF and CSV, shared", async ({ page, browser }) => {
+test("a dossier of three entries: collected while browsing, reordered, annotated, exported as PDF and CSV, shared", async ({
+  page,
+  browser,
+}) => {
   for (const [index, entry] of [ACSO, DEFENSEUR, LESSON].entries()) {
     await page.goto(entry.path);
     const toggle = page.getByRole("button", { name: `Ajouter à mon dossier : ${entry.title}` });
@@ -31,7 +44,9 @@ test("a dossier of three entries: collected while browsing, reordered, annotated
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Mon dossier (3)" }).click();
-  await expect(page).toHaveURL(/\/dossier\?e=i:plan-territorial-lutte-discriminations-acso,i:action-locale-du-defenseur-des-droits,l:complementarite-juridique-psychosocial$/);
+  await expect(page).toHaveURL(
+    /\/dossier\?e=i:plan-territorial-lutte-discriminations-acso,i:action-locale-du-defenseur-des-droits,l:complementarite-juridique-psychosocial$/,
+  );
   await expect(entryTitles(page)).toHaveText([ACSO.title, DEFENSEUR.title, LESSON.title]);
 
   // Reordered with the keyboard: the lesson goes up to the top, focus stays on its buttons.
@@ -43,7 +58,9 @@ test("a dossier of three entries: collected while browsing, reordered, annotated
   await expect(entryTitles(page)).toHaveText([LESSON.title, ACSO.title, DEFENSEUR.title]);
   await expect(up).toBeDisabled();
   await expect(page.getByRole("button", { name: `Descendre : ${LESSON.title}` })).toBeFocused();
-  await expect(page).toHaveURL(/\?e=l:complementarite-juridique-psychosocial,i:plan-territorial-lutte-discriminations-acso,i:action-locale-du-defenseur-des-droits$/);
+  await expect(page).toHaveURL(
+    /\?e=l:complementarite-juridique-psychosocial,i:plan-territorial-lutte-discriminations-acso,i:action-locale-du-defenseur-des-droits$/,
+  );
 
   await page.getByLabel(`Note sur « ${DEFENSEUR.title} »`).fill(NOTE);
   await expectNoAxeViolations(page);
@@ -53,12 +70,19 @@ test("a dossier of three entries: collected while browsing, reordered, annotated
   await expect(entryTitles(page)).toHaveText([LESSON.title, ACSO.title, DEFENSEUR.title]);
   await expect(page.getByLabel(`Note sur « ${DEFENSEUR.title} »`)).toHaveValue(NOTE);
 
-  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le PDF" }).click()]);
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Télécharger le PDF" }).click(),
+  ]);
   expect(pdfDownload.suggestedFilename()).toMatch(/^dossier-reperes-\d{4}-\d{2}-\d{2}\.pdf$/);
   const text = pdfText(await bytes(pdfDownload));
   expect(text).toContain("Dossier Repères");
   expect(text).toContain("3 fiches");
-  const contents = ["1. Approches juridiques et psycho-sociales se complètent (enseignement)", "2. Le plan territorial", "3. L'action locale du Défenseur des droits (initiative)"].map((line) => text.indexOf(line));
+  const contents = [
+    "1. Approches juridiques et psycho-sociales se complètent (enseignement)",
+    "2. Le plan territorial",
+    "3. L'action locale du Défenseur des droits (initiative)",
+  ].map((line) => text.indexOf(line));
   expect(contents.every((at) => at > text.indexOf("Sommaire"))).toBe(true);
   expect([...contents].sort((a, b) => a - b)).toEqual(contents);
   // The lesson's source, on its sheet and in the closing list of sources.
@@ -66,7 +90,10 @@ test("a dossier of three entries: collected while browsing, reordered, annotated
   expect(text.lastIndexOf("Synthèse de la journée")).toBeGreaterThan(text.lastIndexOf("Sources"));
   expect(text.indexOf(NOTE)).toBeGreaterThan(text.indexOf("Présentée lors de la journée de qualification"));
 
-  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le tableur CSV" }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Télécharger le tableur CSV" }).click(),
+  ]);
   const rows = parse(await bytes(csvDownload), { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
   expect(rows.map((row) => [row.Identifiant, row.Note])).toEqual([
     ["complementarite-juridique-psychosocial", ""],
@@ -96,7 +123,9 @@ test("a shared link naming an unpublished or unknown entry lists it as unavailab
   await page.goto("/dossier?e=i:n-existe-pas,l:complementarite-juridique-psychosocial");
   await expect(entryTitles(page)).toHaveText(["Fiche indisponible", LESSON.title]);
   await page.goto("/dossier?e=i:Pas%20bon");
-  await expect(page.getByRole("alert").filter({ hasText: "Ce lien de dossier est illisible" })).toContainText("Une fiche du dossier est mal écrite");
+  await expect(page.getByRole("alert").filter({ hasText: "Ce lien de dossier est illisible" })).toContainText(
+    "Une fiche du dossier est mal écrite",
+  );
 });
 
 test("/dossier reflows at 320 px", async ({ page }) => {

@@ -77,7 +77,11 @@ test("on a phone, /recherche and /enseignements reflow without sideways scrollin
 
 // Control characters and broken percent-encoding are refused earlier, by the proxy (hostile-input.spec.ts).
 test("junk in every parameter gives a page, never an error", async ({ page }) => {
-  for (const path of ["/recherche?q=%C3%BF%E2%80%AE&lieu=%5C&portee=%3Cscript%3E", "/enseignements?lieu=%22%27%3B--", `/enseignements?q=${"x".repeat(10_000)}&territoire=99999&portee=zz`]) {
+  for (const path of [
+    "/recherche?q=%C3%BF%E2%80%AE&lieu=%5C&portee=%3Cscript%3E",
+    "/enseignements?lieu=%22%27%3B--",
+    `/enseignements?q=${"x".repeat(10_000)}&territoire=99999&portee=zz`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
   }

@@ -23,7 +23,14 @@ function filesUnder(dir: string, match: (file: string) => boolean): string[] {
 
 /** "/initiatives/[slug]/fiche.pdf" for app/initiatives/[slug]/fiche.pdf/route.ts; groups "(x)" vanish. */
 const routes = filesUnder(path.join(root, "app"), (file) => /\/(page\.tsx|route\.ts)$/.test(file))
-  .map((file) => `/${path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).filter((part) => part && !/^\(.*\)$/.test(part)).join("/")}`)
+  .map(
+    (file) =>
+      `/${path
+        .relative(path.join(root, "app"), path.dirname(file))
+        .split(path.sep)
+        .filter((part) => part && !/^\(.*\)$/.test(part))
+        .join("/")}`,
+  )
   .sort();
 
 const INITIATIVE = "plan-territorial-lutte-discriminations-acso";
@@ -50,24 +57,77 @@ const VALID_SEGMENTS: Record<string, string> = {
  * code reads one that is missing here.
  */
 const PARAMETERS = [
-  "q", "lieu", "territoire", "portee", "interpreter", "approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee", "tri", "page",
-  "type", "source", "niveau", "zoom", "par_page", "de", "a", "cree", "enregistre", "fichier", "jeton", "callbackUrl", "session", "utilisateur", "action",
-  "du", "au", "auteur",
+  "q",
+  "lieu",
+  "territoire",
+  "portee",
+  "interpreter",
+  "approche",
+  "theme",
+  "critere",
+  "domaine",
+  "public",
+  "acteur",
+  "statut",
+  "annee",
+  "tri",
+  "page",
+  "type",
+  "source",
+  "niveau",
+  "zoom",
+  "par_page",
+  "de",
+  "a",
+  "cree",
+  "enregistre",
+  "fichier",
+  "jeton",
+  "callbackUrl",
+  "session",
+  "utilisateur",
+  "action",
+  "du",
+  "au",
+  "auteur",
 ];
 
 /** Already percent-encoded, as they travel in a URL. */
 const CORPUS = [
-  "%00", "a%00b", "%01", "%09", "%0a", "%0d", "%1f", "%7f", "%ff", "%", "%zz", "%c0%af",
-  "2147483648", "99999999999999999999", "-1", "0", "1e999", "NaN", "2026-13-45",
-  "..%2F..%2Fetc%2Fpasswd", encodeURIComponent("<script>alert(1)</script>"), encodeURIComponent("' OR 1=1--"),
-  encodeURIComponent("\u202Eevil\u202C"), encodeURIComponent("😀"),
+  "%00",
+  "a%00b",
+  "%01",
+  "%09",
+  "%0a",
+  "%0d",
+  "%1f",
+  "%7f",
+  "%ff",
+  "%",
+  "%zz",
+  "%c0%af",
+  "2147483648",
+  "99999999999999999999",
+  "-1",
+  "0",
+  "1e999",
+  "NaN",
+  "2026-13-45",
+  "..%2F..%2Fetc%2Fpasswd",
+  encodeURIComponent("<script>alert(1)</script>"),
+  encodeURIComponent("' OR 1=1--"),
+  encodeURIComponent("\u202Eevil\u202C"),
+  encodeURIComponent("😀"),
 ];
 const LONG = "x".repeat(5_000);
 
 /** Reads of a query parameter in app/ and lib/: `search.x`, `searchParams.get("x")`, `first("x")`, query schema keys. */
 function parametersReadInCode(): Map<string, string> {
   const found = new Map<string, string>();
-  const sources = [...filesUnder(path.join(root, "app"), (f) => /\.tsx?$/.test(f)), ...filesUnder(path.join(root, "lib"), (f) => /\.tsx?$/.test(f) && !f.includes("/generated/"))];
+  const sources = [
+    ...filesUnder(path.join(root, "app"), (f) => /\.tsx?$/.test(f)),
+    ...filesUnder(path.join(root, "lib"), (f) => /\.tsx?$/.test(f) && !f.includes("/generated/")),
+  ];
   for (const file of sources) {
     const source = readFileSync(file, "utf8");
     const where = path.relative(root, file);
@@ -101,7 +161,14 @@ function get(url: string, cookie: string): Promise<Answer> {
   const { port } = new URL(baseURL);
   return new Promise((resolve, reject) => {
     const request = http.get(
-      { host: "127.0.0.1", port, path: url, localAddress: `127.1.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`, headers: { host: `localhost:${port}`, cookie }, timeout: 30_000 },
+      {
+        host: "127.0.0.1",
+        port,
+        path: url,
+        localAddress: `127.1.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`,
+        headers: { host: `localhost:${port}`, cookie },
+        timeout: 30_000,
+      },
       (response) => {
         response.resume();
         response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers }));
@@ -116,9 +183,11 @@ function get(url: string, cookie: string): Promise<Answer> {
 /** Runs `work` over `items`, `limit` at a time. */
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 function segmentsOf(route: string) {
@@ -166,7 +235,9 @@ test.describe("hostile input never gives a 500", () => {
   test("the parameter list knows every query parameter the code reads", () => {
     // Not parameters: file names in comments ("params.ts") and methods.
     const ignored = new Set(["ts", "tsx", "length", "size", "then", "toString"]);
-    const missing = [...parametersReadInCode()].filter(([name]) => !PARAMETERS.includes(name) && !ignored.has(name)).map(([name, file]) => `${name} (${file})`);
+    const missing = [...parametersReadInCode()]
+      .filter(([name]) => !PARAMETERS.includes(name) && !ignored.has(name))
+      .map(([name, file]) => `${name} (${file})`);
     expect(missing, "add them to PARAMETERS").toEqual([]);
     expect(routes.length).toBeGreaterThanOrEqual(40);
   });
@@ -176,12 +247,19 @@ test.describe("hostile input never gives a 500", () => {
     await signIn(page, "ADMIN", "/admin", 30_000);
     const adminCookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
-    const openApi = (await (await page.request.get("/api/v1/openapi.json")).json()) as { servers: { url: string }[]; paths: Record<string, { get: { parameters: { name: string; in: string }[] } }> };
+    const openApi = (await (await page.request.get("/api/v1/openapi.json")).json()) as {
+      servers: { url: string }[];
+      paths: Record<string, { get: { parameters: { name: string; in: string }[] } }>;
+    };
     const apiBase = new URL(openApi.servers[0]!.url).pathname;
     const apiParameters = new Map(
-      Object.entries(openApi.paths).map(([p, item]) => [`${apiBase}${p.replace(/\{(\w+)\}/g, "[$1]")}`, item.get.parameters.filter((x) => x.in === "query").map((x) => x.name)]),
+      Object.entries(openApi.paths).map(([p, item]) => [
+        `${apiBase}${p.replace(/\{(\w+)\}/g, "[$1]")}`,
+        item.get.parameters.filter((x) => x.in === "query").map((x) => x.name),
+      ]),
     );
-    for (const apiRoute of apiParameters.keys()) expect(routes, "the OpenAPI document names a route that does not exist").toContain(apiRoute);
+    for (const apiRoute of apiParameters.keys())
+      expect(routes, "the OpenAPI document names a route that does not exist").toContain(apiRoute);
 
     const work = routes.flatMap((route) => {
       const isPrivate = route.startsWith("/admin") || route.startsWith("/api/admin");
@@ -196,7 +274,8 @@ test.describe("hostile input never gives a 500", () => {
       const answer = await get(url, cookie).catch((error: Error) => ({ status: 599, headers: {} as http.IncomingHttpHeaders, error }));
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       const missing = expectedHeaders.filter((name) => !answer.headers[name.toLowerCase()]);
-      if (answer.status >= 500 || missing.length > 0) failures.push(`${answer.status} ${url.slice(0, 200)}${missing.length ? ` missing ${missing.join(", ")}` : ""}`);
+      if (answer.status >= 500 || missing.length > 0)
+        failures.push(`${answer.status} ${url.slice(0, 200)}${missing.length ? ` missing ${missing.join(", ")}` : ""}`);
     });
     console.log(`${work.length} requests over ${routes.length} routes:`, Object.fromEntries(statuses));
     expect(failures).toEqual([]);
@@ -219,6 +298,10 @@ test.describe("hostile input never gives a 500", () => {
     const api = await page.request.get("/api/v1/initiatives?q=%00");
     expect(api.status()).toBe(400);
     expect(api.headers()["content-type"]).toBe("application/problem+json; charset=utf-8");
-    expect(await api.json()).toMatchObject({ status: 400, title: "Requête invalide", detail: expect.stringContaining("caractère de contrôle") });
+    expect(await api.json()).toMatchObject({
+      status: 400,
+      title: "Requête invalide",
+      detail: expect.stringContaining("caractère de contrôle"),
+    });
   });
 });

@@ -103,7 +103,10 @@ test.describe("/initiatives on a phone (390 px)", () => {
       await page.goto("/initiatives");
       await expect(page.getByRole("group", { name: "Approche" })).toBeHidden();
       await page.getByText("Filtres", { exact: true }).click();
-      await page.getByRole("group", { name: "Approche" }).getByLabel(/Pairs et ambassadeurs habitants/).check();
+      await page
+        .getByRole("group", { name: "Approche" })
+        .getByLabel(/Pairs et ambassadeurs habitants/)
+        .check();
       await page.getByRole("button", { name: "Appliquer les filtres" }).click();
       await expect(page).toHaveURL(/approche=pairs-ambassadeurs/);
       await expect(page.getByRole("status")).toHaveText("1 initiative trouvée");
@@ -134,7 +137,10 @@ test.describe("approach pages lead somewhere (390 px)", () => {
     const related = page.getByRole("navigation", { name: "D'autres approches, avec des initiatives" });
     await expect(related.getByRole("link", { name: "Testing et tests de situation" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Enseignements sur ces autres approches" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Chercher dans toutes les initiatives" })).toHaveAttribute("href", "/initiatives?approche=mediation");
+    await expect(page.getByRole("link", { name: "Chercher dans toutes les initiatives" })).toHaveAttribute(
+      "href",
+      "/initiatives?approche=mediation",
+    );
     await expectNoAxeViolations(page);
   });
 

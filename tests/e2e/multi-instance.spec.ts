@@ -30,10 +30,13 @@ const agent = new http.Agent({ keepAlive: true });
 function apiStatus(base: string): Promise<number> {
   const url = new URL("/api/v1/initiatives?page=abc", base);
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: "127.0.0.1", port: url.port, path: `${url.pathname}${url.search}`, localAddress: "127.0.0.2", agent }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode!));
-    });
+    const request = http.get(
+      { host: "127.0.0.1", port: url.port, path: `${url.pathname}${url.search}`, localAddress: "127.0.0.2", agent },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode!));
+      },
+    );
     request.on("error", reject);
   });
 }
@@ -65,7 +68,9 @@ test("a document uploaded through one instance is served by the other", async ({
   await signIn(page, "ADMIN", "/admin", 30_000);
   await openFromAdminList(page, "sources", "Synthèse de la journée");
   const content = Buffer.concat([Buffer.from("%PDF-1.7\n% déposé sur A\n"), Buffer.alloc(1_500_000, 0x41)]);
-  await page.getByLabel(/Déposer un document|Remplacer le document/).setInputFiles({ name: "synthese.pdf", mimeType: "application/pdf", buffer: content });
+  await page
+    .getByLabel(/Déposer un document|Remplacer le document/)
+    .setInputFiles({ name: "synthese.pdf", mimeType: "application/pdf", buffer: content });
   await page.getByRole("button", { name: "Déposer", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Document déposé." })).toBeVisible();
   const href = await page.getByRole("link", { name: "synthese.pdf" }).getAttribute("href");

@@ -6,7 +6,9 @@ import { linkIn, mailsTo } from "./mailbox";
 
 test.describe.configure({ timeout: 90_000 });
 
-test("« Mot de passe oublié ? »: the same answer for any address, a mailed one-time link, a new password that signs in", async ({ page }) => {
+test("« Mot de passe oublié ? »: the same answer for any address, a mailed one-time link, a new password that signs in", async ({
+  page,
+}) => {
   const { email } = E2E_FORGETFUL;
   await page.goto("/connexion");
   await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();

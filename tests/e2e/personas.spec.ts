@@ -22,7 +22,9 @@ for (const width of [1280, 390]) {
 
     test("Roubaix: one search from the home page answers what works here, what covers the town, and whom to call", async ({ page }) => {
       await page.goto("/");
-      await page.getByRole("searchbox", { name: "Rechercher des initiatives, des acteurs, des enseignements et des sources" }).fill("discriminations Roubaix");
+      await page
+        .getByRole("searchbox", { name: "Rechercher des initiatives, des acteurs, des enseignements et des sources" })
+        .fill("discriminations Roubaix");
       await page.getByRole("button", { name: "Rechercher", exact: true }).click();
       await expect(page).toHaveURL(/\/recherche\?q=discriminations\+Roubaix/);
       // Roubaix is read as the place of every group: initiatives, lessons, actors, sources.
@@ -64,7 +66,10 @@ for (const width of [1280, 390]) {
       await expect(page.getByRole("heading", { level: 1, name: "Creil" })).toBeVisible();
       // Creil's own entries first (the browser tests add many), then what covers it.
       await expect(page.getByText(/dans ce lieu \(Creil\), 2 à plus grande échelle/)).toBeVisible();
-      await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: /Suivante/ }).click();
+      await page
+        .getByRole("navigation", { name: "Pagination" })
+        .getByRole("link", { name: /Suivante/ })
+        .click();
       const plan = page.getByRole("article").filter({ has: page.getByRole("link", { name: acsoPlan }) });
       await expect(plan.getByText("Couvre ce lieu à l'échelle de l'agglomération")).toBeVisible();
       await expect(page.getByRole("link", { name: ambassadeurs })).toHaveCount(0);
@@ -73,7 +78,10 @@ for (const width of [1280, 390]) {
 
       await page.goto("/enseignements");
       await page.getByRole("searchbox", { name: "Lieu" }).fill("Creil");
-      await page.getByRole("button", { name: /^(Rechercher|Filtrer|Appliquer)/ }).first().click();
+      await page
+        .getByRole("button", { name: /^(Rechercher|Filtrer|Appliquer)/ })
+        .first()
+        .click();
       await expect(page.getByRole("link", { name: "Former les professionnels est décisif" })).toBeVisible();
       await expect(page.getByRole("link", { name: "Des pairs pour rétablir la confiance avec les institutions" })).toHaveCount(0);
       await expectNoAxeViolations(page);

@@ -71,7 +71,10 @@ test("at 320 px the suggestions reflow without sideways scrolling", async ({ pag
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto("/initiatives");
   // On a phone the filters wait in a closed panel, after the results.
-  await page.getByText(/^Filtres/).first().click();
+  await page
+    .getByText(/^Filtres/)
+    .first()
+    .click();
   await page.getByRole("combobox", { name: LABEL }).fill("saint");
   await expect(suggestions(page).first()).toBeVisible();
   await noSidewaysScroll(page);

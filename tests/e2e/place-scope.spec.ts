@@ -16,8 +16,12 @@ test.describe("without JavaScript", () => {
     // Two full result pages on a cold server.
     test.slow();
     await page.goto(`/initiatives?territoire=${CREIL}&page=2`);
-    await expect(page.getByRole("status")).toHaveText("24 initiatives trouvées : 22 dans ce lieu (Creil), 2 à plus grande échelle, page 2 sur 2");
-    const plan = page.getByRole("article").filter({ has: page.getByRole("link", { name: /plan territorial de lutte contre les discriminations/ }) });
+    await expect(page.getByRole("status")).toHaveText(
+      "24 initiatives trouvées : 22 dans ce lieu (Creil), 2 à plus grande échelle, page 2 sur 2",
+    );
+    const plan = page
+      .getByRole("article")
+      .filter({ has: page.getByRole("link", { name: /plan territorial de lutte contre les discriminations/ }) });
     await expect(plan.getByText("Couvre ce lieu à l'échelle de l'agglomération")).toBeVisible();
     await expect(page.getByRole("article").filter({ hasText: "Couvre ce lieu à l'échelle de la région" })).toHaveCount(1);
     // axe runs in the page, so needs JavaScript: the phone test below checks the same templates.
@@ -45,8 +49,14 @@ test.describe("on a phone", () => {
     await page.goto(`/initiatives?territoire=${ROUBAIX}`);
     // On a phone the scope waits with the other filters in their panel, after the count.
     await expect(page.getByRole("status")).toHaveText(/1 dans ce lieu \(Roubaix\), 1 à plus grande échelle/);
-    await page.getByText(/^Filtres/).first().click();
-    await page.getByRole("group", { name: "Portée du lieu" }).getByLabel(/Dans ce lieu seulement/).check();
+    await page
+      .getByText(/^Filtres/)
+      .first()
+      .click();
+    await page
+      .getByRole("group", { name: "Portée du lieu" })
+      .getByLabel(/Dans ce lieu seulement/)
+      .check();
     await expect(page).toHaveURL(/portee=local/);
     await expect(page.getByRole("status")).toHaveText("1 initiative trouvée");
     await expectNoAxeViolations(page);
@@ -59,7 +69,10 @@ test.describe("on a phone", () => {
       await expectNoSidewaysScroll(page);
     }
     await page.goto(`/initiatives?territoire=${CREIL}&page=2`);
-    await page.getByText(/^Filtres/).first().click();
+    await page
+      .getByText(/^Filtres/)
+      .first()
+      .click();
     await page.getByRole("group", { name: "Portée du lieu" }).screenshot({ path: "test-results/place-scope-320.png" });
   });
 });

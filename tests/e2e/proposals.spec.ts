@@ -27,7 +27,9 @@ test("a visitor proposes an initiative without an account, a moderator accepts i
   await expect(titleField).toHaveValue(title);
   await expectNoAxeViolations(page);
 
-  await page.getByRole("textbox", { name: "Description (obligatoire)" }).fill("Des habitants rejouent des scènes de discrimination vécues, le public cherche d'autres issues.");
+  await page
+    .getByRole("textbox", { name: "Description (obligatoire)" })
+    .fill("Des habitants rejouent des scènes de discrimination vécues, le public cherche d'autres issues.");
   await page.getByLabel("Chercher un territoire").fill("Roubaix");
   await page.getByRole("button", { name: "Chercher", exact: true }).click();
   await page.getByRole("button", { name: /^Ajouter Roubaix \(commune/ }).click();
@@ -65,10 +67,9 @@ test("a visitor proposes an initiative without an account, a moderator accepts i
   await expect(page.getByRole("main")).toContainText("Brouillon");
 
   // The proposer was mailed the acknowledgement, then the decision.
-  await expect.poll(async () => (await mailsTo(email)).map((mail) => mail.subject).sort(), { timeout: 30_000 }).toEqual([
-    `Acceptée : proposition « ${title} »`,
-    `Bien reçu : proposition « ${title} »`,
-  ]);
+  await expect
+    .poll(async () => (await mailsTo(email)).map((mail) => mail.subject).sort(), { timeout: 30_000 })
+    .toEqual([`Acceptée : proposition « ${title} »`, `Bien reçu : proposition « ${title} »`]);
 });
 
 test("every initiative page offers « Signaler une correction », whose form reflows at 320 px", async ({ page }) => {

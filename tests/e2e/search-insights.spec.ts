@@ -6,7 +6,9 @@ test.describe.configure({ timeout: 120_000 });
 
 test("a search that found nothing reaches staff, who create an initiative titled after it", async ({ page, browser }) => {
   // Letters only, new at each run: nothing can match it.
-  const words = `ornithorynques ${Date.now().toString(36).replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!)}`;
+  const words = `ornithorynques ${Date.now()
+    .toString(36)
+    .replace(/\d/g, (digit) => "abcdefghij"[Number(digit)]!)}`;
 
   const visitor = await browser.newContext();
   const visitorPage = await visitor.newPage();

@@ -10,7 +10,9 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 for (const width of [1280, 390]) {
-  test(`at ${width} px, « discriminations Roubaix » finds the Ambassadeurs, says Roubaix was read as a place, and can keep it as a word`, async ({ page }) => {
+  test(`at ${width} px, « discriminations Roubaix » finds the Ambassadeurs, says Roubaix was read as a place, and can keep it as a word`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/initiatives?q=discriminations+Roubaix");
     await expect(page.getByText("« Roubaix » compris comme lieu.")).toBeVisible();

@@ -23,6 +23,8 @@ test("the built server holds no chunk over 2 MB and no reference data of the who
   const oversized = chunks.filter((file) => statSync(file).size > LARGEST_CHUNK_BYTES).map((file) => path.relative(SERVER_DIR, file));
   expect(oversized).toEqual([]);
   // A field of @etalab/decoupage-administratif's communes.json, read at start-up only.
-  const withCommunes = chunks.filter((file) => readFileSync(file, "utf8").includes('"typeLiaison"')).map((file) => path.relative(SERVER_DIR, file));
+  const withCommunes = chunks
+    .filter((file) => readFileSync(file, "utf8").includes('"typeLiaison"'))
+    .map((file) => path.relative(SERVER_DIR, file));
   expect(withCommunes).toEqual([]);
 });

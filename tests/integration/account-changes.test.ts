@@ -28,7 +28,9 @@ describe("an admin's change to an account that fails half-way changes nothing", 
 
   it("issues no reset link and keeps the sessions open when the journal entry of a reset fails", async () => {
     const user = await signedInUser();
-    await expect(withJournalRefusing(db, "user.password_reset", () => resetPassword(db, user.id, user.by))).rejects.toThrow(/journal indisponible/);
+    await expect(withJournalRefusing(db, "user.password_reset", () => resetPassword(db, user.id, user.by))).rejects.toThrow(
+      /journal indisponible/,
+    );
     expect(await db.accountToken.count({ where: { userId: user.id } })).toBe(0);
     expect(await resolveSession(db, user.sessionId, user.id)).not.toBeNull();
   });

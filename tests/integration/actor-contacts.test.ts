@@ -101,7 +101,10 @@ describe("the consent rule in every output", () => {
 
   it("keeps unconsented persons (of actors and initiatives) out of exports, feeds, PDF sheets and JSON-LD", async () => {
     const slug = "plan-territorial-lutte-discriminations-acso";
-    await db.initiative.update({ where: { slug }, data: { contactName: PRIVATE_NAME, contactEmail: "camille@example.org", contactConsent: false } });
+    await db.initiative.update({
+      where: { slug },
+      data: { contactName: PRIVATE_NAME, contactEmail: "camille@example.org", contactConsent: false },
+    });
     await db.actor.update({ where: { slug: "agglomeration-creil-sud-oise" }, data: { contactName: PRIVATE_NAME, contactConsent: false } });
     let client = 0;
     const call = async (handler: (r: Request) => Response | Promise<Response>, path: string) =>
@@ -146,7 +149,9 @@ describe("/acteurs filters", () => {
   it("brings actors inside a place and those covering it, local first, never siblings", async () => {
     const creil = await find("territoire=" + CREIL);
     const bySlug = new Map(creil.items.map((a) => [a.slug, a]));
-    expect([...bySlug.keys()]).toEqual(expect.arrayContaining(["maison-du-droit-creil", "agglomeration-creil-sud-oise", "defenseur-des-droits", "irev"]));
+    expect([...bySlug.keys()]).toEqual(
+      expect.arrayContaining(["maison-du-droit-creil", "agglomeration-creil-sud-oise", "defenseur-des-droits", "irev"]),
+    );
     expect(creil.items[0]?.slug).toBe("maison-du-droit-creil");
     expect(bySlug.get("maison-du-droit-creil")?.scale).toBeNull();
     expect(bySlug.get("agglomeration-creil-sud-oise")?.scale).toBe("à l'échelle de l'agglomération");
@@ -164,25 +169,49 @@ describe("/acteurs filters", () => {
 
   it("applies portee: local only, covering only", async () => {
     expect(await slugs(`territoire=${CREIL}&portee=local`)).toEqual(["maison-du-droit-creil"]);
-    expect((await slugs(`territoire=${CREIL}&portee=couvrant`)).sort()).toEqual(["agglomeration-creil-sud-oise", "defenseur-des-droits", "irev"]);
+    expect((await slugs(`territoire=${CREIL}&portee=couvrant`)).sort()).toEqual([
+      "agglomeration-creil-sud-oise",
+      "defenseur-des-droits",
+      "irev",
+    ]);
     expect((await slugs(`territoire=${ACSO}&portee=local`)).sort()).toEqual(["agglomeration-creil-sud-oise", "maison-du-droit-creil"]);
     expect((await slugs(`territoire=${NORD}&portee=local`)).sort()).toEqual(["ambassadeurs-de-l-egalite-roubaix", "collectif-kif-kif"]);
-    expect((await slugs(`territoire=${MEL}`)).sort()).toEqual(["ambassadeurs-de-l-egalite-roubaix", "collectif-kif-kif", "defenseur-des-droits", "irev"]);
-    expect((await slugs(`territoire=${REGION}&portee=couvrant`))).toEqual([]);
-    expect((await slugs(`territoire=${LILLE}&portee=local`))).toEqual(["collectif-kif-kif"]);
+    expect((await slugs(`territoire=${MEL}`)).sort()).toEqual([
+      "ambassadeurs-de-l-egalite-roubaix",
+      "collectif-kif-kif",
+      "defenseur-des-droits",
+      "irev",
+    ]);
+    expect(await slugs(`territoire=${REGION}&portee=couvrant`)).toEqual([]);
+    expect(await slugs(`territoire=${LILLE}&portee=local`)).toEqual(["collectif-kif-kif"]);
   });
 
   it("resolves a typed place, filters by kind and by approach", async () => {
     const typed = await find("lieu=Creil&type=collectivite");
     expect(typed.place?.code).toBe(CREIL);
     expect(typed.items.map((a) => a.slug)).toEqual(["agglomeration-creil-sud-oise"]);
-    const approach = (await db.approach.findFirstOrThrow({ where: { initiatives: { some: { initiative: { actors: { some: { actor: { slug: "collectif-kif-kif" } } } } } } } })).slug;
+    const approach = (
+      await db.approach.findFirstOrThrow({
+        where: { initiatives: { some: { initiative: { actors: { some: { actor: { slug: "collectif-kif-kif" } } } } } } },
+      })
+    ).slug;
     expect(await slugs(`approche=${approach}`)).toContain("collectif-kif-kif");
     expect(await slugs("approche=approche-inconnue")).toEqual([]);
   });
 
   it("answers hostile values with an empty or unfiltered list, never an error", async () => {
-    for (const params of ["q=%00%01", "lieu=%00Creil", "lieu=%ff%fe", `q=${"a".repeat(10_000)}`, "territoire=99999", "territoire=%00", "portee=partout", "type=inconnu", "page=-3", `lieu=${"é".repeat(10_000)}`]) {
+    for (const params of [
+      "q=%00%01",
+      "lieu=%00Creil",
+      "lieu=%ff%fe",
+      `q=${"a".repeat(10_000)}`,
+      "territoire=99999",
+      "territoire=%00",
+      "portee=partout",
+      "type=inconnu",
+      "page=-3",
+      `lieu=${"é".repeat(10_000)}`,
+    ]) {
       const result = await find(params);
       expect(result.total).toBeGreaterThanOrEqual(0);
     }
@@ -205,12 +234,24 @@ describe("« Qui contacter »", () => {
 });
 
 describe("editing an actor's contact in the back office", () => {
-  const form = (values: Partial<FormValues>): FormValues => ({ ...emptyValues(actors.fields), name: "Point d'accès au droit de Montataire", kind: "PUBLIC_BODY", ...values });
+  const form = (values: Partial<FormValues>): FormValues => ({
+    ...emptyValues(actors.fields),
+    name: "Point d'accès au droit de Montataire",
+    kind: "PUBLIC_BODY",
+    ...values,
+  });
 
   it("refuses bad values with French messages", async () => {
     const editor = await makeUser(db, "EDITOR");
     const outcome = await saveRecord(db, actors, editor, {
-      values: form({ phone: "appelez-nous", email: "pas-une-adresse", contactEmail: "x@", website: "javascript:alert(1)", address: "x".repeat(301), areas: ["<script>"] }),
+      values: form({
+        phone: "appelez-nous",
+        email: "pas-une-adresse",
+        contactEmail: "x@",
+        website: "javascript:alert(1)",
+        address: "x".repeat(301),
+        areas: ["<script>"],
+      }),
     });
     expect(outcome.kind).toBe("invalid");
     if (outcome.kind !== "invalid") return;
@@ -235,8 +276,14 @@ describe("editing an actor's contact in the back office", () => {
     expect((await actors.facts!(db, saved.id))[0]?.value).toMatch(/^enregistré le \d{1,2} \p{L}+ \d{4} par EDITOR \d+$/u);
 
     const values = (await actors.values(db, saved.id))!;
-    expect((await saveRecord(db, actors, editor, { id: saved.id, version: 1, values: { ...values, contactConsent: false } })).kind).toBe("saved");
-    expect(await db.actor.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ contactConsent: false, contactConsentAt: null, contactConsentById: null });
+    expect((await saveRecord(db, actors, editor, { id: saved.id, version: 1, values: { ...values, contactConsent: false } })).kind).toBe(
+      "saved",
+    );
+    expect(await db.actor.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({
+      contactConsent: false,
+      contactConsentAt: null,
+      contactConsentById: null,
+    });
     expect((await actors.facts!(db, saved.id))[0]?.value).toBe("aucun : la personne à contacter n'est pas affichée");
   });
 
@@ -245,6 +292,8 @@ describe("editing an actor's contact in the back office", () => {
     const saved = await saveRecord(db, actors, owner, { values: form({ name: "Acteur d'une contributrice" }) });
     if (saved.kind !== "saved") throw new Error(JSON.stringify(saved));
     const values = (await actors.values(db, saved.id))!;
-    await expect(saveRecord(db, actors, other, { id: saved.id, version: 1, values: { ...values, contactName: "Intrus", contactConsent: true } })).rejects.toBeInstanceOf(AccessDenied);
+    await expect(
+      saveRecord(db, actors, other, { id: saved.id, version: 1, values: { ...values, contactName: "Intrus", contactConsent: true } }),
+    ).rejects.toBeInstanceOf(AccessDenied);
   });
 });

@@ -16,7 +16,9 @@ describe("actor kinds in the search read model", () => {
     const written: Record<string, string[]> = {};
     for (const kind of Object.values(ActorKind)) {
       await db.actor.update({ where: { id: actor.id }, data: { kind } });
-      const rows = await db.$queryRaw<{ value: string }[]>`SELECT value FROM reperes_search_pairs(ARRAY[${initiative.id}]::int[]) WHERE facet = 'acteur'`;
+      const rows = await db.$queryRaw<
+        { value: string }[]
+      >`SELECT value FROM reperes_search_pairs(ARRAY[${initiative.id}]::int[]) WHERE facet = 'acteur'`;
       written[kind] = rows.map((row) => row.value);
     }
     const expected = Object.fromEntries(Object.entries(actorKindParams).map(([param, kind]) => [kind, [param]]));

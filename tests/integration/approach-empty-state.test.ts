@@ -7,9 +7,18 @@ const db = createPrismaClient();
 const approachId = async (slug: string) => (await db.approach.findUniqueOrThrow({ where: { slug } })).id;
 
 beforeAll(async () => {
-  await makeInitiative(db, { slug: "plan-territorial", title: "Plan territorial", approaches: ["pilotage-plan-territorial", "formation-professionnels", "observation-diagnostic"] });
+  await makeInitiative(db, {
+    slug: "plan-territorial",
+    title: "Plan territorial",
+    approaches: ["pilotage-plan-territorial", "formation-professionnels", "observation-diagnostic"],
+  });
   // A draft using mediation with testing: it must not make them related on public pages.
-  await makeInitiative(db, { slug: "brouillon-mediation-testing", title: "Brouillon de médiation", status: "DRAFT", approaches: ["mediation", "testing"] });
+  await makeInitiative(db, {
+    slug: "brouillon-mediation-testing",
+    title: "Brouillon de médiation",
+    status: "DRAFT",
+    approaches: ["mediation", "testing"],
+  });
   // One lesson under two approaches: offered once for both.
   await makeLesson(db, { slug: "complementarite-juridique-psychosocial", approaches: ["acces-au-droit", "accompagnement-psychosocial"] });
 });

@@ -11,7 +11,10 @@ import { makeUser } from "../support/accounts";
 // Who is calling: set per test. Everything else (guards, engine, database) is the real code.
 const caller: { user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => caller.user }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 
 const root = path.resolve(import.meta.dirname, "../..");
 const db = createPrismaClient();
@@ -24,7 +27,10 @@ function filesUnder(dir: string, match: (file: string) => boolean): string[] {
 }
 
 /** Every module of server actions in the app, found by its directive. */
-const actionModules = filesUnder(path.join(root, "app"), (file) => /\.tsx?$/.test(file) && /^["']use server["'];/m.test(readFileSync(file, "utf8")));
+const actionModules = filesUnder(
+  path.join(root, "app"),
+  (file) => /\.tsx?$/.test(file) && /^["']use server["'];/m.test(readFileSync(file, "utf8")),
+);
 const routeModules = filesUnder(path.join(root, "app"), (file) => /\/route\.ts$/.test(file));
 
 type Required = UserRole | "PUBLIC";
@@ -107,7 +113,14 @@ function requestFor(name: string): FormData {
 
 beforeAll(async () => {
   await loadDemoContent(db);
-  const toSession = (u: { id: number; email: string; role: UserRole }): SessionUser => ({ id: u.id, email: u.email, name: u.email, role: u.role, totpEnabled: false, sessionId: "test" });
+  const toSession = (u: { id: number; email: string; role: UserRole }): SessionUser => ({
+    id: u.id,
+    email: u.email,
+    name: u.email,
+    role: u.role,
+    totpEnabled: false,
+    sessionId: "test",
+  });
   const [admin, editor, contributor] = await Promise.all([makeUser(db, "ADMIN"), makeUser(db, "EDITOR"), makeUser(db, "CONTRIBUTOR")]);
   users = { ADMIN: toSession(admin), EDITOR: toSession(editor), CONTRIBUTOR: toSession(contributor) };
   targetId = (await db.initiative.findFirstOrThrow({ where: { status: "PUBLISHED" }, orderBy: { id: "asc" } })).id;
@@ -132,10 +145,16 @@ describe("every server action checks who calls it", () => {
       const role = requiredRole[name]!;
       if (role === "PUBLIC") continue;
       caller.user = null;
-      expect(await action({ status: "idle" }, requestFor(name)), `${name} as anonymous`).toMatchObject({ status: "denied", httpStatus: 401 });
+      expect(await action({ status: "idle" }, requestFor(name)), `${name} as anonymous`).toMatchObject({
+        status: "denied",
+        httpStatus: 401,
+      });
       for (const lower of lowerRoles[role]) {
         caller.user = users[lower];
-        expect(await action({ status: "idle" }, requestFor(name)), `${name} as ${lower}`).toMatchObject({ status: "denied", httpStatus: 403 });
+        expect(await action({ status: "idle" }, requestFor(name)), `${name} as ${lower}`).toMatchObject({
+          status: "denied",
+          httpStatus: 403,
+        });
       }
       checked.push(name);
     }
@@ -148,7 +167,10 @@ describe("every server action checks who calls it", () => {
   it("the editorial actions refuse a contributor acting on another contributor's draft", async () => {
     const other = await makeUser(db, "CONTRIBUTOR");
     caller.user = { ...users.CONTRIBUTOR, id: other.id, email: other.email };
-    const created = await actions.get("saveEntity")!({ status: "idle" }, form({ entity: "initiatives", title: "Brouillon d'une autre", summary: "Un résumé suffisamment long." })).catch((error: unknown) => error);
+    const created = await actions.get("saveEntity")!(
+      { status: "idle" },
+      form({ entity: "initiatives", title: "Brouillon d'une autre", summary: "Un résumé suffisamment long." }),
+    ).catch((error: unknown) => error);
     // Creation ends with a redirect to the new record.
     expect(String((created as { digest?: string }).digest)).toContain("NEXT_REDIRECT");
     const draft = await db.initiative.findFirstOrThrow({ where: { title: "Brouillon d'une autre" } });
@@ -159,11 +181,23 @@ describe("every server action checks who calls it", () => {
       ["saveEntity", form({ ...onDraft, version: 1, title: "Changé par un autre", summary: "Résumé changé par un autre contributeur." })],
       ["changeStatus", form({ ...onDraft, transition: "submit" })],
       ["moveToTrash", form(onDraft)],
-      ["restoreVersion", form({ ...onDraft, revision: (await db.revision.findFirstOrThrow({ where: { entityType: "INITIATIVE", entityId: draft.id } })).id, version: 1 })],
+      [
+        "restoreVersion",
+        form({
+          ...onDraft,
+          revision: (await db.revision.findFirstOrThrow({ where: { entityType: "INITIATIVE", entityId: draft.id } })).id,
+          version: 1,
+        }),
+      ],
     ] as const) {
       expect(await actions.get(name)!({ status: "idle" }, data), name).toMatchObject({ status: "denied", httpStatus: 403 });
     }
-    expect(await db.initiative.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ title: "Brouillon d'une autre", status: "DRAFT", deletedAt: null, version: 1 });
+    expect(await db.initiative.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      title: "Brouillon d'une autre",
+      status: "DRAFT",
+      deletedAt: null,
+      version: 1,
+    });
   });
 });
 
@@ -233,9 +267,12 @@ describe("every route handler that changes something, or reads private data, che
   it("refuses a cross-origin upload even from an editor (CSRF)", async () => {
     caller.user = users.EDITOR;
     const { POST } = await import("@/app/api/admin/sources/[id]/fichier/route");
-    const response = await POST(new Request("http://localhost:3000/api/admin/sources/1/fichier", { method: "POST", headers: { origin: "https://evil.example" } }), {
-      params: Promise.resolve({ id: "1" }),
-    });
+    const response = await POST(
+      new Request("http://localhost:3000/api/admin/sources/1/fichier", { method: "POST", headers: { origin: "https://evil.example" } }),
+      {
+        params: Promise.resolve({ id: "1" }),
+      },
+    );
     expect(response.status).toBe(403);
   });
 

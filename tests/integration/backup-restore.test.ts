@@ -44,7 +44,10 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 /** Row count and an order-independent checksum of every table's text form, and every sequence. */
 async function fingerprint(url: string) {
-  const tables = await query<{ name: string }>(url, `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> '_prisma_migrations' ORDER BY 1`);
+  const tables = await query<{ name: string }>(
+    url,
+    `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> '_prisma_migrations' ORDER BY 1`,
+  );
   const result: Record<string, string> = {};
   for (const { name } of tables) {
     const [row] = await query<{ count: string; sum: string | null }>(
@@ -53,7 +56,10 @@ async function fingerprint(url: string) {
     );
     result[name] = `${row!.count}:${row!.sum}`;
   }
-  const sequences = await query<{ name: string }>(url, `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S' ORDER BY 1`);
+  const sequences = await query<{ name: string }>(
+    url,
+    `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S' ORDER BY 1`,
+  );
   for (const { name } of sequences) {
     const [row] = await query<{ v: string }>(url, `SELECT last_value::text || '/' || is_called AS v FROM "${name}"`);
     result[`sequence ${name}`] = row!.v;
@@ -61,7 +67,8 @@ async function fingerprint(url: string) {
   return result;
 }
 
-const storedFiles = (url: string) => query<{ key: string; sha: string }>(url, `SELECT key, encode(sha256(bytes), 'hex') AS sha FROM "StoredFile" ORDER BY key`);
+const storedFiles = (url: string) =>
+  query<{ key: string; sha: string }>(url, `SELECT key, encode(sha256(bytes), 'hex') AS sha FROM "StoredFile" ORDER BY key`);
 
 let backupFile: string;
 let storedKey: string;
@@ -70,15 +77,31 @@ beforeAll(async () => {
   await loadDemoContent(db);
   const user = await makeUser(db, "EDITOR");
   // Text COPY must carry tabs, newlines, backslashes and non-Latin text unchanged.
-  await db.actor.create({ data: { slug: "acteur-echappements", name: "Tab\there \\N \\\\ ligne\nsuivante « é » 日本", kind: "ASSOCIATION", description: "\r\n" } });
+  await db.actor.create({
+    data: { slug: "acteur-echappements", name: "Tab\there \\N \\\\ ligne\nsuivante « é » 日本", kind: "ASSOCIATION", description: "\r\n" },
+  });
   storedKey = `${randomBytes(16).toString("hex")}.pdf`;
   const bytes = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(300_000)]);
   await db.storedFile.create({ data: { key: storedKey, size: bytes.length, bytes } });
   await db.source.create({
-    data: { slug: "document-televerse", kind: "DOCUMENT", title: "Document", fileKey: storedKey, fileName: "doc.pdf", fileType: "application/pdf", fileSize: 300_009, fileUploadedById: user.id },
+    data: {
+      slug: "document-televerse",
+      kind: "DOCUMENT",
+      title: "Document",
+      fileKey: storedKey,
+      fileName: "doc.pdf",
+      fileType: "application/pdf",
+      fileSize: 300_009,
+      fileUploadedById: user.id,
+    },
   });
   await db.auditEvent.create({ data: { action: "test.backup", userId: user.id, details: { note: "avant la sauvegarde" } } });
-  await enqueueMail(db, user.email, renderMail({ subject: "En file", paragraphs: ["Pas encore envoyé."], reason: "Test." }), "https://reperes.example.org");
+  await enqueueMail(
+    db,
+    user.email,
+    renderMail({ subject: "En file", paragraphs: ["Pas encore envoyé."], reason: "Test." }),
+    "https://reperes.example.org",
+  );
   // The backup runs while another transaction holds row locks and writes: it must neither wait
   // for it nor see its rows.
   const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -140,7 +163,9 @@ describe("db:backup and db:restore", () => {
   }, 120_000);
 
   it("refuses a non-empty database, a truncated file and a file that is not a backup, changing nothing", async () => {
-    await expect(restoreBackup({ databaseUrl: process.env.DATABASE_URL!, file: backupFile, migrationsDir })).rejects.toThrow(/n'est pas vide/);
+    await expect(restoreBackup({ databaseUrl: process.env.DATABASE_URL!, file: backupFile, migrationsDir })).rejects.toThrow(
+      /n'est pas vide/,
+    );
 
     const truncated = path.join(work, "tronquee.backup");
     writeFileSync(truncated, gzipSync(gunzipSync(readFileSync(backupFile)).subarray(0, 50_000)));
@@ -158,7 +183,10 @@ describe("db:backup and db:restore", () => {
   });
 
   it("brings an older backup up to the code's migrations, and refuses one from a newer version", async () => {
-    const all = readdirSync(migrationsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const all = readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     const older = path.join(work, "migrations-older");
     mkdirSync(older);
     writeFileSync(path.join(older, "migration_lock.toml"), readFileSync(path.join(migrationsDir, "migration_lock.toml")));
@@ -170,7 +198,10 @@ describe("db:backup and db:restore", () => {
     await applyMigrations({ databaseUrl: source.url, migrationsDir: older });
     await query(source.url, `INSERT INTO "Actor" (slug, name, kind, "updatedAt") VALUES ('ancien', 'Acteur d''avant', 'OTHER', now())`);
     const oldKey = `${randomBytes(16).toString("hex")}.pdf`;
-    await query(source.url, `INSERT INTO "Source" (slug, kind, title, "fileKey", "updatedAt") VALUES ('ancien-document', 'DOCUMENT', 'Ancien', '${oldKey}', now())`);
+    await query(
+      source.url,
+      `INSERT INTO "Source" (slug, kind, title, "fileKey", "updatedAt") VALUES ('ancien-document', 'DOCUMENT', 'Ancien', '${oldKey}', now())`,
+    );
     const made = path.join(work, "older-made.backup");
     await createBackup({ databaseUrl: source.url, file: made });
     // Before ADR 010, documents followed the tables as file records: one is added to this backup.
@@ -178,7 +209,8 @@ describe("db:backup and db:restore", () => {
     const writer = new ArchiveWriter(file);
     const oldBytes = Buffer.from("%PDF-1.7\n% document d'une ancienne sauvegarde\n");
     for await (const { header, body } of readArchive(made)) {
-      if (header.type === "end") await writer.record({ type: "file", name: oldKey, sha256: createHash("sha256").update(oldBytes).digest("hex") }, oldBytes);
+      if (header.type === "end")
+        await writer.record({ type: "file", name: oldKey, sha256: createHash("sha256").update(oldBytes).digest("hex") }, oldBytes);
       await writer.record(header, body);
     }
     await writer.close();

@@ -45,9 +45,15 @@ function draw(mix: SoakMix, count: number): SoakStep[] {
 describe("soak mix", () => {
   it("draws from published initiatives and linked places of the database", async () => {
     expect(catalog.initiativeSlugs.length).toBeGreaterThan(100);
-    const published = await pool.query(`SELECT count(*)::int AS n FROM "Initiative" WHERE slug = ANY($1) AND status = 'PUBLISHED' AND "deletedAt" IS NULL`, [catalog.initiativeSlugs]);
+    const published = await pool.query(
+      `SELECT count(*)::int AS n FROM "Initiative" WHERE slug = ANY($1) AND status = 'PUBLISHED' AND "deletedAt" IS NULL`,
+      [catalog.initiativeSlugs],
+    );
     expect(published.rows[0].n).toBe(catalog.initiativeSlugs.length);
-    const linked = await pool.query(`SELECT count(DISTINCT "territoryCode")::int AS n FROM "InitiativeTerritory" WHERE "territoryCode" = ANY($1)`, [catalog.places]);
+    const linked = await pool.query(
+      `SELECT count(DISTINCT "territoryCode")::int AS n FROM "InitiativeTerritory" WHERE "territoryCode" = ANY($1)`,
+      [catalog.places],
+    );
     expect(linked.rows[0].n).toBe(catalog.places.length);
     expect(catalog.exportPlaces.every((code) => catalog.places.includes(code))).toBe(true);
   });
@@ -72,9 +78,14 @@ describe("soak mix", () => {
       expect(`/initiatives?${toSearchParams(parseSearchQuery(params))}`).toBe(path);
     }
     const pages = paths("page").map((path) => path.replace(/^\/(initiatives|territoires)\/.+$/, "/$1/*").replace(/\?.*$/, ""));
-    expect(new Set(pages)).toEqual(new Set(["/", "/initiatives/*", "/territoires/*", "/carte", "/recherche", "/enseignements", "/acteurs"]));
+    expect(new Set(pages)).toEqual(
+      new Set(["/", "/initiatives/*", "/territoires/*", "/carte", "/recherche", "/enseignements", "/acteurs"]),
+    );
     const exports = paths("export");
-    expect(exports.some((path) => path.startsWith("/initiatives/export.csv?")) && exports.some((path) => path.startsWith("/initiatives/export.json?"))).toBe(true);
+    expect(
+      exports.some((path) => path.startsWith("/initiatives/export.csv?")) &&
+        exports.some((path) => path.startsWith("/initiatives/export.json?")),
+    ).toBe(true);
     expect(exports.every((path) => catalog.exportPlaces.includes(new URL(path, "http://x").searchParams.get("territoire")!))).toBe(true);
     expect(paths("api").every((path) => path.startsWith("/api/v1/initiatives"))).toBe(true);
   });
@@ -155,7 +166,13 @@ describe("soak edits", () => {
     return attempts;
   }
 
-  const fresh = async () => Promise.all(entries.map(async (entry) => ({ ...entry, startVersion: (await db.initiative.findUniqueOrThrow({ where: { id: entry.id } })).version })));
+  const fresh = async () =>
+    Promise.all(
+      entries.map(async (entry) => ({
+        ...entry,
+        startVersion: (await db.initiative.findUniqueOrThrow({ where: { id: entry.id } })).version,
+      })),
+    );
 
   it("lands or refuses each concurrent save, and finds every accepted one in the history and the latest state", async () => {
     const start = await fresh();
@@ -182,7 +199,9 @@ describe("soak edits", () => {
 
     // What a save without the version check does: last write wins, no revision.
     await pool.query(`UPDATE "Initiative" SET summary = 'Écrasé sans verrou, résumé de remplacement.' WHERE id = $1`, [entry!.id]);
-    expect((await checkEdits(db, start, attempts)).lost).toEqual([expect.stringContaining(`≠ dernier enregistrement accepté ${last.marker}`)]);
+    expect((await checkEdits(db, start, attempts)).lost).toEqual([
+      expect.stringContaining(`≠ dernier enregistrement accepté ${last.marker}`),
+    ]);
     await pool.query(`UPDATE "Initiative" SET summary = $2 WHERE id = $1`, [entry!.id, `Résumé du banc d'endurance, ${last.marker}.`]);
 
     const twin: EditAttempt = { ...saved[0]!, marker: "endurance-0-v0-e0-n0" };
@@ -191,7 +210,9 @@ describe("soak edits", () => {
     expect(twinLost).toContainEqual(expect.stringContaining(`${twin.marker} absent de l'historique`));
 
     const hidden = attempts.map((a) => (a === last ? { ...a, outcome: "conflict" as const } : a));
-    expect((await checkEdits(db, start, hidden)).lost).toContainEqual(expect.stringContaining(`version ${last.savedVersion} dans l'historique sans enregistrement accepté`));
+    expect((await checkEdits(db, start, hidden)).lost).toContainEqual(
+      expect.stringContaining(`version ${last.savedVersion} dans l'historique sans enregistrement accepté`),
+    );
   });
 });
 
@@ -201,17 +222,38 @@ describe("RSS stability rule", () => {
 
   it("accepts a flat or settling RSS, refuses a steady climb, the ceiling, and a run without samples", () => {
     const tenMinutes = 600_000;
-    expect(rssVerdict(series(10, () => 300), tenMinutes)).toMatchObject({ firstMb: 300, lastMb: 300, stable: true, windowS: 60 });
+    expect(
+      rssVerdict(
+        series(10, () => 300),
+        tenMinutes,
+      ),
+    ).toMatchObject({ firstMb: 300, lastMb: 300, stable: true, windowS: 60 });
     // A cache filling during the first minute, then flat.
-    expect(rssVerdict(series(10, (m) => 280 + Math.min(m, 1) * 30), tenMinutes).stable).toBe(true);
+    expect(
+      rssVerdict(
+        series(10, (m) => 280 + Math.min(m, 1) * 30),
+        tenMinutes,
+      ).stable,
+    ).toBe(true);
     // +3 % a minute: 26 % after ten minutes.
-    const leak = rssVerdict(series(10, (m) => 300 * (1 + 0.03 * m)), tenMinutes);
+    const leak = rssVerdict(
+      series(10, (m) => 300 * (1 + 0.03 * m)),
+      tenMinutes,
+    );
     expect(leak.lastMb / leak.firstMb).toBeGreaterThan(1.15);
     expect(leak.stable).toBe(false);
-    expect(rssVerdict(series(10, () => 400), tenMinutes).stable).toBe(false);
+    expect(
+      rssVerdict(
+        series(10, () => 400),
+        tenMinutes,
+      ).stable,
+    ).toBe(false);
     expect(rssVerdict([], tenMinutes).stable).toBe(false);
     // Two minutes: first and last 40 s.
-    const short = rssVerdict(series(2, (m) => (m < 0.7 ? 200 : 300)), 120_000);
+    const short = rssVerdict(
+      series(2, (m) => (m < 0.7 ? 200 : 300)),
+      120_000,
+    );
     expect(short).toMatchObject({ windowS: 40, firstMb: 200, lastMb: 300, stable: false });
   });
 });
@@ -243,7 +285,24 @@ describe("soak loop", () => {
   async function soak(frozen: boolean) {
     const server = await standIn(frozen);
     try {
-      return await runSoak({ baseUrl: server.baseUrl, serverPid: process.pid, db, catalog, editors, entries: await Promise.all(entries.map(async (entry) => ({ ...entry, startVersion: (await db.initiative.findUniqueOrThrow({ where: { id: entry.id } })).version }))), seed: 7, durationMs: 3000, warmupMs: 300, connections: 10, rssEveryMs: 100 });
+      return await runSoak({
+        baseUrl: server.baseUrl,
+        serverPid: process.pid,
+        db,
+        catalog,
+        editors,
+        entries: await Promise.all(
+          entries.map(async (entry) => ({
+            ...entry,
+            startVersion: (await db.initiative.findUniqueOrThrow({ where: { id: entry.id } })).version,
+          })),
+        ),
+        seed: 7,
+        durationMs: 3000,
+        warmupMs: 300,
+        connections: 10,
+        rssEveryMs: 100,
+      });
     } finally {
       await server.close();
     }

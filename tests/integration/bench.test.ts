@@ -66,7 +66,9 @@ describe("benchmark data generator", () => {
     expect(places).toMatchObject({ REGION: 1, DEPARTEMENT: 5 });
     expect(places.EPCI).toBeGreaterThan(50);
     expect(places.COMMUNE).toBeGreaterThan(1000);
-    const unused = await pool.query(`SELECT slug FROM "Approach" a WHERE NOT EXISTS (SELECT 1 FROM "InitiativeApproach" j WHERE j."approachId" = a.id)`);
+    const unused = await pool.query(
+      `SELECT slug FROM "Approach" a WHERE NOT EXISTS (SELECT 1 FROM "InitiativeApproach" j WHERE j."approachId" = a.id)`,
+    );
     expect(unused.rows).toEqual([]);
   });
 
@@ -81,7 +83,16 @@ describe("benchmark workload", () => {
     expect(workload.length).toBeGreaterThanOrEqual(60);
     expect(new Set(workload.map((item) => item.name)).size).toBe(workload.length);
     for (const queryClass of QUERY_CLASSES) expect(workload.filter((item) => item.class === queryClass).length).toBeGreaterThanOrEqual(5);
-    const codes = [PLACES.region, ...PLACES.departements, PLACES.acso, PLACES.mel, PLACES.roubaix, PLACES.creil, PLACES.amiens, PLACES.lille];
+    const codes = [
+      PLACES.region,
+      ...PLACES.departements,
+      PLACES.acso,
+      PLACES.mel,
+      PLACES.roubaix,
+      PLACES.creil,
+      PLACES.amiens,
+      PLACES.lille,
+    ];
     const found = await pool.query(`SELECT code FROM "Territory" WHERE code = ANY($1::text[])`, [codes]);
     expect(found.rowCount).toBe(codes.length);
   });
@@ -106,7 +117,9 @@ describe("search service against the naive baseline", () => {
 
   it("answers text queries of every class on both sides with a consistent page", async () => {
     // One per class: the baseline's per-row ILIKE makes the whole list take half a minute.
-    const textQueries = QUERY_CLASSES.map((queryClass) => workload.find((entry) => entry.class === queryClass && !isComparable(entry.query)));
+    const textQueries = QUERY_CLASSES.map((queryClass) =>
+      workload.find((entry) => entry.class === queryClass && !isComparable(entry.query)),
+    );
     for (const item of textQueries.filter((entry) => entry !== undefined)) {
       const [ours, naive] = await Promise.all([searchInitiatives(db, item.query), naiveSearch(pool, item.query)]);
       expect(pageIds(ours).length).toBe(Math.max(0, Math.min(20, ours.total - (item.query.page - 1) * 20)));

@@ -9,7 +9,9 @@ let clientNumber = 0;
 
 /** A GET like a client's, each from its own address (the rate limit stays out of the way). */
 async function get(handler: (request: Request) => Promise<Response>, path: string, headers: Record<string, string> = {}) {
-  const request = new Request(`http://localhost${path}`, { headers: { "x-forwarded-for": `203.0.113.${++clientNumber % 250}`, ...headers } });
+  const request = new Request(`http://localhost${path}`, {
+    headers: { "x-forwarded-for": `203.0.113.${++clientNumber % 250}`, ...headers },
+  });
   const response = await handler(request);
   return { status: response.status, etag: response.headers.get("etag")!, lastModified: response.headers.get("last-modified")! };
 }
@@ -38,17 +40,28 @@ const edits: [string, () => Promise<unknown>][] = [
   ["an actor's description", () => editPublished("actor", { description: "Description revue." })],
   ["a lesson's body", () => editPublished("lesson", { body: "Enseignement reformulé." })],
   ["a source's title", () => editPublished("source", { title: "Titre de source revu" })],
-  ["a link removed from an initiative", async () => {
-    const link = await prisma.initiativeSource.findFirstOrThrow();
-    await prisma.initiativeSource.delete({ where: { initiativeId_sourceId: { initiativeId: link.initiativeId, sourceId: link.sourceId } } });
-  }],
-  ["a vocabulary label", async () => {
-    const { id } = await prisma.theme.findFirstOrThrow({ where: { deletedAt: null } });
-    await prisma.theme.update({ where: { id }, data: { label: "Thème renommé" } });
-  }],
-  ["a territory renamed", async () => {
-    await prisma.territory.update({ where: { code: "59512" }, data: { name: "Roubaix (renommée)" } });
-  }],
+  [
+    "a link removed from an initiative",
+    async () => {
+      const link = await prisma.initiativeSource.findFirstOrThrow();
+      await prisma.initiativeSource.delete({
+        where: { initiativeId_sourceId: { initiativeId: link.initiativeId, sourceId: link.sourceId } },
+      });
+    },
+  ],
+  [
+    "a vocabulary label",
+    async () => {
+      const { id } = await prisma.theme.findFirstOrThrow({ where: { deletedAt: null } });
+      await prisma.theme.update({ where: { id }, data: { label: "Thème renommé" } });
+    },
+  ],
+  [
+    "a territory renamed",
+    async () => {
+      await prisma.territory.update({ where: { code: "59512" }, data: { name: "Roubaix (renommée)" } });
+    },
+  ],
 ];
 
 describe("the published data's version (HTTP validators of the API and the feeds)", () => {

@@ -24,10 +24,14 @@ describe("demo accounts", () => {
 
   it("stop a production start while they open with their published password", async () => {
     await ensureDemoAccounts(db);
-    await expect(prepareDatabase(process.env.DATABASE_URL!, { demo: false, demoAccounts: "refuse" })).rejects.toThrow(/REPERES_ALLOW_DEMO_ACCOUNTS/);
+    await expect(prepareDatabase(process.env.DATABASE_URL!, { demo: false, demoAccounts: "refuse" })).rejects.toThrow(
+      /REPERES_ALLOW_DEMO_ACCOUNTS/,
+    );
     // Disabled or with a new password, they are no longer a way in.
     await db.user.update({ where: { email: DEMO_ACCOUNTS[0]!.email }, data: { disabled: true } });
-    await expect(prepareDatabase(process.env.DATABASE_URL!, { demo: false, demoAccounts: "refuse" })).rejects.toThrow(/editeur@reperes.demo, contributrice@reperes.demo\)/);
+    await expect(prepareDatabase(process.env.DATABASE_URL!, { demo: false, demoAccounts: "refuse" })).rejects.toThrow(
+      /editeur@reperes.demo, contributrice@reperes.demo\)/,
+    );
     await db.user.updateMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, data: { disabled: true } });
     expect((await prepareDatabase(process.env.DATABASE_URL!, { demo: false, demoAccounts: "refuse" })).demoAccountsOpen).toEqual([]);
   });
@@ -36,7 +40,10 @@ describe("demo accounts", () => {
     expect(demoPolicy(parseEnv({}))).toEqual({ demo: true, demoAccounts: "create" });
     expect(demoPolicy(parseEnv({ NODE_ENV: "production" }))).toEqual({ demo: false, demoAccounts: "refuse" });
     expect(demoPolicy(parseEnv({ NODE_ENV: "production", REPERES_DEMO: "true" }))).toEqual({ demo: true, demoAccounts: "refuse" });
-    expect(demoPolicy(parseEnv({ NODE_ENV: "production", REPERES_DEMO: "true", REPERES_ALLOW_DEMO_ACCOUNTS: "true" }))).toEqual({ demo: true, demoAccounts: "create" });
+    expect(demoPolicy(parseEnv({ NODE_ENV: "production", REPERES_DEMO: "true", REPERES_ALLOW_DEMO_ACCOUNTS: "true" }))).toEqual({
+      demo: true,
+      demoAccounts: "create",
+    });
     expect(demoPolicy(parseEnv({ DATABASE_URL: "postgresql://u@db/reperes" }))).toEqual({ demo: false, demoAccounts: "create" });
   });
 });

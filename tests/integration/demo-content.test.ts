@@ -19,7 +19,10 @@ describe("demo content (IREV synthesis of 12 December 2023)", () => {
     expect(acso.approaches.map((a) => a.approach.slug)).toContain("formation-professionnels");
     expect(acso.actors[0]).toMatchObject({ role: "LEAD", actor: { acronym: "ACSO" } });
 
-    const synthesis = await db.source.findUniqueOrThrow({ where: { slug: "synthese-lcd-pouvoir-d-agir-2024" }, include: { event: true, lessons: true } });
+    const synthesis = await db.source.findUniqueOrThrow({
+      where: { slug: "synthese-lcd-pouvoir-d-agir-2024" },
+      include: { event: true, lessons: true },
+    });
     expect(synthesis.event?.date?.toISOString().slice(0, 10)).toBe("2023-12-12");
     expect(synthesis.lessons.length).toBeGreaterThanOrEqual(5);
   });

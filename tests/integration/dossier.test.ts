@@ -27,7 +27,12 @@ beforeAll(async () => {
   const source = await makeSource(prisma, { slug: "journee-jardins", title: "Journée régionale des jardins" });
   const hidden = await makeSource(prisma, { slug: "note-interne", title: "Note interne non publiée", status: "DRAFT" });
   await prisma.initiativeSource.create({ data: { initiativeId: jardin.id, sourceId: source.id } });
-  await makeLesson(prisma, { slug: "lecon-dossier", title: "Associer les habitants dès le début", sourceId: source.id, initiatives: [jardin.id] });
+  await makeLesson(prisma, {
+    slug: "lecon-dossier",
+    title: "Associer les habitants dès le début",
+    sourceId: source.id,
+    initiatives: [jardin.id],
+  });
   await makeLesson(prisma, { slug: "lecon-source-cachee", title: "Une leçon à la source cachée", sourceId: hidden.id });
   await makeLesson(prisma, { slug: "lecon-corbeille", title: "Leçon à la corbeille", trashed: true });
   await makeInitiative(prisma, { slug: "maison-projets", title: "Maison des projets" });
@@ -72,7 +77,9 @@ describe("dossier data", () => {
     ]);
     const lesson = items[0]!;
     expect(lesson.kind === "lesson" && lesson.record?.source?.title).toBe("Journée régionale des jardins");
-    expect(lesson.kind === "lesson" && lesson.record?.initiatives).toEqual([{ title: "Jardin partagé des Hauts", url: "http://localhost:3000/initiatives/jardin-partage" }]);
+    expect(lesson.kind === "lesson" && lesson.record?.initiatives).toEqual([
+      { title: "Jardin partagé des Hauts", url: "http://localhost:3000/initiatives/jardin-partage" },
+    ]);
     const hiddenSource = items[6]!;
     expect(hiddenSource.kind === "lesson" && hiddenSource.record?.source).toBeNull();
   });
@@ -80,7 +87,9 @@ describe("dossier data", () => {
 
 describe("dossier exports", () => {
   it("CSV: one row per entry in order, the export's columns, the notes, unavailable entries named as such", async () => {
-    const response = await exportCsv(post("/dossier/export.csv", { e: E, "note:i:jardin-partage": "Modèle pour le quartier Nord", "note:i:inconnue": "perdue" }));
+    const response = await exportCsv(
+      post("/dossier/export.csv", { e: E, "note:i:jardin-partage": "Modèle pour le quartier Nord", "note:i:inconnue": "perdue" }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="dossier-reperes-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -108,7 +117,12 @@ describe("dossier exports", () => {
     expect(text).toContain("Dossier Repères");
     expect(text).toMatch(/5 fiches/);
     const contents = text.slice(text.indexOf("Sommaire"));
-    const order = ["1. Associer les habitants dès le début (enseignement)", "2. Jardin partagé des Hauts (initiative)", "3. Fiche indisponible (i:brouillon-dossier)", "5. Maison des projets (initiative)"];
+    const order = [
+      "1. Associer les habitants dès le début (enseignement)",
+      "2. Jardin partagé des Hauts (initiative)",
+      "3. Fiche indisponible (i:brouillon-dossier)",
+      "5. Maison des projets (initiative)",
+    ];
     const positions = order.map((line) => contents.indexOf(line));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

@@ -30,7 +30,12 @@ async function create(user: TestUser, title: string) {
 beforeAll(async () => {
   await loadDemoContent(db);
   await writeBaselineRevisions(db);
-  [editor, admin, alice, bob] = await Promise.all([makeUser(db, "EDITOR"), makeUser(db, "ADMIN"), makeUser(db, "CONTRIBUTOR"), makeUser(db, "CONTRIBUTOR")]);
+  [editor, admin, alice, bob] = await Promise.all([
+    makeUser(db, "EDITOR"),
+    makeUser(db, "ADMIN"),
+    makeUser(db, "CONTRIBUTOR"),
+    makeUser(db, "CONTRIBUTOR"),
+  ]);
 });
 
 describe("saving with optimistic locking", () => {
@@ -38,14 +43,25 @@ describe("saving with optimistic locking", () => {
     const id = await create(editor, "Initiative disputée");
     const values = (await initiatives.values(db, id))!;
     const [first, second] = await Promise.all([
-      saveRecord(db, initiatives, editor, { id, version: 1, values: { ...values, summary: "Version de l'éditeur, enregistrée en parallèle." } }),
-      saveRecord(db, initiatives, admin, { id, version: 1, values: { ...values, summary: "Version de l'administratrice, en parallèle elle aussi." } }),
+      saveRecord(db, initiatives, editor, {
+        id,
+        version: 1,
+        values: { ...values, summary: "Version de l'éditeur, enregistrée en parallèle." },
+      }),
+      saveRecord(db, initiatives, admin, {
+        id,
+        version: 1,
+        values: { ...values, summary: "Version de l'administratrice, en parallèle elle aussi." },
+      }),
     ]);
     const kinds = [first.kind, second.kind].sort();
     expect(kinds).toEqual(["conflict", "saved"]);
-    const winner = first.kind === "saved" ? "Version de l'éditeur, enregistrée en parallèle." : "Version de l'administratrice, en parallèle elle aussi.";
+    const winner =
+      first.kind === "saved" ? "Version de l'éditeur, enregistrée en parallèle." : "Version de l'administratrice, en parallèle elle aussi.";
     const loser = first.kind === "conflict" ? first : second;
-    expect(loser.kind === "conflict" && loser.changes).toEqual([{ key: "summary", label: "Résumé", before: values.summary, after: winner }]);
+    expect(loser.kind === "conflict" && loser.changes).toEqual([
+      { key: "summary", label: "Résumé", before: values.summary, after: winner },
+    ]);
     const row = await db.initiative.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ version: 2, summary: winner });
     expect(await db.revision.count({ where: { entityType: "INITIATIVE", entityId: id } })).toBe(2);
@@ -54,11 +70,27 @@ describe("saving with optimistic locking", () => {
   it("refuses a save over a newer version, and accepts it once based on the current one", async () => {
     const id = await create(editor, "Initiative relue");
     const values = (await initiatives.values(db, id))!;
-    expect((await saveRecord(db, initiatives, editor, { id, version: 1, values: { ...values, title: "Premier titre" } })).kind).toBe("saved");
-    const stale = await saveRecord(db, initiatives, admin, { id, version: 1, values: { ...values, summary: "Résumé écrit sur une version ancienne." } });
-    expect(stale).toMatchObject({ kind: "conflict", currentVersion: 2, changes: [{ key: "title", before: "Initiative relue", after: "Premier titre" }] });
+    expect((await saveRecord(db, initiatives, editor, { id, version: 1, values: { ...values, title: "Premier titre" } })).kind).toBe(
+      "saved",
+    );
+    const stale = await saveRecord(db, initiatives, admin, {
+      id,
+      version: 1,
+      values: { ...values, summary: "Résumé écrit sur une version ancienne." },
+    });
+    expect(stale).toMatchObject({
+      kind: "conflict",
+      currentVersion: 2,
+      changes: [{ key: "title", before: "Initiative relue", after: "Premier titre" }],
+    });
     expect((await db.initiative.findUniqueOrThrow({ where: { id } })).summary).toBe(values.summary);
-    expect(await saveRecord(db, initiatives, admin, { id, version: 2, values: { ...values, title: "Premier titre", summary: "Résumé écrit sur une version ancienne." } })).toMatchObject({ kind: "saved", version: 3 });
+    expect(
+      await saveRecord(db, initiatives, admin, {
+        id,
+        version: 2,
+        values: { ...values, title: "Premier titre", summary: "Résumé écrit sur une version ancienne." },
+      }),
+    ).toMatchObject({ kind: "saved", version: 3 });
   });
 
   it("validates on the server with French messages per field and writes nothing", async () => {
@@ -81,13 +113,20 @@ describe("saving with optimistic locking", () => {
     await saveRecord(db, initiatives, editor, {
       id,
       version: 1,
-      values: { ...values, actors: [{ actorId: String(actor.id), role: "PARTNER" }], territories: ["200068047"], summary: "Résumé modifié avec des liens." },
+      values: {
+        ...values,
+        actors: [{ actorId: String(actor.id), role: "PARTNER" }],
+        territories: ["200068047"],
+        summary: "Résumé modifié avec des liens.",
+      },
     });
     const stored = await db.initiative.findUniqueOrThrow({ where: { id }, include: { actors: true, territories: true } });
     expect(stored.actors).toMatchObject([{ actorId: actor.id, role: "PARTNER" }]);
     expect(stored.territories).toMatchObject([{ territoryCode: "200068047" }]);
 
-    const first = await db.revision.findUniqueOrThrow({ where: { entityType_entityId_version: { entityType: "INITIATIVE", entityId: id, version: 1 } } });
+    const first = await db.revision.findUniqueOrThrow({
+      where: { entityType_entityId_version: { entityType: "INITIATIVE", entityId: id, version: 1 } },
+    });
     expect(await restoreRevision(db, initiatives, editor, id, first.id, 2)).toMatchObject({ kind: "saved", version: 3 });
     const restored = await db.initiative.findUniqueOrThrow({ where: { id }, include: { actors: true, territories: true } });
     expect(restored.summary).toBe(values.summary);
@@ -101,12 +140,16 @@ describe("ownership and workflow", () => {
   it("lets a contributor edit and submit their own draft, not another contributor's (changing the id gains nothing)", async () => {
     const id = await create(alice, "Brouillon d'Alice");
     const values = (await initiatives.values(db, id))!;
-    await expect(saveRecord(db, initiatives, bob, { id, version: 1, values: { ...values, title: "Piraté par Bob" } })).rejects.toBeInstanceOf(AccessDenied);
+    await expect(
+      saveRecord(db, initiatives, bob, { id, version: 1, values: { ...values, title: "Piraté par Bob" } }),
+    ).rejects.toBeInstanceOf(AccessDenied);
     await expect(transitionRecord(db, initiatives, bob, id, "submit", undefined)).rejects.toBeInstanceOf(AccessDenied);
     await expect(trashRecord(db, initiatives, bob, id)).rejects.toBeInstanceOf(AccessDenied);
     expect((await db.initiative.findUniqueOrThrow({ where: { id } })).title).toBe("Brouillon d'Alice");
 
-    expect((await saveRecord(db, initiatives, alice, { id, version: 1, values: { ...values, title: "Brouillon d'Alice, revu" } })).kind).toBe("saved");
+    expect(
+      (await saveRecord(db, initiatives, alice, { id, version: 1, values: { ...values, title: "Brouillon d'Alice, revu" } })).kind,
+    ).toBe("saved");
     expect(await transitionRecord(db, initiatives, alice, id, "submit", undefined)).toMatchObject({ ok: true });
     // Once submitted, the contributor can neither edit nor publish it.
     await expect(saveRecord(db, initiatives, alice, { id, version: 2, values })).rejects.toBeInstanceOf(AccessDenied);
@@ -126,7 +169,9 @@ describe("ownership and workflow", () => {
 
   it("contributors cannot edit vocabularies", async () => {
     const themes = definitionByPath("themes") as EntityDefinition<unknown>;
-    await expect(saveRecord(db, themes, alice, { values: { label: "Nouveau thème", position: "", description: "", parent: "" } })).rejects.toBeInstanceOf(AccessDenied);
+    await expect(
+      saveRecord(db, themes, alice, { values: { label: "Nouveau thème", position: "", description: "", parent: "" } }),
+    ).rejects.toBeInstanceOf(AccessDenied);
   });
 });
 

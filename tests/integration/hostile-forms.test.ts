@@ -12,7 +12,10 @@ import { makeInitiative } from "../support/factories";
 // a French field error or a refusal, never a thrown error, and nothing stored changes.
 const caller: { user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => caller.user }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 
 const db = createPrismaClient();
 const INVISIBLE = /caractère invisible non autorisé/;
@@ -43,12 +46,24 @@ beforeAll(async () => {
 
 async function unchanged() {
   const now = await db.initiative.findUniqueOrThrow({ where: { id: initiative.id } });
-  expect(now).toMatchObject({ version: initiative.version, title: initiative.title, summary: initiative.summary, description: initiative.description });
+  expect(now).toMatchObject({
+    version: initiative.version,
+    title: initiative.title,
+    summary: initiative.summary,
+    description: initiative.description,
+  });
 }
 
 describe("control characters in form text", () => {
   const edit = (fields: Record<string, string>) =>
-    call(saveEntity, { entity: "initiatives", id: initiative.id, version: initiative.version, title: initiative.title, summary: initiative.summary, ...fields });
+    call(saveEntity, {
+      entity: "initiatives",
+      id: initiative.id,
+      version: initiative.version,
+      title: initiative.title,
+      summary: initiative.summary,
+      ...fields,
+    });
 
   it("a NUL or another control character in a single-line or a Markdown field is a French field error, and nothing is saved", async () => {
     for (const [field, value] of [
@@ -58,13 +73,19 @@ describe("control characters in form text", () => {
       ["description", "DEL\u007f dans le texte"],
     ] as const) {
       const state = await edit({ [field]: value });
-      expect(state, `${field} ${JSON.stringify(value)}`).toMatchObject({ status: "invalid", fieldErrors: { [field]: [expect.stringMatching(INVISIBLE)] } });
+      expect(state, `${field} ${JSON.stringify(value)}`).toMatchObject({
+        status: "invalid",
+        fieldErrors: { [field]: [expect.stringMatching(INVISIBLE)] },
+      });
     }
     await unchanged();
   });
 
   it("a NUL in the revision comment or the status comment is a field error too", async () => {
-    expect(await edit({ comment: "pour\u0000quoi" })).toMatchObject({ status: "invalid", fieldErrors: { comment: [expect.stringMatching(INVISIBLE)] } });
+    expect(await edit({ comment: "pour\u0000quoi" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { comment: [expect.stringMatching(INVISIBLE)] },
+    });
     expect(await call(changeStatus, { entity: "initiatives", id: initiative.id, transition: "archive", comment: "\u0000" })).toMatchObject({
       status: "invalid",
       fieldErrors: { comment: [expect.stringMatching(INVISIBLE)] },
@@ -74,13 +95,21 @@ describe("control characters in form text", () => {
   });
 
   it("accounts and territory aliases refuse them as well", async () => {
-    expect(await call(createUser, { email: "nul@test.reperes", name: "Nom\u0000", role: "CONTRIBUTOR" })).toMatchObject({ status: "invalid", fieldErrors: { name: [expect.stringMatching(INVISIBLE)] } });
+    expect(await call(createUser, { email: "nul@test.reperes", name: "Nom\u0000", role: "CONTRIBUTOR" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { name: [expect.stringMatching(INVISIBLE)] },
+    });
     expect(await db.user.count({ where: { email: "nul@test.reperes" } })).toBe(0);
     const before = await db.user.findUniqueOrThrow({ where: { id: userId } });
-    expect(await call(updateUser, { id: userId, name: "Re\u001bnommé", role: "CONTRIBUTOR" })).toMatchObject({ status: "invalid", fieldErrors: { name: [expect.stringMatching(INVISIBLE)] } });
+    expect(await call(updateUser, { id: userId, name: "Re\u001bnommé", role: "CONTRIBUTOR" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { name: [expect.stringMatching(INVISIBLE)] },
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe(before.name);
     const territory = await db.territory.findUniqueOrThrow({ where: { code: "59512" } });
-    expect(await call(updateTerritoryAliases, { code: "59512", version: territory.version, aliases: "Roubaix-Nord\n\u0000" })).toMatchObject({
+    expect(
+      await call(updateTerritoryAliases, { code: "59512", version: territory.version, aliases: "Roubaix-Nord\n\u0000" }),
+    ).toMatchObject({
       status: "invalid",
       fieldErrors: { aliases: [expect.stringMatching(INVISIBLE)] },
     });
@@ -100,15 +129,35 @@ describe("control characters in form text", () => {
 describe("integers beyond PostgreSQL's range", () => {
   it("an id, a version or a revision over 2^31-1 is refused before the database", async () => {
     for (const fields of [
-      { entity: "initiatives", id: "2147483648", version: initiative.version, title: "Titre", summary: "Un résumé assez long pour passer." },
-      { entity: "initiatives", id: initiative.id, version: "99999999999999999999", title: "Titre", summary: "Un résumé assez long pour passer." },
+      {
+        entity: "initiatives",
+        id: "2147483648",
+        version: initiative.version,
+        title: "Titre",
+        summary: "Un résumé assez long pour passer.",
+      },
+      {
+        entity: "initiatives",
+        id: initiative.id,
+        version: "99999999999999999999",
+        title: "Titre",
+        summary: "Un résumé assez long pour passer.",
+      },
     ]) {
       expect(await call(saveEntity, fields)).toMatchObject({ status: "error", message: expect.stringMatching(/Requête invalide/) });
     }
-    expect(await call(restoreVersion, { entity: "initiatives", id: initiative.id, revision: "2147483648", version: initiative.version })).toMatchObject({ status: "error", message: expect.stringMatching(/Requête invalide/) });
-    expect(await call(changeStatus, { entity: "initiatives", id: "2147483648", transition: "archive" })).toMatchObject({ status: "error", message: expect.stringMatching(/Requête invalide/) });
+    expect(
+      await call(restoreVersion, { entity: "initiatives", id: initiative.id, revision: "2147483648", version: initiative.version }),
+    ).toMatchObject({ status: "error", message: expect.stringMatching(/Requête invalide/) });
+    expect(await call(changeStatus, { entity: "initiatives", id: "2147483648", transition: "archive" })).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/Requête invalide/),
+    });
     expect(await call(sendPasswordReset, { id: "2147483648" })).toMatchObject({ status: "error", message: "Requête invalide." });
-    expect(await call(updateUser, { id: "1e999", name: "Nom", role: "CONTRIBUTOR" })).toMatchObject({ status: "invalid", fieldErrors: { id: ["Identifiant invalide."] } });
+    expect(await call(updateUser, { id: "1e999", name: "Nom", role: "CONTRIBUTOR" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { id: ["Identifiant invalide."] },
+    });
     await unchanged();
   });
 });

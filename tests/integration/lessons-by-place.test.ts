@@ -33,7 +33,12 @@ beforeAll(async () => {
   await loadDemoContent(prisma);
   const synthesis = await prisma.source.findUniqueOrThrow({ where: { slug: "synthese-lcd-pouvoir-d-agir-2024" } });
   const montataire = await makeInitiative(prisma, { slug: "mediation-montataire", title: "Médiation à Montataire", places: [MONTATAIRE] });
-  const draftRoubaix = await makeInitiative(prisma, { slug: "brouillon-roubaix", title: "Brouillon à Roubaix", status: "DRAFT", places: [ROUBAIX] });
+  const draftRoubaix = await makeInitiative(prisma, {
+    slug: "brouillon-roubaix",
+    title: "Brouillon à Roubaix",
+    status: "DRAFT",
+    places: [ROUBAIX],
+  });
   await makeLesson(prisma, {
     slug: "aller-vers-montataire",
     title: "L'aller-vers auprès des jeunes",
@@ -43,9 +48,27 @@ beforeAll(async () => {
     initiatives: [montataire.id],
   });
   // Only a draft initiative links this lesson to Roubaix: it falls back to its source's places.
-  await makeLesson(prisma, { slug: "lecon-brouillon-initiative", title: "Un enseignement lié à un brouillon", body: "Texte.", publishedAt: new Date("2019-01-01"), initiatives: [draftRoubaix.id] });
-  await makeLesson(prisma, { slug: "lecon-brouillon", title: "Brouillon à Creil", body: "Pas publié.", status: "DRAFT", initiatives: [montataire.id] });
-  await makeLesson(prisma, { slug: "lecon-corbeille", title: "Enseignement à la corbeille", body: "Supprimé.", trashed: true, initiatives: [montataire.id] });
+  await makeLesson(prisma, {
+    slug: "lecon-brouillon-initiative",
+    title: "Un enseignement lié à un brouillon",
+    body: "Texte.",
+    publishedAt: new Date("2019-01-01"),
+    initiatives: [draftRoubaix.id],
+  });
+  await makeLesson(prisma, {
+    slug: "lecon-brouillon",
+    title: "Brouillon à Creil",
+    body: "Pas publié.",
+    status: "DRAFT",
+    initiatives: [montataire.id],
+  });
+  await makeLesson(prisma, {
+    slug: "lecon-corbeille",
+    title: "Enseignement à la corbeille",
+    body: "Supprimé.",
+    trashed: true,
+    initiatives: [montataire.id],
+  });
 });
 
 describe("lessons by place", () => {
@@ -71,7 +94,12 @@ describe("lessons by place", () => {
 
   it("lists local lessons first, then covering ones, with counts of each", async () => {
     const result = await find({ territoire: ROUBAIX });
-    expect(result.items.slice(0, 2).map((l) => l.slug).sort()).toEqual(["discriminations-invisibilisees-non-recours", "pairs-retablir-la-confiance"]);
+    expect(
+      result.items
+        .slice(0, 2)
+        .map((l) => l.slug)
+        .sort(),
+    ).toEqual(["discriminations-invisibilisees-non-recours", "pairs-retablir-la-confiance"]);
     expect(result.items.slice(0, 2).every((l) => l.scale === null)).toBe(true);
     expect(result.items.slice(2).every((l) => l.scale === "à l'échelle de la région")).toBe(true);
     expect(result.local).toBe(2);
@@ -79,8 +107,16 @@ describe("lessons by place", () => {
   });
 
   it("finds inside an EPCI, a département and the région", async () => {
-    expect(await slugs({ territoire: ACSO, portee: "local" })).toEqual(["aller-vers-montataire", "discriminations-invisibilisees-non-recours", ACSO_LESSON]);
-    expect(await slugs({ territoire: OISE, portee: "local" })).toEqual(["aller-vers-montataire", "discriminations-invisibilisees-non-recours", ACSO_LESSON]);
+    expect(await slugs({ territoire: ACSO, portee: "local" })).toEqual([
+      "aller-vers-montataire",
+      "discriminations-invisibilisees-non-recours",
+      ACSO_LESSON,
+    ]);
+    expect(await slugs({ territoire: OISE, portee: "local" })).toEqual([
+      "aller-vers-montataire",
+      "discriminations-invisibilisees-non-recours",
+      ACSO_LESSON,
+    ]);
     const region = await slugs({ territoire: REGION, portee: "local" });
     expect(region).toHaveLength(7);
     expect(await slugs({ territoire: REGION, portee: "couvrant" })).toEqual([]);
@@ -93,7 +129,12 @@ describe("lessons by place", () => {
   });
 
   it("never shows drafts nor trashed lessons", async () => {
-    const all = [...(await slugs({})), ...(await slugs({ territoire: MONTATAIRE })), ...(await slugs({ q: "corbeille" })), ...(await slugs({ q: "brouillon" }))];
+    const all = [
+      ...(await slugs({})),
+      ...(await slugs({ territoire: MONTATAIRE })),
+      ...(await slugs({ q: "corbeille" })),
+      ...(await slugs({ q: "brouillon" })),
+    ];
     expect(all).not.toContain("lecon-brouillon");
     expect(all).not.toContain("lecon-corbeille");
   });
@@ -107,7 +148,8 @@ describe("lessons by place", () => {
 
 describe("lessons by text", () => {
   it("ignores hyphens and apostrophes either way", async () => {
-    for (const q of ["aller-vers", "aller vers", "Kif-Kif", "kif kif", "au devant"]) expect(await slugs({ q }), q).toContain("aller-vers-montataire");
+    for (const q of ["aller-vers", "aller vers", "Kif-Kif", "kif kif", "au devant"])
+      expect(await slugs({ q }), q).toContain("aller-vers-montataire");
     expect(await slugs({ q: "l'égalité" })).toContain("pairs-retablir-la-confiance");
   });
 
@@ -131,7 +173,7 @@ describe("lessons by text", () => {
 });
 
 describe("hostile page parameters never throw", () => {
-  const junk = ["\u0000", "a\u0000b", "%ff", "\uFFFD\uFFFD", "x".repeat(10_000), "\\", "'; DROP TABLE \"Lesson\"; --", "-", "!!!", "((("];
+  const junk = ["\u0000", "a\u0000b", "%ff", "\uFFFD\uFFFD", "x".repeat(10_000), "\\", '\'; DROP TABLE "Lesson"; --', "-", "!!!", "((("];
   it.each(junk.map((value) => [JSON.stringify(value).slice(0, 30), value]))("q, lieu, territoire, portee = %s", async (_label, value) => {
     const raw = { q: value, lieu: value, territoire: value, portee: value, theme: value, page: value };
     const query = parseLessonQuery(raw);
@@ -155,7 +197,10 @@ describe("GET /api/v1/enseignements", () => {
     expect(body.place).toEqual({ territory: { code: CREIL, name: "Creil", kind: "COMMUNE" }, local: 0, covering: body.pagination.total });
     expect(body.items.find((l: { slug: string }) => l.slug === ACSO_LESSON).scale).toBe("à l'échelle de l'agglomération");
     const roubaix = await api(`/enseignements?territoire=${ROUBAIX}&portee=local`);
-    expect(roubaix.body.items.map((l: { slug: string }) => l.slug).sort()).toEqual(["discriminations-invisibilisees-non-recours", "pairs-retablir-la-confiance"]);
+    expect(roubaix.body.items.map((l: { slug: string }) => l.slug).sort()).toEqual([
+      "discriminations-invisibilisees-non-recours",
+      "pairs-retablir-la-confiance",
+    ]);
     expect((await api("/enseignements")).body.place).toBeNull();
   });
 
@@ -165,16 +210,18 @@ describe("GET /api/v1/enseignements", () => {
     expect(body.pagination).toMatchObject({ page: 2, perPage: 2, total: 8, pageCount: 4 });
   });
 
-  it.each([
-    ["/enseignements?territoire=99999", "territoire"],
-    ["/enseignements?territoire=%00", "territoire"],
-    ["/enseignements?territoire=%ff", "territoire"],
-    ["/enseignements?portee=partout", "portee"],
-    ["/enseignements?portee=%00", "portee"],
-    [`/enseignements?q=${"x".repeat(10_000)}`, "q"],
-    ["/enseignements?par_page=1000", "par_page"],
-    ["/enseignements?lieu=creil", "lieu"],
-  ].map(([path, parameter]) => [path!.slice(0, 50), path, parameter]))("%s → 400 in French naming the parameter", async (_label, path, parameter) => {
+  it.each(
+    [
+      ["/enseignements?territoire=99999", "territoire"],
+      ["/enseignements?territoire=%00", "territoire"],
+      ["/enseignements?territoire=%ff", "territoire"],
+      ["/enseignements?portee=partout", "portee"],
+      ["/enseignements?portee=%00", "portee"],
+      [`/enseignements?q=${"x".repeat(10_000)}`, "q"],
+      ["/enseignements?par_page=1000", "par_page"],
+      ["/enseignements?lieu=creil", "lieu"],
+    ].map(([path, parameter]) => [path!.slice(0, 50), path, parameter]),
+  )("%s → 400 in French naming the parameter", async (_label, path, parameter) => {
     const { status, body } = await api(path!);
     expect(status).toBe(400);
     expect(body.parameter).toBe(parameter);

@@ -29,7 +29,9 @@ let sink: SmtpSink;
 const settings = () => ({ from: FROM, smtpUrl: sink.url, dropDir: "/nonexistent", siteUrl: SITE });
 const mailsTo = async (email: string) => Promise.all(sink.received.filter((raw) => raw.includes(`To: ${email}`)).map(parseMail));
 const jobsTo = (email: string) =>
-  db.$queryRaw<{ id: string; state: string }[]>`SELECT id::text, state::text FROM pgboss.job WHERE name = ${MAIL_QUEUE} AND data->>'to' = ${email}`;
+  db.$queryRaw<
+    { id: string; state: string }[]
+  >`SELECT id::text, state::text FROM pgboss.job WHERE name = ${MAIL_QUEUE} AND data->>'to' = ${email}`;
 const links = (text: string) => text.match(/https?:\/\/[^\s"<>]+/g) ?? [];
 
 beforeAll(async () => {
@@ -75,7 +77,13 @@ describe("delivery through SMTP", () => {
   it("tells editors of a submission and the author of the decision, never naming the author to editors", async () => {
     const editor = await makeUser(db, "EDITOR");
     const author = await makeUser(db, "CONTRIBUTOR");
-    const saved = await saveRecord(db, initiatives, author, { values: { ...emptyValues(initiatives.fields), title: "Jardin partagé des Aubiers", summary: "Un résumé assez long pour passer la validation." } });
+    const saved = await saveRecord(db, initiatives, author, {
+      values: {
+        ...emptyValues(initiatives.fields),
+        title: "Jardin partagé des Aubiers",
+        summary: "Un résumé assez long pour passer la validation.",
+      },
+    });
     if (saved.kind !== "saved") throw new Error(JSON.stringify(saved));
     const before = sink.received.length;
 
@@ -89,7 +97,7 @@ describe("delivery through SMTP", () => {
     expect(reviewRaw).not.toContain("CONTRIBUTOR");
     expect(await mailsTo(author.email)).toEqual([]);
 
-    expect((await transitionRecord(db, initiatives, editor, saved.id, "return", "Précisez le quartier."))).toMatchObject({ ok: true });
+    expect(await transitionRecord(db, initiatives, editor, saved.id, "return", "Précisez le quartier.")).toMatchObject({ ok: true });
     await vi.waitFor(async () => expect((await mailsTo(author.email)).length).toBe(1), { timeout: 10_000 });
     const [sentBack] = await mailsTo(author.email);
     expect(sentBack!.subject).toBe("Renvoyé en brouillon : Jardin partagé des Aubiers");
@@ -109,7 +117,8 @@ describe("delivery through SMTP", () => {
     expect(await jobsTo(unknown)).toEqual([]);
     const user = await makeUser(db, "CONTRIBUTOR");
     const outcomes = [];
-    for (const ip of ["203.0.113.10", "203.0.113.11", "203.0.113.12", "203.0.113.13"]) outcomes.push((await requestPasswordReset(db, user.email, ip)).kind);
+    for (const ip of ["203.0.113.10", "203.0.113.11", "203.0.113.12", "203.0.113.13"])
+      outcomes.push((await requestPasswordReset(db, user.email, ip)).kind);
     expect(outcomes).toEqual(["accepted", "accepted", "accepted", "throttled"]);
     expect(await jobsTo(user.email)).toHaveLength(3);
     await vi.waitFor(async () => expect((await mailsTo(user.email)).length).toBe(3), { timeout: 10_000 });
@@ -118,7 +127,12 @@ describe("delivery through SMTP", () => {
   it("lists a message refused once retries are spent as a dead letter, and sends it again with its Message-ID", async () => {
     const email = `refused.${process.pid}@test.reperes`;
     sink.refused.add(email);
-    const messageId = await enqueueMail(db, email, renderMail({ subject: "Refusé d'abord", paragraphs: ["Essai."], reason: "Test." }), SITE);
+    const messageId = await enqueueMail(
+      db,
+      email,
+      renderMail({ subject: "Refusé d'abord", paragraphs: ["Essai."], reason: "Test." }),
+      SITE,
+    );
     // The retries are spent: the first refusal is the last.
     await db.$executeRaw`UPDATE pgboss.job SET retry_limit = 0 WHERE data->>'to' = ${email}`;
     await vi.waitFor(async () => expect(await listDeadLetters(db)).toHaveLength(1), { timeout: 10_000, interval: 200 });
@@ -127,7 +141,9 @@ describe("delivery through SMTP", () => {
     expect(dead!.error).toContain("550 Mailbox unavailable");
     expect(await countDeadLetters(db)).toBe(1);
     // Kept a month for the admins (twice the mail queue's 15 days).
-    const [kept] = await db.$queryRaw<{ days: number }[]>`SELECT extract(day FROM keep_until - now())::int AS days FROM pgboss.job WHERE id = ${dead!.id}::uuid`;
+    const [kept] = await db.$queryRaw<
+      { days: number }[]
+    >`SELECT extract(day FROM keep_until - now())::int AS days FROM pgboss.job WHERE id = ${dead!.id}::uuid`;
     expect(kept!.days).toBeGreaterThanOrEqual(29);
 
     sink.refused.delete(email);
@@ -145,7 +161,11 @@ describe("without SMTP_URL", () => {
   it("writes each message as an .eml file named by its Message-ID into the drop folder, rewritten by a retry", async () => {
     const dropDir = mkdtempSync(path.join(os.tmpdir(), "reperes-mail-drop-"));
     const transport = createMailTransport({ from: FROM, dropDir, siteUrl: SITE });
-    const mail = { messageId: "0f0e0d0c-1111-4222-8333-444455556666@reperes.example.org", to: "local@test.reperes", ...passwordResetMail({ link: `${SITE}/connexion/mot-de-passe?jeton=abc`, validHours: 24 }) };
+    const mail = {
+      messageId: "0f0e0d0c-1111-4222-8333-444455556666@reperes.example.org",
+      to: "local@test.reperes",
+      ...passwordResetMail({ link: `${SITE}/connexion/mot-de-passe?jeton=abc`, validHours: 24 }),
+    };
     await transport.deliver(mail);
     await transport.deliver(mail);
     transport.close();
@@ -172,7 +192,6 @@ describe("the queue", () => {
     ).rejects.toThrow("rollback");
     expect(await jobsTo(email)).toEqual([]);
   });
-
 });
 
 describe("a worker killed between enqueue and delivery", () => {
@@ -186,7 +205,9 @@ describe("a worker killed between enqueue and delivery", () => {
       stdio: ["ignore", "pipe", "inherit"],
     });
     children.push(child);
-    return new Promise<ChildProcess>((resolve) => child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve(child)));
+    return new Promise<ChildProcess>((resolve) =>
+      child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve(child)),
+    );
   }
   afterAll(() => children.forEach((child) => child.exitCode === null && child.kill("SIGKILL")));
 

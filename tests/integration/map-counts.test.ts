@@ -14,7 +14,12 @@ const ACSO = "200068047";
 beforeAll(async () => {
   await makeInitiative(db, { slug: "ambassadeurs-roubaix", places: ["59512"], approaches: ["pairs-ambassadeurs"] });
   await makeInitiative(db, { slug: "permanences-lille", places: ["59350"] });
-  await makeInitiative(db, { slug: "plan-acso", places: [ACSO], approaches: ["formation-professionnels"], themes: ["prevention-discriminations"] });
+  await makeInitiative(db, {
+    slug: "plan-acso",
+    places: [ACSO],
+    approaches: ["formation-professionnels"],
+    themes: ["prevention-discriminations"],
+  });
   await makeInitiative(db, { slug: "action-regionale", places: ["32"] });
 });
 

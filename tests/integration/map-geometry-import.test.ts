@@ -7,7 +7,15 @@ const db = createPrismaClient();
 
 // Small fixtures made here: unit squares side by side, in longitude/latitude.
 function square(lon: number, lat: number, size = 0.05): number[][][] {
-  return [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]];
+  return [
+    [
+      [lon, lat],
+      [lon + size, lat],
+      [lon + size, lat + size],
+      [lon, lat + size],
+      [lon, lat],
+    ],
+  ];
 }
 function collection(features: { properties: Record<string, unknown>; coordinates: number[][][] }[]) {
   return JSON.stringify({
@@ -41,7 +49,9 @@ describe("territory geometry import", () => {
     ]);
     expect(await shapeCount(["60175", "60463", "62447"])).toBe(9);
     // ACSO: its two communes given here share a side, so their union is one rectangle.
-    const acso = await db.territoryShape.findUniqueOrThrow({ where: { territoryCode_detail: { territoryCode: "200068047", detail: "LOCAL" } } });
+    const acso = await db.territoryShape.findUniqueOrThrow({
+      where: { territoryCode_detail: { territoryCode: "200068047", detail: "LOCAL" } },
+    });
     expect(acso.geometry).toMatchObject({ type: "Polygon" });
     expect([acso.minLon, acso.minLat, acso.maxLon, acso.maxLat]).toEqual([2.45, 49.25, 2.55, 49.3]);
     // Hesdin-la-Forêt's EPCI gets a shape too; an EPCI with no commune in the file does not.
@@ -57,7 +67,11 @@ describe("territory geometry import", () => {
   });
 
   it("accepts a single Feature (the région file) and a numeric code", async () => {
-    const region = JSON.stringify({ type: "Feature", properties: { code: 32, nom: "Hauts-de-France" }, geometry: { type: "Polygon", coordinates: square(1.5, 49, 2) } });
+    const region = JSON.stringify({
+      type: "Feature",
+      properties: { code: 32, nom: "Hauts-de-France" },
+      geometry: { type: "Polygon", coordinates: square(1.5, 49, 2) },
+    });
     const summary = await importTerritoryGeometry(db, "REGION", region, "region.geojson");
     expect(summary).toMatchObject({ features: 1, shapes: 1, unmatched: [] });
   });
@@ -72,7 +86,9 @@ describe("territory geometry import", () => {
     };
 
     it("invalid JSON", async () => {
-      await expect(importTerritoryGeometry(db, "COMMUNES", '{"type": "FeatureCollection", "features": [', "x")).rejects.toThrow(/pas du JSON valide.*Rien n'a été importé/);
+      await expect(importTerritoryGeometry(db, "COMMUNES", '{"type": "FeatureCollection", "features": [', "x")).rejects.toThrow(
+        /pas du JSON valide.*Rien n'a été importé/,
+      );
       await unchanged();
     });
 
@@ -88,7 +104,10 @@ describe("territory geometry import", () => {
     });
 
     it("a declared projected CRS", async () => {
-      const withCrs = JSON.stringify({ ...JSON.parse(communes), crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2154" } } });
+      const withCrs = JSON.stringify({
+        ...JSON.parse(communes),
+        crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2154" } },
+      });
       await expect(importTerritoryGeometry(db, "COMMUNES", withCrs, "x")).rejects.toThrow(/EPSG::2154.*WGS84/);
       await unchanged();
     });
@@ -98,18 +117,27 @@ describe("territory geometry import", () => {
         { properties: { code: "60175" }, coordinates: square(2.45, 49.25) },
         { properties: { nom: "Sans code" }, coordinates: square(2.5, 49.25) },
       ]);
-      await expect(importTerritoryGeometry(db, "COMMUNES", noCode, "x")).rejects.toThrow(/entité n°2 \(Sans code\) : propriété code : valeur manquante/);
+      await expect(importTerritoryGeometry(db, "COMMUNES", noCode, "x")).rejects.toThrow(
+        /entité n°2 \(Sans code\) : propriété code : valeur manquante/,
+      );
       await unchanged();
     });
 
     it("a point where a polygon is expected, and a duplicated code", async () => {
-      const point = JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { code: "60175" }, geometry: { type: "Point", coordinates: [2.4, 49.2] } }] });
-      await expect(importTerritoryGeometry(db, "COMMUNES", point, "x")).rejects.toThrow(/entité n°1 \(code 60175\) : géométrie de type Point/);
+      const point = JSON.stringify({
+        type: "FeatureCollection",
+        features: [{ type: "Feature", properties: { code: "60175" }, geometry: { type: "Point", coordinates: [2.4, 49.2] } }],
+      });
+      await expect(importTerritoryGeometry(db, "COMMUNES", point, "x")).rejects.toThrow(
+        /entité n°1 \(code 60175\) : géométrie de type Point/,
+      );
       const twice = collection([
         { properties: { code: "60175" }, coordinates: square(2.45, 49.25) },
         { properties: { code: "60175" }, coordinates: square(2.5, 49.25) },
       ]);
-      await expect(importTerritoryGeometry(db, "COMMUNES", twice, "x")).rejects.toThrow(/entité n°2 : le code 60175 figure déjà \(entité n°1\)/);
+      await expect(importTerritoryGeometry(db, "COMMUNES", twice, "x")).rejects.toThrow(
+        /entité n°2 : le code 60175 figure déjà \(entité n°1\)/,
+      );
       await unchanged();
     });
 
@@ -133,7 +161,9 @@ describe("territory geometry import", () => {
     expect(ancestors.map((a) => a.ancestorCode)).toContain("200068047");
 
     const missing = collection([{ properties: { code_qp: "QN06002T", nom_qp: "Sans commune" }, coordinates: square(2.43, 49.27, 0.01) }]);
-    await expect(importQpvGeometry(db, missing, "x")).rejects.toThrow(/entité n°1 \(code QN06002T, Sans commune\) : propriété commune_qp : valeur manquante/);
+    await expect(importQpvGeometry(db, missing, "x")).rejects.toThrow(
+      /entité n°1 \(code QN06002T, Sans commune\) : propriété commune_qp : valeur manquante/,
+    );
   });
 });
 

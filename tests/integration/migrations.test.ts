@@ -5,13 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applyMigrations,
-  createMigration,
-  markMigrationRolledBack,
-  MigrationError,
-  migrationStatus,
-} from "../../lib/db/migrations/engine";
+import { applyMigrations, createMigration, markMigrationRolledBack, MigrationError, migrationStatus } from "../../lib/db/migrations/engine";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 // Standalone runs (no global setup) use the machine's PostgreSQL.
@@ -228,7 +222,10 @@ describe("project migrations (prisma/migrations)", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const entries = await readdir(projectMigrations, { withFileTypes: true }).catch(() => []);
-    names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    names = entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     // Diff against a copy: should drift exist, the new migration must not land in the project.
     copy = await mkdtemp(path.join(tmpdir(), "reperes-project-migrations-"));
     await cp(projectMigrations, copy, { recursive: true }).catch(() => undefined);

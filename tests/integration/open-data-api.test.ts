@@ -56,7 +56,12 @@ beforeAll(async () => {
     data: { contactName: "Sami Benali", contactRole: "Chargé de mission", contactEmail: "sami@example.org", contactConsent: true },
   });
   await makeInitiative(prisma, { slug: "brouillon-secret", title: "Brouillon secret à Creil", status: "DRAFT", places: ["60175"] });
-  await makeInitiative(prisma, { slug: "corbeille-secrete", title: "Initiative mise à la corbeille à Creil", trashed: true, places: ["60175"] });
+  await makeInitiative(prisma, {
+    slug: "corbeille-secrete",
+    title: "Initiative mise à la corbeille à Creil",
+    trashed: true,
+    places: ["60175"],
+  });
   await makeActor(prisma, { slug: "acteur-brouillon", name: "Acteur en brouillon", status: "DRAFT" });
 });
 
@@ -68,13 +73,39 @@ describe("OpenAPI document", () => {
   });
 
   it("is served at /api/v1/openapi.json and lists every endpoint with its parameters", async () => {
-    const response = await getOpenApi(new Request("http://localhost/api/v1/openapi.json", { headers: { "x-forwarded-for": "203.0.113.9" } }));
+    const response = await getOpenApi(
+      new Request("http://localhost/api/v1/openapi.json", { headers: { "x-forwarded-for": "203.0.113.9" } }),
+    );
     expect(response.status).toBe(200);
     const doc = await response.json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/initiatives", "/initiatives/{slug}", "/acteurs", "/themes", "/approches", "/territoires", "/enseignements"]);
+    expect(Object.keys(doc.paths)).toEqual([
+      "/initiatives",
+      "/initiatives/{slug}",
+      "/acteurs",
+      "/themes",
+      "/approches",
+      "/territoires",
+      "/enseignements",
+    ]);
     const names = doc.paths["/initiatives"].get.parameters.map((p: { name: string }) => p.name);
-    expect(names).toEqual(["q", "interpreter", "territoire", "portee", "approche", "theme", "critere", "domaine", "public", "acteur", "statut", "annee", "tri", "page", "par_page"]);
+    expect(names).toEqual([
+      "q",
+      "interpreter",
+      "territoire",
+      "portee",
+      "approche",
+      "theme",
+      "critere",
+      "domaine",
+      "public",
+      "acteur",
+      "statut",
+      "annee",
+      "tri",
+      "page",
+      "par_page",
+    ]);
     expect(doc.info.description).toContain("Licence Ouverte");
   });
 });
@@ -106,7 +137,12 @@ describe("initiatives", () => {
   it("gives one initiative in full, contact details only with consent", async () => {
     const withConsent = await api("/initiatives/ambassadeurs-de-l-egalite-roubaix");
     expect(withConsent.status).toBe(200);
-    expect(withConsent.body.item.contact).toEqual({ name: "Sami Benali", role: "Chargé de mission", email: "sami@example.org", phone: null });
+    expect(withConsent.body.item.contact).toEqual({
+      name: "Sami Benali",
+      role: "Chargé de mission",
+      email: "sami@example.org",
+      phone: null,
+    });
     expect(withConsent.body.item.territories[0]).toMatchObject({ code: "59512", kind: "COMMUNE" });
     const without = await api("/initiatives/plan-territorial-lutte-discriminations-acso");
     expect(without.body.item.contact).toBeNull();
@@ -174,14 +210,17 @@ describe("bad parameters", () => {
     ["/territoires?q=a", "q"],
     ["/enseignements?niveau=rumeur", "niveau"],
   ];
-  it.each(cases.map(([path, parameter]) => [path.slice(0, 60), path, parameter]))("%s → 400 problem+json naming « %s », in French", async (_label, path, parameter) => {
-    const { status, contentType, body } = await api(path);
-    expect(status).toBe(400);
-    expect(contentType).toMatch(/^application\/problem\+json/);
-    expect(body.parameter).toBe(parameter);
-    expect(body.detail).toContain(`« ${parameter} »`);
-    expect(body.detail).not.toContain("<script>");
-  });
+  it.each(cases.map(([path, parameter]) => [path.slice(0, 60), path, parameter]))(
+    "%s → 400 problem+json naming « %s », in French",
+    async (_label, path, parameter) => {
+      const { status, contentType, body } = await api(path);
+      expect(status).toBe(400);
+      expect(contentType).toMatch(/^application\/problem\+json/);
+      expect(body.parameter).toBe(parameter);
+      expect(body.detail).toContain(`« ${parameter} »`);
+      expect(body.detail).not.toContain("<script>");
+    },
+  );
 });
 
 describe("HTTP behaviour", () => {
@@ -196,7 +235,10 @@ describe("HTTP behaviour", () => {
 
     // An edit made two seconds later (HTTP dates count whole seconds), stamped so rather than waited for.
     const later = new Date(Date.parse(lastModified) + 2000);
-    await prisma.initiative.update({ where: { slug: "ambassadeurs-de-l-egalite-roubaix" }, data: { summary: "Résumé modifié.", updatedAt: later } });
+    await prisma.initiative.update({
+      where: { slug: "ambassadeurs-de-l-egalite-roubaix" },
+      data: { summary: "Résumé modifié.", updatedAt: later },
+    });
     const after = await api("/initiatives?territoire=59512", { "if-none-match": etag });
     expect(after.status).toBe(200);
     expect(after.body.items[0].summary).toBe("Résumé modifié.");
@@ -234,8 +276,14 @@ describe("HTTP behaviour", () => {
 
 describe("actors in the API: public contact, consent, place", () => {
   it("gives the organisation's details, and a contact person only with recorded consent", async () => {
-    await prisma.actor.update({ where: { slug: "irev" }, data: { contactName: "Personne Sans Accord", contactEmail: "sans.accord@example.org", contactConsent: false } });
-    await prisma.actor.update({ where: { slug: "collectif-kif-kif" }, data: { contactName: "Personne Avec Accord", contactConsent: true } });
+    await prisma.actor.update({
+      where: { slug: "irev" },
+      data: { contactName: "Personne Sans Accord", contactEmail: "sans.accord@example.org", contactConsent: false },
+    });
+    await prisma.actor.update({
+      where: { slug: "collectif-kif-kif" },
+      data: { contactName: "Personne Avec Accord", contactConsent: true },
+    });
     const { body } = await api("/acteurs?par_page=100");
     const bySlug = new Map(body.items.map((a: { slug: string }) => [a.slug, a]));
     expect(bySlug.get("irev")).toMatchObject({ phone: "06 40 34 53 36", email: "contact@irev.fr", contact: null, areas: [{ code: "32" }] });
@@ -249,12 +297,22 @@ describe("actors in the API: public contact, consent, place", () => {
     expect(creil.map((a: { slug: string }) => a.slug)).toEqual(["agglomeration-creil-sud-oise", "defenseur-des-droits", "irev"]);
     expect(creil[0].scale).toBe("à l'échelle de l'agglomération");
     expect((await api("/acteurs?territoire=60175&portee=local")).body.items).toEqual([]);
-    expect((await api("/acteurs?territoire=200068047&portee=local")).body.items.map((a: { slug: string }) => a.slug)).toEqual(["agglomeration-creil-sud-oise"]);
+    expect((await api("/acteurs?territoire=200068047&portee=local")).body.items.map((a: { slug: string }) => a.slug)).toEqual([
+      "agglomeration-creil-sud-oise",
+    ]);
     expect((await api("/acteurs?q=kif-kif")).body.items.map((a: { slug: string }) => a.slug)).toEqual(["collectif-kif-kif"]);
   });
 
   it("answers bad parameters with a French 400 or 404, never a 500", async () => {
-    for (const query of ["portee=partout", "territoire=%00", `q=${"a".repeat(10_000)}`, "type=inconnu", "territoire=%ff", "lieu=Creil", "territoire=99999"]) {
+    for (const query of [
+      "portee=partout",
+      "territoire=%00",
+      `q=${"a".repeat(10_000)}`,
+      "type=inconnu",
+      "territoire=%ff",
+      "lieu=Creil",
+      "territoire=99999",
+    ]) {
       const { status, body } = await api(`/acteurs?${query}`);
       expect(status, query).toBe(400);
       expect(body.detail).toMatch(/paramètre/i);

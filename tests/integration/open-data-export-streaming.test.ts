@@ -42,7 +42,9 @@ it(`exports ${ROWS.toLocaleString("en")} rows with bounded memory`, async () => 
   let records = 0;
   const started = performance.now();
 
-  const response = await exportCsv(new Request("http://localhost/initiatives/export.csv", { headers: { "x-forwarded-for": "198.51.100.1" } }));
+  const response = await exportCsv(
+    new Request("http://localhost/initiatives/export.csv", { headers: { "x-forwarded-for": "198.51.100.1" } }),
+  );
   const body = Readable.fromWeb(response.body! as import("node:stream/web").ReadableStream<Uint8Array>);
   let chunks = 0;
   const samples: number[] = [];

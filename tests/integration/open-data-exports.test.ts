@@ -13,8 +13,8 @@ import { makeActor, makeInitiative } from "../support/factories";
 
 const ACSO = "200068047";
 const tricky = {
-  title: "Égalité ; « guillemets » et \"doubles\" – œuvre à Creil",
-  summary: "Ligne une ;\nligne deux, avec \"citation\"\r\nligne trois : ça marche.",
+  title: 'Égalité ; « guillemets » et "doubles" – œuvre à Creil',
+  summary: 'Ligne une ;\nligne deux, avec "citation"\r\nligne trois : ça marche.',
   description: "=SOMME(A1:A3) n'est pas une formule ici",
 };
 
@@ -30,7 +30,11 @@ async function csvRows(query = ""): Promise<{ bytes: Uint8Array; rows: Record<st
 }
 
 async function jsonExport(query = "") {
-  return (await (await get(exportJson, query)).json()) as { metadata: { licence: { name: string } }; initiatives: { slug: string }[]; count: number };
+  return (await (await get(exportJson, query)).json()) as {
+    metadata: { licence: { name: string } };
+    initiatives: { slug: string }[];
+    count: number;
+  };
 }
 
 beforeAll(async () => {
@@ -42,7 +46,12 @@ beforeAll(async () => {
     summary: tricky.summary,
     places: ["60175", "60414"],
     actors: [{ actorId: actor.id, role: "LEAD" }],
-    data: { description: tricky.description, contactName: "Personne Sans Consentement", contactEmail: "secret@example.org", contactConsent: false },
+    data: {
+      description: tricky.description,
+      contactName: "Personne Sans Consentement",
+      contactEmail: "secret@example.org",
+      contactConsent: false,
+    },
   });
   await prisma.initiative.update({
     where: { slug: "ambassadeurs-de-l-egalite-roubaix" },
@@ -101,7 +110,15 @@ describe("CSV export", () => {
   });
 
   it("selects exactly the rows of the page with the same parameters, all pages", async () => {
-    for (const query of [`territoire=${ACSO}`, "q=discriminations", "q=discrimnation", "approche=testing", "tri=titre", "territoire=60&page=2", "page=abc"]) {
+    for (const query of [
+      `territoire=${ACSO}`,
+      "q=discriminations",
+      "q=discrimnation",
+      "approche=testing",
+      "tri=titre",
+      "territoire=60&page=2",
+      "page=abc",
+    ]) {
       const { rows } = await csvRows(`.csv?${query}`);
       const page = await searchInitiatives(prisma, { ...parseSearchQuery(new URLSearchParams(query)), page: 1 }, { pageSize: 1000 });
       expect(rows.map((r) => r.Identifiant)).toEqual(page.items.map((i) => i.slug));

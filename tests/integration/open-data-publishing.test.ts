@@ -54,7 +54,9 @@ describe("Atom feeds", () => {
 
 describe("PDF fiche", () => {
   it("is a PDF of a published initiative, 404 for a draft", async () => {
-    const response = await fichePdf(request("/initiatives/fiche-accentuee/fiche.pdf"), { params: Promise.resolve({ slug: "fiche-accentuee" }) });
+    const response = await fichePdf(request("/initiatives/fiche-accentuee/fiche.pdf"), {
+      params: Promise.resolve({ slug: "fiche-accentuee" }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -69,7 +71,8 @@ describe("PDF fiche", () => {
     const pdf = (await renderFiche(record, { compress: false })).toString("latin1");
     // Text is written as hex glyph codes, split where kerning applies: join the runs.
     const shown = [...pdf.matchAll(/<([0-9a-f]+)>/g)].map((m) => m[1]).join("");
-    const winAnsi = (text: string) => [...text].map((c) => ({ "’": "92", "–": "96", Œ: "8c", œ: "9c" })[c] ?? c.charCodeAt(0).toString(16).padStart(2, "0")).join("");
+    const winAnsi = (text: string) =>
+      [...text].map((c) => ({ "’": "92", "–": "96", Œ: "8c", œ: "9c" })[c] ?? c.charCodeAt(0).toString(16).padStart(2, "0")).join("");
     expect(shown).toContain(winAnsi("galit")); // "É" then "galité" may be split by kerning
     expect(shown).toContain(winAnsi("é è ê à ç ù œ."));
     expect(shown).toContain(winAnsi("pouvoir d’agir"));

@@ -26,7 +26,10 @@ async function userWithSecondFactor() {
   const user = await makeUser(db, "EDITOR");
   const secret = newTotpSecret();
   const { codes, hashes } = newRecoveryCodes();
-  await db.user.update({ where: { id: user.id }, data: { totpSecret: seal(secret), totpEnabledAt: new Date(), totpRecoveryCodes: hashes } });
+  await db.user.update({
+    where: { id: user.id },
+    data: { totpSecret: seal(secret), totpEnabledAt: new Date(), totpRecoveryCodes: hashes },
+  });
   const sessions = [];
   for (let i = 0; i < 2; i++) {
     const result = await signIn(db, { email: user.email, password: user.password, code: codes[i]!, ip: freshIp() });
@@ -49,7 +52,9 @@ describe("own account: second factor", () => {
     expect(started.status).toBe("ok");
     // The otpauth address comes as a QR code, an SVG drawn on the server.
     expect(started.html).toMatch(/^otpauth:\/\/totp\//);
-    expect(Buffer.from(started.qrCode!.replace(/^data:image\/svg\+xml;base64,/, ""), "base64").toString()).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"[\s\S]*<path /);
+    expect(Buffer.from(started.qrCode!.replace(/^data:image\/svg\+xml;base64,/, ""), "base64").toString()).toMatch(
+      /^<svg [^>]*viewBox="0 0 \d+ \d+"[\s\S]*<path /,
+    );
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.totpEnabledAt).toEqual(before.totpEnabledAt);
     expect(after.totpSecret).toBe(before.totpSecret);
@@ -77,8 +82,12 @@ describe("own account: second factor", () => {
     expect(await resolveSession(db, user.otherSession, user.id)).toBeNull();
     expect(await resolveSession(db, user.actor.sessionId, user.id)).not.toBeNull();
     // The new app's codes open a session; the old app's no longer do.
-    expect((await signIn(db, { email: user.email, password: user.password, code: await codeAt(newSecret, 1), ip: freshIp() })).ok).toBe(true);
-    expect(await signIn(db, { email: user.email, password: user.password, code: await codeAt(user.secret, 1), ip: freshIp() })).toMatchObject({ ok: false });
+    expect((await signIn(db, { email: user.email, password: user.password, code: await codeAt(newSecret, 1), ip: freshIp() })).ok).toBe(
+      true,
+    );
+    expect(
+      await signIn(db, { email: user.email, password: user.password, code: await codeAt(user.secret, 1), ip: freshIp() }),
+    ).toMatchObject({ ok: false });
   });
 
   it("disables the factor only with the password or a current code, audited, closing the other sessions", async () => {
@@ -114,7 +123,12 @@ describe("own account: a step that fails half-way changes nothing", () => {
   it("keeps the password and the other sessions when the journal entry of a password change fails", async () => {
     const user = await userWithSecondFactor();
     const before = await account(user.id);
-    const change = () => changePassword(db, user.actor, form({ current: user.password, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }));
+    const change = () =>
+      changePassword(
+        db,
+        user.actor,
+        form({ current: user.password, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }),
+      );
     await expect(withJournalRefusing(db, "auth.password_changed", change)).rejects.toThrow(/journal indisponible/);
     expect(await account(user.id)).toEqual(before);
     expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
@@ -124,7 +138,8 @@ describe("own account: a step that fails half-way changes nothing", () => {
     const user = await userWithSecondFactor();
     const started = await beginTotpSetup(db, user.actor);
     const before = await account(user.id);
-    const confirm = async () => confirmTotpSetup(db, user.actor, form({ code: await codeAt(started.secret!, 0), current: await codeAt(user.secret, 0) }));
+    const confirm = async () =>
+      confirmTotpSetup(db, user.actor, form({ code: await codeAt(started.secret!, 0), current: await codeAt(user.secret, 0) }));
     await expect(withJournalRefusing(db, "auth.totp_replaced", confirm)).rejects.toThrow(/journal indisponible/);
     expect(await account(user.id)).toEqual(before);
     expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
@@ -133,7 +148,9 @@ describe("own account: a step that fails half-way changes nothing", () => {
   it("keeps the factor and the other sessions when the journal entry of its removal fails", async () => {
     const user = await userWithSecondFactor();
     const before = await account(user.id);
-    await expect(withJournalRefusing(db, "auth.totp_disabled", () => disableTotp(db, user.actor, form({ current: user.password })))).rejects.toThrow(/journal indisponible/);
+    await expect(
+      withJournalRefusing(db, "auth.totp_disabled", () => disableTotp(db, user.actor, form({ current: user.password }))),
+    ).rejects.toThrow(/journal indisponible/);
     expect(await account(user.id)).toEqual(before);
     expect(await resolveSession(db, user.otherSession, user.id)).not.toBeNull();
   });
@@ -143,13 +160,25 @@ describe("own account: password checks are throttled", () => {
   it("locks password change and factor removal after 5 wrong passwords from one address, audited", async () => {
     const user = await userWithSecondFactor();
     for (let i = 0; i < 3; i++) {
-      expect((await changePassword(db, user.actor, form({ current: `faux ${i}`, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }))).status).toBe("invalid");
+      expect(
+        (
+          await changePassword(
+            db,
+            user.actor,
+            form({ current: `faux ${i}`, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }),
+          )
+        ).status,
+      ).toBe("invalid");
     }
     for (let i = 0; i < 2; i++) expect((await disableTotp(db, user.actor, form({ current: `faux ${i}` }))).status).toBe("invalid");
     expect(await auditCount(user.id, "auth.credential_check_failed")).toBe(5);
 
     // Now even the right password is refused, and the refusal is journaled.
-    const locked = await changePassword(db, user.actor, form({ current: user.password, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }));
+    const locked = await changePassword(
+      db,
+      user.actor,
+      form({ current: user.password, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }),
+    );
     expect(locked).toMatchObject({ status: "invalid", message: expect.stringMatching(/Trop de tentatives/) });
     expect((await disableTotp(db, user.actor, form({ current: user.password }))).message).toMatch(/Trop de tentatives/);
     expect(await db.auditEvent.count({ where: { userId: user.id, action: "auth.locked" } })).toBe(2);

@@ -154,7 +154,9 @@ describe("/api/v1/territoires?q", () => {
 
 describe("the territory facet of /initiatives", () => {
   const facetCodes = async (params: string, expandTerritories: string[] = []) =>
-    (await searchInitiatives(db, parseSearchQuery(new URLSearchParams(params)), { expandTerritories })).facets.territoire.map((t) => t.value);
+    (await searchInitiatives(db, parseSearchQuery(new URLSearchParams(params)), { expandTerritories })).facets.territoire.map(
+      (t) => t.value,
+    );
 
   it("shows a chosen place with its ancestors, not its siblings", async () => {
     const shown = await facetCodes(`territoire=${ROUBAIX}`);
@@ -177,8 +179,12 @@ describe("the territory facet of /initiatives", () => {
     expect(found.suggestions[0]?.href).toBe(`/initiatives?q=egalite&territoire=${ROUBAIX}`);
 
     const selected = await placeFacet("/initiatives", parseSearchQuery(new URLSearchParams(`territoire=${MEL}`)), {});
-    expect(selected.expandLinks).toEqual([{ href: `/initiatives?territoire=${MEL}&voir=${MEL}`, label: "Voir les communes de Métropole Européenne de Lille (95)" }]);
-    const open = await placeFacet("/initiatives", parseSearchQuery(new URLSearchParams(`territoire=${MEL}`)), { voir: [MEL, "%ff", "\u0000", "x".repeat(10_000)] });
+    expect(selected.expandLinks).toEqual([
+      { href: `/initiatives?territoire=${MEL}&voir=${MEL}`, label: "Voir les communes de Métropole Européenne de Lille (95)" },
+    ]);
+    const open = await placeFacet("/initiatives", parseSearchQuery(new URLSearchParams(`territoire=${MEL}`)), {
+      voir: [MEL, "%ff", "\u0000", "x".repeat(10_000)],
+    });
     expect(open.expanded).toEqual([MEL]);
     expect(open.expandLinks[0]?.label).toBe("Masquer les communes de Métropole Européenne de Lille");
     // « voir » only applies to selected places.

@@ -36,7 +36,11 @@ const ACSO_PLAN = "plan-territorial-lutte-discriminations-acso"; // ACSO
 const AMBASSADEURS = "ambassadeurs-de-l-egalite-roubaix"; // Roubaix
 const KIF_KIF = "permanences-ecoute-kif-kif"; // Lille
 
-async function create(slug: string, places: string[], options: { approaches?: string[]; status?: "DRAFT"; trashed?: boolean; daysAgo?: number } = {}) {
+async function create(
+  slug: string,
+  places: string[],
+  options: { approaches?: string[]; status?: "DRAFT"; trashed?: boolean; daysAgo?: number } = {},
+) {
   await makeInitiative(prisma, {
     slug,
     title: `Initiative ${slug.replace(/-/g, " ")}`,
@@ -93,7 +97,9 @@ describe("inside, covering, both: each level of the hierarchy", () => {
   it("a QPV (Les Hauts de Creil) is covered by Creil, ACSO, the Oise and the région", async () => {
     const result = await search(`territoire=${HAUTS_DE_CREIL}`);
     expect(result.items[0]?.slug).toBe("quartier-hauts-de-creil");
-    expect(sorted(await slugs(`territoire=${HAUTS_DE_CREIL}&portee=couvrant`))).toEqual(sorted(["permanence-creil", ACSO_PLAN, "plan-oise", DDD]));
+    expect(sorted(await slugs(`territoire=${HAUTS_DE_CREIL}&portee=couvrant`))).toEqual(
+      sorted(["permanence-creil", ACSO_PLAN, "plan-oise", DDD]),
+    );
     expect(result.items.find((item) => item.slug === "permanence-creil")?.scale).toBe("à l'échelle de la commune");
   });
 
@@ -140,7 +146,9 @@ describe("inside, covering, both: each level of the hierarchy", () => {
   it("several places: OR of each, inside any first, and a place's entries are not « covering » the other", async () => {
     const result = await search(`territoire=${ROUBAIX}&territoire=${CREIL}`);
     expect(result.placeCounts).toEqual({ local: 3, covering: 5 });
-    expect(sorted(result.items.slice(0, 3).map((item) => item.slug))).toEqual(sorted([AMBASSADEURS, "permanence-creil", "quartier-hauts-de-creil"]));
+    expect(sorted(result.items.slice(0, 3).map((item) => item.slug))).toEqual(
+      sorted([AMBASSADEURS, "permanence-creil", "quartier-hauts-de-creil"]),
+    );
     // Inside the MEL: the MEL's own entry is local, Roubaix's too; Lille's entry is found as inside the MEL.
     const mel = await search(`territoire=${MEL}&territoire=${ROUBAIX}`);
     expect(mel.placeCounts).toEqual({ local: 3, covering: 2 });
@@ -153,7 +161,8 @@ describe("order, pages and other filters", () => {
       const all = await slugs(`territoire=${CREIL}&tri=${tri}&q=discriminations`);
       expect(all.slice(0, 2).every((slug) => ["permanence-creil", "quartier-hauts-de-creil"].includes(slug))).toBe(true);
       const paged: string[] = [];
-      for (let page = 1; page <= 3; page++) paged.push(...(await search(`territoire=${CREIL}&tri=${tri}&q=discriminations&page=${page}`, 2)).items.map((i) => i.slug));
+      for (let page = 1; page <= 3; page++)
+        paged.push(...(await search(`territoire=${CREIL}&tri=${tri}&q=discriminations&page=${page}`, 2)).items.map((i) => i.slug));
       expect(paged).toEqual(all);
     }
   });
@@ -166,16 +175,28 @@ describe("order, pages and other filters", () => {
 
   it("facet counts are what choosing each value would find, under each scope", async () => {
     const count = async (query: SearchQuery) =>
-      (await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(*)::int AS n FROM "InitiativeSearch" s WHERE ${initiativeFilterSql(query)}`))[0]!.n;
+      (
+        await prisma.$queryRaw<{ n: number }[]>(
+          Prisma.sql`SELECT count(*)::int AS n FROM "InitiativeSearch" s WHERE ${initiativeFilterSql(query)}`,
+        )
+      )[0]!.n;
     for (const portee of ["tous", "local", "couvrant"]) {
       const query = parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&approche=testing&portee=${portee}`));
       const result = await searchInitiatives(prisma, query);
       expect(result.total).toBe(await count(query));
       for (const value of result.facets.territoire) {
-        expect({ portee, value: value.value, count: value.count }).toEqual({ portee, value: value.value, count: await count({ ...query, territoire: [value.value] }) });
+        expect({ portee, value: value.value, count: value.count }).toEqual({
+          portee,
+          value: value.value,
+          count: await count({ ...query, territoire: [value.value] }),
+        });
       }
       for (const value of result.facets.approche) {
-        expect({ portee, value: value.value, count: value.count }).toEqual({ portee, value: value.value, count: await count({ ...query, approche: [value.value] }) });
+        expect({ portee, value: value.value, count: value.count }).toEqual({
+          portee,
+          value: value.value,
+          count: await count({ ...query, approche: [value.value] }),
+        });
       }
     }
   });
@@ -205,7 +226,8 @@ describe("the URL parameter", () => {
 
 let client = 0;
 const headers = () => ({ "x-forwarded-for": `198.51.100.${++client % 250}` });
-const get = (handler: (r: Request) => Promise<Response>, query: string) => handler(new Request(`http://localhost/initiatives/export?${query}`, { headers: headers() }));
+const get = (handler: (r: Request) => Promise<Response>, query: string) =>
+  handler(new Request(`http://localhost/initiatives/export?${query}`, { headers: headers() }));
 const feed = (query: string) => getFeed(new Request(`http://localhost/initiatives/flux.xml?${query}`, { headers: headers() }));
 
 async function api(query: string) {
@@ -236,11 +258,20 @@ describe("the same rule in the API, exports, feeds and map", () => {
   });
 
   it("exports: the same entries in the same order", async () => {
-    for (const params of [`territoire=${CREIL}`, `territoire=${CREIL}&portee=couvrant`, `territoire=${ROUBAIX}&portee=local`, `territoire=${ACSO}&tri=titre`]) {
+    for (const params of [
+      `territoire=${CREIL}`,
+      `territoire=${CREIL}&portee=couvrant`,
+      `territoire=${ROUBAIX}&portee=local`,
+      `territoire=${ACSO}&tri=titre`,
+    ]) {
       const expected = await slugs(params);
       const json = (await (await get(exportJson, params)).json()) as { initiatives: { slug: string }[] };
       expect(json.initiatives.map((i) => i.slug)).toEqual(expected);
-      const rows = parse(Buffer.from(await (await get(exportCsv, params)).arrayBuffer()), { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
+      const rows = parse(Buffer.from(await (await get(exportCsv, params)).arrayBuffer()), {
+        bom: true,
+        delimiter: ";",
+        columns: true,
+      }) as Record<string, string>[];
       expect(rows.map((row) => row.Identifiant)).toEqual(expected);
     }
   });
@@ -258,9 +289,18 @@ describe("the same rule in the API, exports, feeds and map", () => {
     const both = await countInitiativesByTerritory(prisma, parseSearchQuery(new URLSearchParams(`territoire=${CREIL}`)), "EPCI");
     expect(both.total).toBe(5);
     expect(Object.fromEntries(both.byTerritory)).toEqual({ [ACSO]: 3 });
-    const local = await countInitiativesByTerritory(prisma, parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=local`)), "COMMUNE", ACSO);
+    const local = await countInitiativesByTerritory(
+      prisma,
+      parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=local`)),
+      "COMMUNE",
+      ACSO,
+    );
     expect(Object.fromEntries(local.byTerritory)).toEqual({ [CREIL]: 2 });
-    const covering = await countInitiativesByTerritory(prisma, parseSearchQuery(new URLSearchParams(`territoire=${ROUBAIX}&portee=couvrant`)), "EPCI");
+    const covering = await countInitiativesByTerritory(
+      prisma,
+      parseSearchQuery(new URLSearchParams(`territoire=${ROUBAIX}&portee=couvrant`)),
+      "EPCI",
+    );
     expect(covering.total).toBe(3);
     expect(Object.fromEntries(covering.byTerritory)).toEqual({ [MEL]: 1 });
   });

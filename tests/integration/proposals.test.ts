@@ -15,7 +15,10 @@ import { makeInitiative } from "../support/factories";
 // the client's address are stubbed.
 const caller: { user: SessionUser | null; ip: string } = { user: null, ip: "198.51.100.1" };
 vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => caller.user }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": caller.ip }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": caller.ip }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 
 const db = createPrismaClient();
 
@@ -62,7 +65,14 @@ let editor: SessionUser;
 let contributor: SessionUser;
 let published: { id: number; slug: string };
 
-const session = (u: { id: number; email: string; role: SessionUser["role"] }): SessionUser => ({ id: u.id, email: u.email, name: u.email, role: u.role, totpEnabled: false, sessionId: "test" });
+const session = (u: { id: number; email: string; role: SessionUser["role"] }): SessionUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.email,
+  role: u.role,
+  totpEnabled: false,
+  sessionId: "test",
+});
 
 beforeAll(async () => {
   approachIds = (await db.approach.findMany({ take: 2, orderBy: { id: "asc" }, select: { id: true } })).map((a) => String(a.id));
@@ -81,7 +91,11 @@ beforeEach(async () => {
 const proposalCount = () => db.proposal.count();
 /** Subjects of the messages queued for `email` (ADR 012), oldest first. */
 const queuedFor = async (email: string) =>
-  (await db.$queryRaw<{ subject: string }[]>`SELECT data->>'subject' AS subject FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ${email} ORDER BY created_on, id`).map((row) => row.subject);
+  (
+    await db.$queryRaw<
+      { subject: string }[]
+    >`SELECT data->>'subject' AS subject FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ${email} ORDER BY created_on, id`
+  ).map((row) => row.subject);
 
 describe("« Proposer une initiative », without an account", () => {
   it("stores a valid proposal with its consents and their date, in the queue, and thanks the visitor", async () => {
@@ -105,7 +119,9 @@ describe("« Proposer une initiative », without an account", () => {
     expect(JSON.stringify(event.details)).not.toMatch(/Camille|exemple\.fr|198\.51/);
     // Queued with it: the proposer's acknowledgement, and a message to the moderators that names nobody.
     expect(await queuedFor("camille.martin@exemple.fr")).toContain(`Bien reçu : proposition « ${valid().title} »`);
-    const [moderatorMail] = await db.$queryRaw<{ data: string }[]>`SELECT data::text FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ${editor.email} ORDER BY created_on DESC LIMIT 1`;
+    const [moderatorMail] = await db.$queryRaw<
+      { data: string }[]
+    >`SELECT data::text FROM pgboss.job WHERE name = 'mail' AND data->>'to' = ${editor.email} ORDER BY created_on DESC LIMIT 1`;
     expect(moderatorMail!.data).toContain(`/admin/propositions/${stored.id}`);
     expect(moderatorMail!.data).not.toMatch(/Camille|camille\.martin/);
   });
@@ -113,7 +129,10 @@ describe("« Proposer une initiative », without an account", () => {
   it("keeps unticked consents as no consent", async () => {
     const { contactConsent: _c, publicContactConsent: _p, ...withoutConsents } = valid();
     expect(await call(sendProposal, withoutConsents)).toEqual({ redirect: "/proposer/merci" });
-    expect(await db.proposal.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({ contactConsentAt: null, publicContactConsentAt: null });
+    expect(await db.proposal.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
+      contactConsentAt: null,
+      publicContactConsentAt: null,
+    });
   });
 
   it("refuses missing, oversized, invisible-character and link-stuffed fields with French field errors, storing nothing", async () => {
@@ -122,7 +141,11 @@ describe("« Proposer une initiative », without an account", () => {
       [{ title: "" }, "title", /obligatoire/],
       [{ body: "Trop court" }, "body", /au moins 20 caractères/],
       [{ body: "x".repeat(5001) }, "body", /ne peut pas dépasser 5\s000 caractères/],
-      [{ body: "Voir https://a.example, https://b.example, www.c.example et http://d.example pour tout savoir." }, "body", /trop d'adresses web \(3 au plus\)/],
+      [
+        { body: "Voir https://a.example, https://b.example, www.c.example et http://d.example pour tout savoir." },
+        "body",
+        /trop d'adresses web \(3 au plus\)/,
+      ],
       [{ title: "Gagnez de l'argent sur https://spam.example" }, "title", /ne peut pas contenir d'adresse web/],
       [{ title: "Titre\u0000 piégé" }, "title", /caractère invisible/],
       [{ territories: [] }, "territories", /au moins un lieu/],
@@ -132,7 +155,10 @@ describe("« Proposer une initiative », without an account", () => {
     ];
     for (const [change, field, message] of cases) {
       const state = await call(sendProposal, { ...valid(), ...change });
-      expect(state, JSON.stringify(change).slice(0, 80)).toMatchObject({ status: "invalid", fieldErrors: { [field]: [expect.stringMatching(message)] } });
+      expect(state, JSON.stringify(change).slice(0, 80)).toMatchObject({
+        status: "invalid",
+        fieldErrors: { [field]: [expect.stringMatching(message)] },
+      });
     }
     expect(await proposalCount()).toBe(count);
   });
@@ -140,19 +166,33 @@ describe("« Proposer une initiative », without an account", () => {
   it("refuses a filled honeypot with a French message, storing and sending nothing", async () => {
     const count = await proposalCount();
     const robot = "robot@exemple.fr";
-    expect(await call(sendProposal, { ...valid(), proposerEmail: robot, remarque: "Buy now" })).toMatchObject({ status: "error", message: expect.stringMatching(/champ invisible.*Rien n'a été enregistré/) });
+    expect(await call(sendProposal, { ...valid(), proposerEmail: robot, remarque: "Buy now" })).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/champ invisible.*Rien n'a été enregistré/),
+    });
     expect(await proposalCount()).toBe(count);
     expect(await queuedFor(robot)).toEqual([]);
   });
 
   it("limits one address to a few proposals, then refuses with when to try again, storing nothing more", async () => {
     const count = await proposalCount();
-    for (let i = 0; i < PROPOSAL_RATE_LIMITS.perAddress.capacity; i++) expect(await call(sendProposal, valid())).toEqual({ redirect: "/proposer/merci" });
+    for (let i = 0; i < PROPOSAL_RATE_LIMITS.perAddress.capacity; i++)
+      expect(await call(sendProposal, valid())).toEqual({ redirect: "/proposer/merci" });
     const refused = await call(sendProposal, valid());
-    expect(refused).toMatchObject({ status: "error", message: expect.stringMatching(/plusieurs messages en peu de temps : réessayez dans \d+ minutes/) });
+    expect(refused).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/plusieurs messages en peu de temps : réessayez dans \d+ minutes/),
+    });
     expect(await proposalCount()).toBe(count + PROPOSAL_RATE_LIMITS.perAddress.capacity);
     // A correction from the same address counts against the same bucket.
-    expect(await call(sendCorrection, { initiative: published.slug, body: "Le numéro de téléphone a changé.", proposerName: "Camille Martin", proposerEmail: "c@exemple.fr" })).toMatchObject({ status: "error" });
+    expect(
+      await call(sendCorrection, {
+        initiative: published.slug,
+        body: "Le numéro de téléphone a changé.",
+        proposerName: "Camille Martin",
+        proposerEmail: "c@exemple.fr",
+      }),
+    ).toMatchObject({ status: "error" });
     caller.ip = freshAddress();
     expect(await call(sendProposal, valid())).toEqual({ redirect: "/proposer/merci" });
   });
@@ -166,14 +206,27 @@ describe("« Proposer une initiative », without an account", () => {
 });
 
 describe("« Signaler une correction »", () => {
-  const correction = () => ({ initiative: published.slug, body: "La permanence a lieu le mardi, plus le jeudi.", proposerName: "Sam Durand", proposerEmail: "sam@exemple.fr", contactConsent: "on" });
+  const correction = () => ({
+    initiative: published.slug,
+    body: "La permanence a lieu le mardi, plus le jeudi.",
+    proposerName: "Sam Durand",
+    proposerEmail: "sam@exemple.fr",
+    contactConsent: "on",
+  });
 
   it("stores a correction linked to the published entry, and refuses one about an entry that is not published", async () => {
     expect(await call(sendCorrection, correction())).toEqual({ redirect: `/proposer/merci?fiche=${published.slug}` });
-    expect(await db.proposal.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({ kind: "CORRECTION", initiativeId: published.id, title: null });
+    expect(await db.proposal.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
+      kind: "CORRECTION",
+      initiativeId: published.id,
+      title: null,
+    });
     const draft = await makeInitiative(db, { slug: "brouillon-pas-public", status: "DRAFT" });
     const count = await proposalCount();
-    expect(await call(sendCorrection, { ...correction(), initiative: draft.slug })).toMatchObject({ status: "error", message: expect.stringMatching(/n'est plus publiée/) });
+    expect(await call(sendCorrection, { ...correction(), initiative: draft.slug })).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/n'est plus publiée/),
+    });
     expect(await call(sendCorrection, { ...correction(), initiative: "../admin" })).toMatchObject({ status: "invalid" });
     expect(await proposalCount()).toBe(count);
   });
@@ -193,7 +246,10 @@ describe("moderation", () => {
       caller.user = user;
       const status = user ? 403 : 401;
       expect(await call(acceptProposal, { id: proposal.id })).toMatchObject({ status: "denied", httpStatus: status });
-      expect(await call(declineProposal, { id: proposal.id, reason: "Hors sujet." })).toMatchObject({ status: "denied", httpStatus: status });
+      expect(await call(declineProposal, { id: proposal.id, reason: "Hors sujet." })).toMatchObject({
+        status: "denied",
+        httpStatus: status,
+      });
       expect(await call(assignProposalToMe, { id: proposal.id })).toMatchObject({ status: "denied", httpStatus: status });
     }
     await expect(listProposals(contributor, "a-traiter")).rejects.toBeInstanceOf(AccessDenied);
@@ -209,7 +265,10 @@ describe("moderation", () => {
     expect(await openProposalCount(editor)).toBeGreaterThanOrEqual(1);
 
     expect(await call(assignProposalToMe, { id: proposal.id })).toEqual({ redirect: `/admin/propositions/${proposal.id}` });
-    expect(await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: "ASSIGNED", assigneeId: editor.id });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
+      status: "ASSIGNED",
+      assigneeId: editor.id,
+    });
 
     const accepted = await call(acceptProposal, { id: proposal.id, note: "Merci, nous la publions bientôt." });
     const after = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
@@ -217,7 +276,10 @@ describe("moderation", () => {
     expect(after).toMatchObject({ status: "ACCEPTED", decisionMessage: "Merci, nous la publions bientôt." });
     expect(after.decidedAt).not.toBeNull();
 
-    const draft = await db.initiative.findUniqueOrThrow({ where: { id: after.createdInitiativeId! }, include: { territories: true, approaches: true } });
+    const draft = await db.initiative.findUniqueOrThrow({
+      where: { id: after.createdInitiativeId! },
+      include: { territories: true, approaches: true },
+    });
     expect(draft).toMatchObject({
       status: "DRAFT",
       title: proposal.title,
@@ -237,7 +299,10 @@ describe("moderation", () => {
     expect(await db.initiative.count({ where: { id: draft.id, status: "PUBLISHED" } })).toBe(0);
 
     // Accepting again makes no second draft.
-    expect(await call(acceptProposal, { id: proposal.id })).toMatchObject({ status: "error", message: expect.stringMatching(/déjà été traitée/) });
+    expect(await call(acceptProposal, { id: proposal.id })).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/déjà été traitée/),
+    });
     expect(await db.initiative.count({ where: { title: proposal.title! } })).toBe(1);
   });
 
@@ -247,22 +312,42 @@ describe("moderation", () => {
     caller.user = editor;
     await call(acceptProposal, { id: proposal.id });
     const { createdInitiativeId } = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } });
-    expect(await db.initiative.findUniqueOrThrow({ where: { id: createdInitiativeId! } })).toMatchObject({ contactName: null, contactEmail: null, contactConsent: false });
+    expect(await db.initiative.findUniqueOrThrow({ where: { id: createdInitiativeId! } })).toMatchObject({
+      contactName: null,
+      contactEmail: null,
+      contactConsent: false,
+    });
   });
 
   it("declines with a required message, and a correction accepted leads to the entry's edit page", async () => {
     const proposal = await propose();
     caller.user = editor;
-    expect(await call(declineProposal, { id: proposal.id, reason: "" })).toMatchObject({ status: "invalid", fieldErrors: { reason: [expect.stringMatching(/pourquoi/)] } });
-    expect(await call(declineProposal, { id: proposal.id, reason: "Hors du champ de Repères." })).toEqual({ redirect: `/admin/propositions/${proposal.id}` });
-    expect(await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: "DECLINED", decisionMessage: "Hors du champ de Repères.", createdInitiativeId: null });
-    const [decision] = await db.$queryRaw<{ text: string }[]>`SELECT data->>'text' AS text FROM pgboss.job WHERE name = 'mail' AND data->>'subject' = ${`Non retenue : proposition « ${proposal.title} »`}`;
+    expect(await call(declineProposal, { id: proposal.id, reason: "" })).toMatchObject({
+      status: "invalid",
+      fieldErrors: { reason: [expect.stringMatching(/pourquoi/)] },
+    });
+    expect(await call(declineProposal, { id: proposal.id, reason: "Hors du champ de Repères." })).toEqual({
+      redirect: `/admin/propositions/${proposal.id}`,
+    });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
+      status: "DECLINED",
+      decisionMessage: "Hors du champ de Repères.",
+      createdInitiativeId: null,
+    });
+    const [decision] = await db.$queryRaw<
+      { text: string }[]
+    >`SELECT data->>'text' AS text FROM pgboss.job WHERE name = 'mail' AND data->>'subject' = ${`Non retenue : proposition « ${proposal.title} »`}`;
     expect(decision!.text).toContain("Hors du champ de Repères.");
     expect(await call(acceptProposal, { id: proposal.id })).toMatchObject({ status: "error" });
 
     caller.user = null;
     caller.ip = freshAddress();
-    await call(sendCorrection, { initiative: published.slug, body: "Le site web a changé d'adresse.", proposerName: "Sam Durand", proposerEmail: "sam@exemple.fr" });
+    await call(sendCorrection, {
+      initiative: published.slug,
+      body: "Le site web a changé d'adresse.",
+      proposerName: "Sam Durand",
+      proposerEmail: "sam@exemple.fr",
+    });
     const correction = await db.proposal.findFirstOrThrow({ where: { kind: "CORRECTION" }, orderBy: { id: "desc" } });
     caller.user = editor;
     const initiativesBefore = await db.initiative.count();

@@ -24,7 +24,10 @@ describe("territory hierarchy", () => {
   });
 
   it("several territories are OR-ed", async () => {
-    expect(await slugs(`territoire=${ROUBAIX}&territoire=${CREIL}&portee=local`)).toEqual(["ambassadeurs-de-l-egalite-roubaix", "permanence-juridique-creil"]);
+    expect(await slugs(`territoire=${ROUBAIX}&territoire=${CREIL}&portee=local`)).toEqual([
+      "ambassadeurs-de-l-egalite-roubaix",
+      "permanence-juridique-creil",
+    ]);
   });
 
   it("the picker finds places by name, alias or code, without accents", async () => {

@@ -18,8 +18,10 @@ describe("frequent words (posting bitmaps)", () => {
                    WHERE s.document @@ quote_literal(f.value)::tsquery
                      AND COALESCE(get_bit(p.bits, s."initiativeId" & 65535), 0) = 0))`);
   const fullTextTotal = async (q: string) =>
-    (await db.$queryRaw<{ n: number }[]>(Prisma.sql`
-      SELECT count(*)::int AS n FROM "InitiativeSearch" s WHERE s.document @@ websearch_to_tsquery('french_unaccent', ${q})`))[0]!.n;
+    (
+      await db.$queryRaw<{ n: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS n FROM "InitiativeSearch" s WHERE s.document @@ websearch_to_tsquery('french_unaccent', ${q})`)
+    )[0]!.n;
 
   it("bitmaps stay equal to the full-text index through edits, and searches through them find the same", async () => {
     // Every word found in two initiatives or more becomes a frequent word of this small base.
@@ -37,7 +39,14 @@ describe("frequent words (posting bitmaps)", () => {
     await db.initiative.update({ where: { slug: "testing-logement-montataire" }, data: { deletedAt: new Date() } });
     expect(await driftingWords()).toEqual([]);
 
-    for (const q of [first!, `${first} ${second}`, `${first} or ${third}`, `${second} ${first} or ${third}`, `${first} Montataire`, `"${first} ${third}"`]) {
+    for (const q of [
+      first!,
+      `${first} ${second}`,
+      `${first} or ${third}`,
+      `${second} ${first} or ${third}`,
+      `${first} Montataire`,
+      `"${first} ${third}"`,
+    ]) {
       // Place names stay words here: the bitmaps are compared with the full-text index alone.
       // A query that finds nothing as a whole shows partial matches instead, and says so.
       const result = await search(`q=${encodeURIComponent(q)}&interpreter=non`);
@@ -50,6 +59,6 @@ describe("frequent words (posting bitmaps)", () => {
     await db.initiative.update({ where: { slug: "testing-logement-montataire" }, data: { deletedAt: null } });
     await db.initiative.delete({ where: { slug: "mots-frequents" } });
     await db.$executeRaw`SELECT reperes_search_rebuild()`;
-    expect((await db.searchFacet.count({ where: { facet: "_mot" } }))).toBe(0);
+    expect(await db.searchFacet.count({ where: { facet: "_mot" } })).toBe(0);
   });
 });

@@ -34,7 +34,10 @@ describe("only published, non-deleted initiatives", () => {
   it("answers a repeated search from its cache, counts a repeated filter state once, and computes again after any edit", async () => {
     let statements = 0;
     const counting = new Proxy(db, {
-      get: (target, property) => (property === "$queryRaw" ? (...args: Parameters<typeof db.$queryRaw>) => (statements++, target.$queryRaw(...args)) : Reflect.get(target, property)),
+      get: (target, property) =>
+        property === "$queryRaw"
+          ? (...args: Parameters<typeof db.$queryRaw>) => (statements++, target.$queryRaw(...args))
+          : Reflect.get(target, property),
     });
     const run = async (params: string) => {
       statements = 0;

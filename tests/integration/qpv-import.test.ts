@@ -42,7 +42,11 @@ describe("official QPV list import", () => {
     const summary = await importQpvCsv(db, `${fixture}\nQN06001T;Les Martinets;Montataire`);
     expect(summary.replacedProvisional).toBe(1);
     expect(await db.territory.findUnique({ where: { code: provisional } })).toBeNull();
-    expect(await db.initiativeTerritory.findUnique({ where: { initiativeId_territoryCode: { initiativeId: initiative.id, territoryCode: "QN06001T" } } })).not.toBeNull();
+    expect(
+      await db.initiativeTerritory.findUnique({
+        where: { initiativeId_territoryCode: { initiativeId: initiative.id, territoryCode: "QN06001T" } },
+      }),
+    ).not.toBeNull();
 
     // Reloading the reference does not bring the provisional QPV back.
     await loadReferenceData(db);

@@ -46,7 +46,11 @@ describe("reference data in the database", () => {
   });
 
   it("reloads idempotently and keeps aliases added by staff", async () => {
-    const before = { territories: await db.territory.count(), links: await db.territoryParent.count(), closure: await db.territoryAncestor.count() };
+    const before = {
+      territories: await db.territory.count(),
+      links: await db.territoryParent.count(),
+      closure: await db.territoryAncestor.count(),
+    };
     await db.territory.update({ where: { code: "59512" }, data: { aliases: ["Roubaix centre"] } });
     await loadReferenceData(db);
     expect(await db.territory.count()).toBe(before.territories);
@@ -69,10 +73,9 @@ describe("reference data in the database", () => {
   it("drops a containment link that the reference no longer has", async () => {
     await db.territoryParent.create({ data: { childCode: "59512", parentCode: "80" } });
     await loadReferenceData(db);
-    expect(await db.territoryParent.findMany({ where: { childCode: "59512" }, select: { parentCode: true }, orderBy: { parentCode: "asc" } })).toEqual([
-      { parentCode: "200093201" },
-      { parentCode: "59" },
-    ]);
+    expect(
+      await db.territoryParent.findMany({ where: { childCode: "59512" }, select: { parentCode: true }, orderBy: { parentCode: "asc" } }),
+    ).toEqual([{ parentCode: "200093201" }, { parentCode: "59" }]);
     expect(await db.territoryAncestor.count({ where: { descendantCode: "59512", ancestorCode: "80" } })).toBe(0);
   });
 

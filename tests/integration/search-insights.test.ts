@@ -1,7 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { markPrefetch, PREFETCH_HEADER } from "@/lib/http/prefetch";
 import { parseSearchQuery } from "@/lib/search/query";
-import { askedInitiativeSearch, askedUnifiedSearch, insightWords, isAskedByPerson, readMonthInsights, recordSearch, resultBucket, sweepSearchInsights } from "@/lib/search/insights";
+import {
+  askedInitiativeSearch,
+  askedUnifiedSearch,
+  insightWords,
+  isAskedByPerson,
+  readMonthInsights,
+  recordSearch,
+  resultBucket,
+  sweepSearchInsights,
+} from "@/lib/search/insights";
 import { ACSO, CREIL, publicSearchFixture } from "../support/public-search";
 
 // The page's counting runs after its answer (next/server's after) with the request's headers:
@@ -20,7 +29,15 @@ const DEC = new Date("2026-12-02T08:00:00Z");
 async function searchAndRecord(params: string, now = NOV) {
   const query = parseSearchQuery(new URLSearchParams(params));
   const result = await search(params);
-  await recordSearch(db, askedInitiativeSearch(query, result.places.map((p) => p.code), result.total), now);
+  await recordSearch(
+    db,
+    askedInitiativeSearch(
+      query,
+      result.places.map((p) => p.code),
+      result.total,
+    ),
+    now,
+  );
   return result;
 }
 
@@ -58,11 +75,14 @@ describe("counting the public's searches", () => {
   it("counts places read from the words as asked places, and the month of France", async () => {
     // 23:30 UTC on 30 November is already December in Paris.
     await searchAndRecord("q=discriminations+Creil", new Date("2026-11-30T23:30:00Z"));
-    expect(await rows()).toMatchObject([{ month: new Date("2026-12-01T00:00:00Z"), query: "discriminations creil", filters: `territoire=${CREIL}` }]);
+    expect(await rows()).toMatchObject([
+      { month: new Date("2026-12-01T00:00:00Z"), query: "discriminations creil", filters: `territoire=${CREIL}` },
+    ]);
   });
 
   it("never records an e-mail address or a telephone number, but still counts the places chosen", async () => {
-    for (const q of ["jean.dupont@example.org", "appeler 06 12 34 56 78", "+33612345678", "03.20.00.00.00"]) expect(insightWords(q), q).toBe("");
+    for (const q of ["jean.dupont@example.org", "appeler 06 12 34 56 78", "+33612345678", "03.20.00.00.00"])
+      expect(insightWords(q), q).toBe("");
     expect(insightWords("loi 2014 quartiers")).toBe("loi 2014 quartiers");
     await searchAndRecord("q=marie%40exemple.fr");
     await searchAndRecord(`q=0612345678&territoire=${CREIL}`);
@@ -86,7 +106,12 @@ describe("counting the public's searches", () => {
   it("skips prefetches and crawlers, counts a person's request after the answer", async () => {
     const { countPublicSearch } = await import("@/lib/public/search-insights");
     const asked = askedUnifiedSearch("Jardins partagés", CREIL, "local", 3);
-    const notPeople: Record<string, string>[] = [{ [PREFETCH_HEADER]: "1" }, { "sec-purpose": "prefetch;prerender" }, { purpose: "prefetch" }, { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" }];
+    const notPeople: Record<string, string>[] = [
+      { [PREFETCH_HEADER]: "1" },
+      { "sec-purpose": "prefetch;prerender" },
+      { purpose: "prefetch" },
+      { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" },
+    ];
     for (const headers of notPeople) {
       request.headers = new Headers(headers);
       expect(isAskedByPerson(request.headers), JSON.stringify(headers)).toBe(false);
@@ -136,7 +161,8 @@ describe("the month's figures for staff", () => {
 describe("retention", () => {
   it("keeps the last 24 months, the current one included", async () => {
     const asked = askedUnifiedSearch("ancien", null, "tous", 0);
-    for (const when of ["2024-11-30T12:00:00Z", "2024-12-01T12:00:00Z", "2026-11-15T12:00:00Z"]) await recordSearch(db, asked, new Date(when));
+    for (const when of ["2024-11-30T12:00:00Z", "2024-12-01T12:00:00Z", "2026-11-15T12:00:00Z"])
+      await recordSearch(db, asked, new Date(when));
     expect(await sweepSearchInsights(db, NOV)).toBe(1);
     expect((await rows()).map((row) => row.month.toISOString().slice(0, 7))).toEqual(["2024-12", "2026-11"]);
   });

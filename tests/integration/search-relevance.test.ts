@@ -139,13 +139,16 @@ describe("relevance test set", () => {
         recall += found / Math.min(5, relevant.size);
         precision += top.length ? found / Math.min(top.length, relevant.size >= 5 ? 5 : Math.max(relevant.size, top.length)) : 0;
         const head = top.slice(0, item.first.length);
-        if (!item.first.every((slug) => head.includes(slug))) failures.push(`« ${item.q} » : ${item.first.join(", ")} d'abord ; obtenu ${top.join(", ")}`);
+        if (!item.first.every((slug) => head.includes(slug)))
+          failures.push(`« ${item.q} » : ${item.first.join(", ")} d'abord ; obtenu ${top.join(", ")}`);
         const full = (await searchInitiatives(db, parseSearchQuery({ q: item.q, portee }), { pageSize: 100 })).items.map((hit) => hit.slug);
         for (const slug of item.never ?? []) if (full.includes(slug)) forbidden.push(`« ${item.q} » ne doit pas trouver ${slug}`);
       }
       recall /= cases.length;
       precision /= cases.length;
-      console.log(`search relevance (portee=${portee}): ${cases.length} queries, recall@5 = ${recall.toFixed(3)}, precision@5 = ${precision.toFixed(3)}`);
+      console.log(
+        `search relevance (portee=${portee}): ${cases.length} queries, recall@5 = ${recall.toFixed(3)}, precision@5 = ${precision.toFixed(3)}`,
+      );
       if (failures.length) console.log(failures.join("\n"));
       expect(forbidden).toEqual([]);
       expect(recall).toBeGreaterThanOrEqual(RECALL_AT_5);
@@ -179,7 +182,9 @@ describe("place words", () => {
     expect(rows.length).toBeGreaterThan(3800);
     const differing = rows.flatMap((row) => [
       ...(placeKey(row.name) === row.nameKey ? [] : [`${row.name} → ${placeKey(row.name)} ≠ ${row.nameKey}`]),
-      ...row.aliases.flatMap((alias, index) => (placeKey(alias) === row.aliasKeys[index] ? [] : [`${alias} → ${placeKey(alias)} ≠ ${row.aliasKeys[index]}`])),
+      ...row.aliases.flatMap((alias, index) =>
+        placeKey(alias) === row.aliasKeys[index] ? [] : [`${alias} → ${placeKey(alias)} ≠ ${row.aliasKeys[index]}`],
+      ),
     ]);
     expect(differing).toEqual([]);
     expect((await search({ q: "testing St-Leu-d'Esserent" })).places.map((p) => p.code)).toEqual(["60584"]);
@@ -221,11 +226,17 @@ describe("labels and synonyms stay current", () => {
     const approach = await db.approach.findUniqueOrThrow({ where: { slug: "pairs-ambassadeurs" } });
     const inside = await db.$transaction(async (tx) => {
       await tx.approach.update({ where: { id: approach.id }, data: { label: "Pairs zorglubiens" } });
-      return tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "InitiativeSearch" WHERE document @@ reperes_search_tsquery('zorglubiens')`;
+      return tx.$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM "InitiativeSearch" WHERE document @@ reperes_search_tsquery('zorglubiens')`;
     });
-    const linked = await db.initiativeApproach.count({ where: { approachId: approach.id, initiative: { status: "PUBLISHED", deletedAt: null } } });
+    const linked = await db.initiativeApproach.count({
+      where: { approachId: approach.id, initiative: { status: "PUBLISHED", deletedAt: null } },
+    });
     expect(inside[0]?.n).toBe(linked);
-    expect((await searchInitiatives(db, parseSearchQuery({ q: "zorglubiens" }), { pageSize: 100 })).items.map((hit) => hit.slug)).toContain(AMBASSADEURS);
+    expect((await searchInitiatives(db, parseSearchQuery({ q: "zorglubiens" }), { pageSize: 100 })).items.map((hit) => hit.slug)).toContain(
+      AMBASSADEURS,
+    );
     await db.approach.update({ where: { id: approach.id }, data: { label: approach.label } });
     expect((await search({ q: "zorglubiens" })).total).toBe(0);
   });
@@ -237,7 +248,10 @@ describe("labels and synonyms stay current", () => {
       WHERE "initiativeId" IN (SELECT "initiativeId" FROM "InitiativeApproach" WHERE "approachId" = ${approach.id}) ORDER BY 1`;
     const before = await versions();
     expect(before.length).toBeGreaterThan(0);
-    await db.approach.update({ where: { id: approach.id }, data: { label: approach.label, slug: approach.slug, description: "Une autre définition." } });
+    await db.approach.update({
+      where: { id: approach.id },
+      data: { label: approach.label, slug: approach.slug, description: "Une autre définition." },
+    });
     expect(await versions()).toEqual(before);
     await db.approach.update({ where: { id: approach.id }, data: { description: approach.description } });
   });

@@ -11,7 +11,10 @@ import { makeUser } from "../support/accounts";
 // the next request. Only the session is stubbed; guards, action, database are the real code.
 const caller: { user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => caller.user }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }),
+  cookies: async () => ({ get: () => undefined }),
+}));
 
 const db = createPrismaClient();
 const KIFKIF = "permanences-ecoute-kif-kif";
@@ -40,12 +43,16 @@ describe("synonyms in the back office", () => {
   it("an editor adds, edits and removes a group; the search follows at the next request, and each change is audited", async () => {
     expect(await slugs("quokka")).toEqual([]);
     expect(await save({ id: "", version: 0, terms: "quokka\n\n", source: "Essai" })).toMatchObject({ status: "invalid" });
-    expect(await save({ id: "", version: 0, terms: "quokka\naccompagnement psycho-social", source: "Essai de l'équipe" })).toMatchObject({ status: "ok" });
+    expect(await save({ id: "", version: 0, terms: "quokka\naccompagnement psycho-social", source: "Essai de l'équipe" })).toMatchObject({
+      status: "ok",
+    });
     expect(await slugs("quokka")).toContain(KIFKIF);
 
     const group = await db.searchSynonym.findFirstOrThrow({ where: { source: "Essai de l'équipe" } });
     expect(await save({ id: group.id, version: group.version + 5, terms: "a\nb", source: "Conflit" })).toMatchObject({ status: "error" });
-    expect(await save({ id: group.id, version: group.version, terms: group.terms.join("\n"), source: "Essai", trash: "on" })).toMatchObject({ status: "ok" });
+    expect(await save({ id: group.id, version: group.version, terms: group.terms.join("\n"), source: "Essai", trash: "on" })).toMatchObject(
+      { status: "ok" },
+    );
     expect(await slugs("quokka")).toEqual([]);
     expect(await db.auditEvent.count({ where: { action: { in: ["synonym.created", "synonym.deleted"] } } })).toBe(2);
   });
@@ -69,7 +76,14 @@ describe("synonyms in the back office", () => {
   it("a contributor may not edit them", async () => {
     const contributor = await makeUser(db, "CONTRIBUTOR");
     const editor = caller.user;
-    caller.user = { id: contributor.id, email: contributor.email, name: contributor.email, role: "CONTRIBUTOR", totpEnabled: false, sessionId: "test" };
+    caller.user = {
+      id: contributor.id,
+      email: contributor.email,
+      name: contributor.email,
+      role: "CONTRIBUTOR",
+      totpEnabled: false,
+      sessionId: "test",
+    };
     expect(await save({ id: "", version: 0, terms: "a1\nb1", source: "Intrusion" })).toMatchObject({ status: "denied", httpStatus: 403 });
     caller.user = editor;
   });

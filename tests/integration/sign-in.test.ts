@@ -31,7 +31,10 @@ describe("sign-in", () => {
   it("gives the same answer for a wrong password and an unknown account", async () => {
     const ip = freshIp();
     expect(await signIn(db, { email: user.email, password: "pas le bon mot de passe", ip })).toEqual({ ok: false, reason: "invalid" });
-    expect(await signIn(db, { email: "inconnu@test.reperes", password: "pas le bon mot de passe", ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(db, { email: "inconnu@test.reperes", password: "pas le bon mot de passe", ip })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", ip } })).toBe(2);
   });
 
@@ -40,7 +43,8 @@ describe("sign-in", () => {
       const ip = freshIp();
       const start = new Date("2030-01-01T10:00:00Z");
       let last;
-      for (let i = 0; i < 5; i++) last = await signIn(db, { email, password: "mauvais mot de passe", ip }, new Date(start.getTime() + i * 1000));
+      for (let i = 0; i < 5; i++)
+        last = await signIn(db, { email, password: "mauvais mot de passe", ip }, new Date(start.getTime() + i * 1000));
       expect(last).toMatchObject({ ok: false, reason: "locked" });
       // Even the right password is refused while locked, and the lock is logged.
       const during = await signIn(db, { email, password: user.password, ip }, new Date(start.getTime() + 30_000));
@@ -57,9 +61,13 @@ describe("sign-in", () => {
     const owner = await makeUser(db, "ADMIN");
     const attacker = freshIp();
     const start = new Date("2032-01-01T10:00:00Z");
-    for (let i = 0; i < 8; i++) await signIn(db, { email: owner.email, password: "devinette", ip: attacker }, new Date(start.getTime() + i * 1000));
+    for (let i = 0; i < 8; i++)
+      await signIn(db, { email: owner.email, password: "devinette", ip: attacker }, new Date(start.getTime() + i * 1000));
     const at = new Date(start.getTime() + 20_000);
-    expect(await signIn(db, { email: owner.email, password: owner.password, ip: attacker }, at)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await signIn(db, { email: owner.email, password: owner.password, ip: attacker }, at)).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     expect(await currentSignInLocks(db, at)).toContainEqual({ email: owner.email, ip: attacker, until: expect.any(Date) });
     expect((await signIn(db, { email: owner.email, password: owner.password, ip: freshIp() }, at)).ok).toBe(true);
   });
@@ -69,7 +77,11 @@ describe("sign-in", () => {
     const start = new Date("2033-01-01T10:00:00Z");
     for (let i = 0; i < ACCOUNT_MAX_FAILURES; i++) {
       // Never 5 from one address: only the limit per account can stop this.
-      await signIn(db, { email: owner.email, password: "devinette", ip: `203.0.113.${Math.floor(i / 4)}` }, new Date(start.getTime() + i * 1000));
+      await signIn(
+        db,
+        { email: owner.email, password: "devinette", ip: `203.0.113.${Math.floor(i / 4)}` },
+        new Date(start.getTime() + i * 1000),
+      );
     }
     const at = new Date(start.getTime() + 120_000);
     const refused = await signIn(db, { email: owner.email, password: owner.password, ip: freshIp() }, at);
@@ -77,14 +89,20 @@ describe("sign-in", () => {
     const until = new Date(start.getTime() + ACCOUNT_WINDOW_MINUTES * 60_000);
     expect(refused).toMatchObject({ retryAt: until });
     expect(await currentSignInLocks(db, at)).toContainEqual({ email: owner.email, ip: null, until });
-    expect((await signIn(db, { email: owner.email, password: owner.password, ip: freshIp() }, new Date(start.getTime() + 3600_000 + 1000))).ok).toBe(true);
+    expect(
+      (await signIn(db, { email: owner.email, password: owner.password, ip: freshIp() }, new Date(start.getTime() + 3600_000 + 1000))).ok,
+    ).toBe(true);
   });
 
   it("limits failures per IP address across accounts", async () => {
     const ip = freshIp();
     const now = new Date("2031-01-01T10:00:00Z");
-    for (let i = 0; i < 30; i++) await signIn(db, { email: `essai${i}@test.reperes`, password: "mauvais", ip }, new Date(now.getTime() + i));
-    expect(await signIn(db, { email: user.email, password: user.password, ip }, new Date(now.getTime() + 1000))).toMatchObject({ ok: false, reason: "locked" });
+    for (let i = 0; i < 30; i++)
+      await signIn(db, { email: `essai${i}@test.reperes`, password: "mauvais", ip }, new Date(now.getTime() + i));
+    expect(await signIn(db, { email: user.email, password: user.password, ip }, new Date(now.getTime() + 1000))).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("refuses a disabled account, and its open sessions stop at the next request", async () => {
@@ -93,7 +111,10 @@ describe("sign-in", () => {
     if (!result.ok) throw new Error("sign-in failed");
     await db.user.update({ where: { id: other.id }, data: { disabled: true } });
     expect(await resolveSession(db, result.sessionId, other.id)).toBeNull();
-    expect(await signIn(db, { email: other.email, password: other.password, ip: freshIp() })).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await signIn(db, { email: other.email, password: other.password, ip: freshIp() })).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("ends a session after 8 hours without a request, and on revocation", async () => {
@@ -127,7 +148,10 @@ describe("sign-in", () => {
     const other = await makeUser(db, "ADMIN");
     const secret = newTotpSecret();
     const { codes, hashes } = newRecoveryCodes();
-    await db.user.update({ where: { id: other.id }, data: { totpSecret: seal(secret), totpEnabledAt: new Date(), totpRecoveryCodes: hashes } });
+    await db.user.update({
+      where: { id: other.id },
+      data: { totpSecret: seal(secret), totpEnabledAt: new Date(), totpRecoveryCodes: hashes },
+    });
     const base = { email: other.email, password: other.password };
     expect(await signIn(db, { ...base, ip: freshIp() })).toEqual({ ok: false, reason: "totp_required" });
     expect(await signIn(db, { ...base, code: "000000", ip: freshIp() })).toMatchObject({ ok: false, reason: "totp_invalid" });

@@ -32,7 +32,9 @@ describe("npm start refuses bad configuration plainly", () => {
 
   it("says when the app port is taken", async () => {
     const server = createServer();
-    const port = await new Promise<number>((resolve) => server.listen(0, "localhost", () => resolve((server.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, "localhost", () => resolve((server.address() as { port: number }).port)),
+    );
     try {
       const { code, output } = start({ PORT: String(port) });
       expect(code).toBe(1);

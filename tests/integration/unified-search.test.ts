@@ -19,7 +19,13 @@ beforeAll(async () => {
     await makeActor(prisma, { slug: `zorglub-acteur-${index}`, name: "Association Zorglub", place: CREIL.code, ...state });
     await makeSource(prisma, { slug: `zorglub-source-${index}`, title: "Rapport Zorglub", ...state });
     await makeLesson(prisma, { slug: `zorglub-lecon-${index}`, title: "Leçon Zorglub", body: "Zorglub.", ...state });
-    await makeInitiative(prisma, { slug: `zorglub-initiative-${index}`, title: "Initiative Zorglub", summary: "Zorglub.", places: [CREIL.code], ...state });
+    await makeInitiative(prisma, {
+      slug: `zorglub-initiative-${index}`,
+      title: "Initiative Zorglub",
+      summary: "Zorglub.",
+      places: [CREIL.code],
+      ...state,
+    });
   }
   // Published actors for bounds and the place rule.
   for (let index = 0; index < GROUP_SIZE + 2; index++) {
@@ -50,7 +56,10 @@ describe("unified search", () => {
   it("matches hyphenated names either way", async () => {
     for (const q of ["Kif-Kif", "kif kif"]) {
       const result = await unifiedSearch(q, null, "tous");
-      expect(result.actors.items.map((a) => a.slug), q).toContain("collectif-kif-kif");
+      expect(
+        result.actors.items.map((a) => a.slug),
+        q,
+      ).toContain("collectif-kif-kif");
     }
   });
 
@@ -85,9 +94,17 @@ describe("unified search", () => {
     const result = await unifiedSearch(read.q, read.place, "tous");
     expect(result.initiatives.items[0]?.slug).toBe("ambassadeurs-de-l-egalite-roubaix");
     expect(result.lessons.items.map((l) => l.slug)).not.toContain("former-les-professionnels");
-    expect(await readUnifiedWords("discriminations Roubaix", null, false)).toMatchObject({ q: "discriminations Roubaix", place: null, understood: [] });
+    expect(await readUnifiedWords("discriminations Roubaix", null, false)).toMatchObject({
+      q: "discriminations Roubaix",
+      place: null,
+      understood: [],
+    });
     const creil = { code: "60175", name: "Creil", kind: "COMMUNE" as const };
-    expect(await readUnifiedWords("discriminations Roubaix", creil, true)).toMatchObject({ q: "discriminations Roubaix", place: creil, understood: [] });
+    expect(await readUnifiedWords("discriminations Roubaix", creil, true)).toMatchObject({
+      q: "discriminations Roubaix",
+      place: creil,
+      understood: [],
+    });
     expect(parseUnifiedQuery({ q: "x", interpreter: "non" }).interpreter).toBe(false);
     expect(parseUnifiedQuery({ q: "x\u0000", interpreter: "\u0000".repeat(10_000) }).interpreter).toBe(true);
   });
@@ -111,7 +128,12 @@ describe("unified search", () => {
     const place = { code: MONTATAIRE, name: "Montataire", kind: "COMMUNE" as const };
     const sources = async () => (await unifiedSearch("", place, "local")).sources.items.map((s) => s.slug);
     const source = await makeSource(prisma, { slug: "rapport-montataire", title: "Rapport" });
-    const initiative = await makeInitiative(prisma, { slug: "citant-montataire", title: "Citant", status: "DRAFT", data: { sources: { create: [{ sourceId: source.id }] } } });
+    const initiative = await makeInitiative(prisma, {
+      slug: "citant-montataire",
+      title: "Citant",
+      status: "DRAFT",
+      data: { sources: { create: [{ sourceId: source.id }] } },
+    });
     await prisma.initiativeTerritory.create({ data: { initiativeId: initiative.id, territoryCode: MONTATAIRE } });
     expect(await sources()).not.toContain("rapport-montataire");
     await prisma.initiative.update({ where: { id: initiative.id }, data: { status: "PUBLISHED", publishedAt: new Date() } });

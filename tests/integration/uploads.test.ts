@@ -24,9 +24,16 @@ function upload(sourceId: number, file: File) {
   const body = new FormData();
   body.set("file", file);
   return import("@/app/api/admin/sources/[id]/fichier/route").then(({ POST }) =>
-    POST(new Request(`http://localhost:3000/api/admin/sources/${sourceId}/fichier`, { method: "POST", body, headers: { origin: "http://localhost:3000" } }), {
-      params: Promise.resolve({ id: String(sourceId) }),
-    }),
+    POST(
+      new Request(`http://localhost:3000/api/admin/sources/${sourceId}/fichier`, {
+        method: "POST",
+        body,
+        headers: { origin: "http://localhost:3000" },
+      }),
+      {
+        params: Promise.resolve({ id: String(sourceId) }),
+      },
+    ),
   );
 }
 
@@ -57,7 +64,9 @@ describe("document upload", () => {
     expect(served.headers.get("content-type")).toBe("application/pdf");
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
     expect(served.headers.get("content-security-policy")).toContain("sandbox");
-    expect(served.headers.get("content-disposition")).toMatch(/^inline; filename="img src=x onerror=alert\(1\)rapport.pdf"; filename\*=UTF-8''/);
+    expect(served.headers.get("content-disposition")).toMatch(
+      /^inline; filename="img src=x onerror=alert\(1\)rapport.pdf"; filename\*=UTF-8''/,
+    );
     expect(Buffer.from(await served.arrayBuffer()).toString()).toBe("%PDF-1.7\n% test\n");
   });
 
@@ -67,7 +76,9 @@ describe("document upload", () => {
     const content = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2 * FILE_CHUNK_BYTES + 12_345)]);
     await upload(source.id, new File([content], "gros.pdf"));
     const { fileKey } = await db.source.findUniqueOrThrow({ where: { id: source.id } });
-    const [stored] = await db.$queryRaw<{ size: number; sha: string }[]>`SELECT size, encode(sha256(bytes), 'hex') AS sha FROM "StoredFile" WHERE key = ${fileKey}`;
+    const [stored] = await db.$queryRaw<
+      { size: number; sha: string }[]
+    >`SELECT size, encode(sha256(bytes), 'hex') AS sha FROM "StoredFile" WHERE key = ${fileKey}`;
     expect(stored).toEqual({ size: content.length, sha: createHash("sha256").update(content).digest("hex") });
 
     caller.user = null;
@@ -84,7 +95,10 @@ describe("document upload", () => {
   it("refuses a file whose content is not an accepted type, whatever its name", async () => {
     const source = await db.source.create({ data: { slug: "doc-test-2", kind: "DOCUMENT", title: "Autre document" } });
     caller.user = editor;
-    const response = await upload(source.id, new File(["<html><script>alert(1)</script></html>"], "rapport.pdf", { type: "application/pdf" }));
+    const response = await upload(
+      source.id,
+      new File(["<html><script>alert(1)</script></html>"], "rapport.pdf", { type: "application/pdf" }),
+    );
     expect(response.headers.get("location")).toContain("fichier=bad_type");
     expect((await db.source.findUniqueOrThrow({ where: { id: source.id } })).fileKey).toBeNull();
   });
@@ -102,7 +116,9 @@ describe("document upload", () => {
   });
 
   it("serves a document under the extension of the type found in it, not the one the user gave", async () => {
-    const source = await db.source.create({ data: { slug: "doc-test-4", kind: "DOCUMENT", title: "Document mal nommé", status: "PUBLISHED" } });
+    const source = await db.source.create({
+      data: { slug: "doc-test-4", kind: "DOCUMENT", title: "Document mal nommé", status: "PUBLISHED" },
+    });
     caller.user = editor;
     await upload(source.id, new File([Buffer.from("%PDF-1.7\n% test\n")], "evil.html"));
     const { fileKey } = await db.source.findUniqueOrThrow({ where: { id: source.id } });
@@ -126,8 +142,11 @@ describe("document upload", () => {
     const admin = await makeUser(db, "ADMIN");
     await db.source.update({ where: { id: source.id }, data: { deletedAt: new Date() } });
     // A purge refused (a lesson still cites the source) keeps the document.
-    const lesson = await db.lesson.create({ data: { slug: "lecon-du-document", title: "Leçon", body: "…", evidenceLevel: "TESTIMONY", sourceId: source.id } });
-    const purge = () => purgeRecord(db, sourceDefinition as unknown as EntityDefinition<unknown>, { id: admin.id, role: "ADMIN" }, source.id);
+    const lesson = await db.lesson.create({
+      data: { slug: "lecon-du-document", title: "Leçon", body: "…", evidenceLevel: "TESTIMONY", sourceId: source.id },
+    });
+    const purge = () =>
+      purgeRecord(db, sourceDefinition as unknown as EntityDefinition<unknown>, { id: admin.id, role: "ADMIN" }, source.id);
     expect((await purge()).ok).toBe(false);
     expect(await stored(second)).toBe(true);
     await db.lesson.delete({ where: { id: lesson.id } });
@@ -141,7 +160,9 @@ describe("document upload", () => {
     const pdf = (name: string) => new File([Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(600 * 1024, 0x20)])], name);
     process.env.UPLOAD_QUOTA_MB = "1";
     try {
-      const sources = await Promise.all([6, 7].map((n) => db.source.create({ data: { slug: `doc-test-${n}`, kind: "DOCUMENT", title: `Document ${n}` } })));
+      const sources = await Promise.all(
+        [6, 7].map((n) => db.source.create({ data: { slug: `doc-test-${n}`, kind: "DOCUMENT", title: `Document ${n}` } })),
+      );
       expect((await upload(sources[0]!.id, pdf("a.pdf"))).headers.get("location")).toContain("fichier=ok");
       // Replacing one's own document counts only the new one.
       expect((await upload(sources[0]!.id, pdf("b.pdf"))).headers.get("location")).toContain("fichier=ok");
@@ -168,11 +189,19 @@ describe("document upload", () => {
   it("lets the proxy buffer a whole upload of UPLOAD_MAX_MB (Next.js cuts bodies at 10 MB by default)", () => {
     const limitFor = (mb: string) =>
       Number(
-        execFileSync(process.execPath, ["--input-type=module", "-e", 'const { default: c } = await import("./next.config.js"); console.log(c.experimental.proxyClientMaxBodySize)'], {
-          cwd: path.resolve(import.meta.dirname, "../.."),
-          env: { ...process.env, UPLOAD_MAX_MB: mb },
-          encoding: "utf8",
-        }),
+        execFileSync(
+          process.execPath,
+          [
+            "--input-type=module",
+            "-e",
+            'const { default: c } = await import("./next.config.js"); console.log(c.experimental.proxyClientMaxBodySize)',
+          ],
+          {
+            cwd: path.resolve(import.meta.dirname, "../.."),
+            env: { ...process.env, UPLOAD_MAX_MB: mb },
+            encoding: "utf8",
+          },
+        ),
       );
     expect(limitFor("50")).toBeGreaterThan(50 * 1024 * 1024);
     expect(limitFor("")).toBeGreaterThan(20 * 1024 * 1024);
@@ -187,7 +216,17 @@ describe("documents kept on disk before they moved into the database", () => {
     const orphan = `${randomBytes(16).toString("hex")}.pdf`;
     writeFileSync(path.join(dir, named), "%PDF-1.7\n% ancien\n");
     writeFileSync(path.join(dir, orphan), "%PDF-1.7\n% orphelin\n");
-    await db.source.create({ data: { slug: "doc-ancien", kind: "DOCUMENT", title: "Ancien", fileKey: named, fileName: "a.pdf", fileType: "application/pdf", fileSize: 18 } });
+    await db.source.create({
+      data: {
+        slug: "doc-ancien",
+        kind: "DOCUMENT",
+        title: "Ancien",
+        fileKey: named,
+        fileName: "a.pdf",
+        fileType: "application/pdf",
+        fileSize: 18,
+      },
+    });
 
     const moved = await importLegacyUploads(db, dir, new Date("2026-12-01T10:00:00Z"));
     expect(moved).toEqual({ added: 1, movedTo: `${dir}.importe-20261201-100000` });

@@ -39,7 +39,9 @@ describe("vocabulary registry", () => {
   });
 
   it("matches the facets the search triggers write, and each vocabulary's edits bump the data version", async () => {
-    const [pairs] = await prisma.$queryRaw<{ source: string }[]>`SELECT prosrc AS source FROM pg_proc WHERE proname = 'reperes_search_pairs'`;
+    const [pairs] = await prisma.$queryRaw<
+      { source: string }[]
+    >`SELECT prosrc AS source FROM pg_proc WHERE proname = 'reperes_search_pairs'`;
     const triggers = await prisma.$queryRaw<{ table: string; definition: string }[]>`
       SELECT c.relname AS table, pg_get_triggerdef(t.oid) AS definition
       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal`;
@@ -47,9 +49,15 @@ describe("vocabulary registry", () => {
       expect(pairs!.source, v.facet).toContain(`'${v.facet}'`);
       expect(pairs!.source, v.link).toContain(`"${v.link}"`);
       const own = triggers.filter((t) => t.table === v.table).map((t) => t.definition);
-      expect(own.some((d) => d.includes("FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump()")), v.table).toBe(true);
+      expect(
+        own.some((d) => d.includes("FOR EACH STATEMENT EXECUTE FUNCTION reperes_search_version_bump()")),
+        v.table,
+      ).toBe(true);
       // A renamed or trashed entry refreshes the initiatives that use it (the theme tree has its own function).
-      expect(own.some((d) => d.includes("FOR EACH ROW") && d.includes("EXECUTE FUNCTION reperes_search_on_")), v.table).toBe(true);
+      expect(
+        own.some((d) => d.includes("FOR EACH ROW") && d.includes("EXECUTE FUNCTION reperes_search_on_")),
+        v.table,
+      ).toBe(true);
     }
   });
 });

@@ -29,7 +29,12 @@ export async function loadE2eFixtures(db: Database) {
     });
   }
   await db.initiative.create({
-    data: { slug: E2E_DRAFT_SLUG, title: "Brouillon secret sur l'égalité", summary: "Pas encore publié.", territories: { create: [{ territoryCode: "59512" }] } },
+    data: {
+      slug: E2E_DRAFT_SLUG,
+      title: "Brouillon secret sur l'égalité",
+      summary: "Pas encore publié.",
+      territories: { create: [{ territoryCode: "59512" }] },
+    },
   });
   await db.initiative.create({
     data: {

@@ -33,22 +33,24 @@ function startApp(port: number) {
   return spawn(process.execPath, [NEXT_BIN, "start", "--port", String(port), "--hostname", "localhost"], {
     cwd: root,
     stdio: "inherit",
-    env: withPeerAddress(withServerHeap({
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      // The same on both, as every instance of one site must have.
-      // At least 32 bytes: env() refuses a shorter secret in production.
-      NEXTAUTH_SECRET: "e2e-secret-not-for-production-at-least-32-bytes",
-      REPERES_DEMO: "true",
-      SMTP_URL: smtp.url,
-      MAIL_FROM: "Repères <ne-pas-repondre@reperes.test>",
-      // One line per request would bury the test report; warnings and errors still show.
-      REPERES_LOG_LEVEL: process.env.REPERES_LOG_LEVEL ?? "warn",
-      // The demo accounts the browser tests sign in with have no second factor.
-      REPERES_ADMIN_TOTP_REQUIRED: "false",
-    })),
+    env: withPeerAddress(
+      withServerHeap({
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        NEXTAUTH_URL: `http://localhost:${port}`,
+        // The same on both, as every instance of one site must have.
+        // At least 32 bytes: env() refuses a shorter secret in production.
+        NEXTAUTH_SECRET: "e2e-secret-not-for-production-at-least-32-bytes",
+        REPERES_DEMO: "true",
+        SMTP_URL: smtp.url,
+        MAIL_FROM: "Repères <ne-pas-repondre@reperes.test>",
+        // One line per request would bury the test report; warnings and errors still show.
+        REPERES_LOG_LEVEL: process.env.REPERES_LOG_LEVEL ?? "warn",
+        // The demo accounts the browser tests sign in with have no second factor.
+        REPERES_ADMIN_TOTP_REQUIRED: "false",
+      }),
+    ),
   });
 }
 
@@ -56,7 +58,10 @@ function startApp(port: number) {
 
 async function answers(port: number, app: ReturnType<typeof startApp>): Promise<void> {
   while (app.exitCode === null) {
-    const up = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://localhost:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -15,7 +15,11 @@ export interface Publication {
 }
 
 function publication({ status = "PUBLISHED", publishedAt, trashed }: Publication) {
-  return { status, publishedAt: publishedAt !== undefined ? publishedAt : status === "PUBLISHED" ? new Date() : null, deletedAt: trashed ? new Date() : undefined };
+  return {
+    status,
+    publishedAt: publishedAt !== undefined ? publishedAt : status === "PUBLISHED" ? new Date() : null,
+    deletedAt: trashed ? new Date() : undefined,
+  };
 }
 
 /** The ids of reference vocabulary entries by slug; a slug that does not exist is a mistake in the test. */
@@ -77,7 +81,14 @@ export interface ActorSpec extends Publication {
 
 export async function makeActor(db: Database, spec: ActorSpec) {
   return db.actor.create({
-    data: { slug: spec.slug, name: spec.name ?? `Acteur ${spec.slug}`, kind: spec.kind ?? "ASSOCIATION", territoryCode: spec.place, ...publication(spec), ...spec.data },
+    data: {
+      slug: spec.slug,
+      name: spec.name ?? `Acteur ${spec.slug}`,
+      kind: spec.kind ?? "ASSOCIATION",
+      territoryCode: spec.place,
+      ...publication(spec),
+      ...spec.data,
+    },
   });
 }
 
@@ -114,5 +125,7 @@ export interface SourceSpec extends Publication {
 }
 
 export async function makeSource(db: Database, spec: SourceSpec) {
-  return db.source.create({ data: { slug: spec.slug, title: spec.title ?? `Source ${spec.slug}`, kind: spec.kind ?? "DOCUMENT", ...publication(spec) } });
+  return db.source.create({
+    data: { slug: spec.slug, title: spec.title ?? `Source ${spec.slug}`, kind: spec.kind ?? "DOCUMENT", ...publication(spec) },
+  });
 }

@@ -5,5 +5,10 @@
 import { mailSettings } from "@/lib/mail/settings";
 import { startMailWorker } from "@/lib/mail/worker";
 
-await startMailWorker({ databaseUrl: process.env.DATABASE_URL!, settings: mailSettings(), pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
+await startMailWorker({
+  databaseUrl: process.env.DATABASE_URL!,
+  settings: mailSettings(),
+  pollingIntervalSeconds: 0.5,
+  maintenanceIntervalSeconds: 1,
+});
 console.log("ready");

@@ -1,7 +1,19 @@
 import { inflateSync } from "node:zlib";
 
 // WinAnsi codes of the standard fonts that differ from Latin-1 (the ones the site writes).
-const WIN_ANSI: Record<number, string> = { 0x80: "€", 0x85: "…", 0x8c: "Œ", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—", 0x9c: "œ" };
+const WIN_ANSI: Record<number, string> = {
+  0x80: "€",
+  0x85: "…",
+  0x8c: "Œ",
+  0x91: "‘",
+  0x92: "’",
+  0x93: "“",
+  0x94: "”",
+  0x95: "•",
+  0x96: "–",
+  0x97: "—",
+  0x9c: "œ",
+};
 
 const decode = (hex: string) =>
   (hex.match(/../g) ?? []).map((pair) => {
@@ -25,7 +37,8 @@ export function pdfText(pdf: Buffer): string {
     } catch {
       content = bytes.toString("latin1");
     }
-    for (const run of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) lines.push([...run[1]!.matchAll(/<([0-9a-f]*)>/g)].flatMap((hex) => decode(hex[1]!)).join(""));
+    for (const run of content.matchAll(/\[([^\]]*)\]\s*TJ/g))
+      lines.push([...run[1]!.matchAll(/<([0-9a-f]*)>/g)].flatMap((hex) => decode(hex[1]!)).join(""));
   }
   return lines.join("\n");
 }

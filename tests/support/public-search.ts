@@ -30,7 +30,12 @@ async function seedPublicSearch(db: Database) {
     data: { startYear: 2019 },
   });
   await makeInitiative(db, { slug: "brouillon-roubaix", title: "Brouillon sur l'égalité à Roubaix", places: [ROUBAIX], status: "DRAFT" });
-  await makeInitiative(db, { slug: "corbeille-roubaix", title: "Égalité à Roubaix, mise à la corbeille", places: [ROUBAIX], trashed: true });
+  await makeInitiative(db, {
+    slug: "corbeille-roubaix",
+    title: "Égalité à Roubaix, mise à la corbeille",
+    places: [ROUBAIX],
+    trashed: true,
+  });
 }
 
 /**

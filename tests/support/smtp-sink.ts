@@ -55,7 +55,8 @@ export async function startSmtpSink(saveTo?: string): Promise<SmtpSink> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     refused,
-    waitFor: (count) => (received.length >= count ? Promise.resolve([...received]) : new Promise((resolve) => waiters.push({ count, resolve }))),
+    waitFor: (count) =>
+      received.length >= count ? Promise.resolve([...received]) : new Promise((resolve) => waiters.push({ count, resolve })),
     holdNext: (text) => new Promise<void>((arrived) => (hold = { text, arrived })),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -15,7 +15,10 @@ describe("parseEnv", () => {
   });
 
   it("takes an SMTP server with its sender, and refuses one without sender or with another scheme", () => {
-    expect(parseEnv({ SMTP_URL: "smtp://u:p@mail:587", MAIL_FROM: "Repères <r@irev.fr>" })).toMatchObject({ SMTP_URL: "smtp://u:p@mail:587", MAIL_FROM: "Repères <r@irev.fr>" });
+    expect(parseEnv({ SMTP_URL: "smtp://u:p@mail:587", MAIL_FROM: "Repères <r@irev.fr>" })).toMatchObject({
+      SMTP_URL: "smtp://u:p@mail:587",
+      MAIL_FROM: "Repères <r@irev.fr>",
+    });
     expect(parseEnv({ SMTP_URL: "" }).SMTP_URL).toBeUndefined();
     expect(() => parseEnv({ SMTP_URL: "smtp://mail:25" })).toThrow(/MAIL_FROM: avec SMTP_URL, indiquez l'expéditeur/);
     expect(() => parseEnv({ SMTP_URL: "http://mail", MAIL_FROM: "r@irev.fr" })).toThrow(/SMTP_URL doit être une adresse smtp:\/\//);

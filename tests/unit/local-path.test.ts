@@ -39,7 +39,13 @@ describe("next-auth's redirect after sign-in or sign-out", () => {
     expect(await redirect("/admin/initiatives?page=2")).toBe("http://localhost:3000/admin/initiatives?page=2");
     expect(await redirect("http://localhost:3000/admin/compte")).toBe("http://localhost:3000/admin/compte");
     expect(await redirect("http://localhost:3000")).toBe("http://localhost:3000/");
-    for (const hostile of ["/\t/evil.example", "/\n/evil.example", "//evil.example", "https://evil.example/", "http://localhost:3000.evil.example/"]) {
+    for (const hostile of [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "//evil.example",
+      "https://evil.example/",
+      "http://localhost:3000.evil.example/",
+    ]) {
       expect(await redirect(hostile)).toBe("http://localhost:3000/admin");
     }
   });

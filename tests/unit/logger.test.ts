@@ -26,10 +26,31 @@ describe("logger", () => {
 
   it("keeps personal data and secrets out, wherever they are", () => {
     const { log, lines } = capture();
-    const secrets = ["marie.dupont@example.org", "motdepasse-tres-secret", "123456", "session=jwt-value", "Bearer abc.def", "06 12 34 56 78", "Marie Dupont", "203.0.113.9", "s3cr3tdb"];
-    log.info({ email: secrets[0], password: secrets[1], user: { email: secrets[0], totp: secrets[2] }, headers: { cookie: secrets[3], authorization: secrets[4] } }, "connexion");
+    const secrets = [
+      "marie.dupont@example.org",
+      "motdepasse-tres-secret",
+      "123456",
+      "session=jwt-value",
+      "Bearer abc.def",
+      "06 12 34 56 78",
+      "Marie Dupont",
+      "203.0.113.9",
+      "s3cr3tdb",
+    ];
+    log.info(
+      {
+        email: secrets[0],
+        password: secrets[1],
+        user: { email: secrets[0], totp: secrets[2] },
+        headers: { cookie: secrets[3], authorization: secrets[4] },
+      },
+      "connexion",
+    );
     log.warn({ input: { contactPhone: secrets[5], contactName: secrets[6] }, ip: secrets[7] }, "formulaire");
-    log.error({ err: new Error(`Unique constraint failed for marie.dupont@example.org on postgresql://reperes:s3cr3tdb@db:5432/reperes`) }, "échec");
+    log.error(
+      { err: new Error(`Unique constraint failed for marie.dupont@example.org on postgresql://reperes:s3cr3tdb@db:5432/reperes`) },
+      "échec",
+    );
     log.info(`Compte créé pour ${secrets[0]}`);
     const output = lines.join("\n");
     for (const secret of secrets) expect(output).not.toContain(secret);
@@ -47,11 +68,26 @@ describe("server errors (instrumentation.ts)", () => {
     const error = Object.assign(new Error("duplicate key for marie.dupont@example.org"), { digest: "3075076004" });
     await onRequestError(
       error,
-      { path: "/admin/utilisateurs?email=marie.dupont@example.org", method: "POST", headers: { "x-request-id": "5438e8c70396403d", cookie: "next-auth.session-token=secret-jwt" } },
-      { routerKind: "App Router", routePath: "/admin/utilisateurs", routeType: "action", renderSource: undefined, revalidateReason: undefined },
+      {
+        path: "/admin/utilisateurs?email=marie.dupont@example.org",
+        method: "POST",
+        headers: { "x-request-id": "5438e8c70396403d", cookie: "next-auth.session-token=secret-jwt" },
+      },
+      {
+        routerKind: "App Router",
+        routePath: "/admin/utilisateurs",
+        routeType: "action",
+        renderSource: undefined,
+        revalidateReason: undefined,
+      },
     );
     const entry = JSON.parse(lines[0]!);
-    expect(entry).toMatchObject({ level: "error", requestId: "5438e8c70396403d", path: "/admin/utilisateurs", err: { digest: "3075076004" } });
+    expect(entry).toMatchObject({
+      level: "error",
+      requestId: "5438e8c70396403d",
+      path: "/admin/utilisateurs",
+      err: { digest: "3075076004" },
+    });
     expect(lines[0]).not.toContain("marie.dupont");
     expect(lines[0]).not.toContain("secret-jwt");
   });

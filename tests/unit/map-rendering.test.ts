@@ -20,14 +20,34 @@ describe("map legend", () => {
 describe("map markup", () => {
   it("escapes names and links", () => {
     expect(escapeXml(`<b>"A" & 'B'</b>`)).toBe("&lt;b&gt;&quot;A&quot; &amp; &#39;B&#39;&lt;/b&gt;");
-    const markup = shapeLinksMarkup([{ code: "1", name: "x", d: "M0,0l1,1z" }], new Map([["1", { count: 2, shade: 1, href: "/i?a=1&b=2", label: "<script>" }]]));
+    const markup = shapeLinksMarkup(
+      [{ code: "1", name: "x", d: "M0,0l1,1z" }],
+      new Map([["1", { count: 2, shade: 1, href: "/i?a=1&b=2", label: "<script>" }]]),
+    );
     expect(markup).toBe('<a href="/i?a=1&amp;b=2" class="shade-1"><title>&lt;script&gt;</title><path d="M0,0l1,1z"/></a>');
   });
 
   it("projects to the requested width with relative path data", () => {
     const map = projectMap({
       width: 200,
-      shapes: [{ code: "a", name: "A", geometry: { type: "Polygon", coordinates: [[[2, 50], [2.1, 50], [2.1, 50.1], [2, 50.1], [2, 50]]] } }],
+      shapes: [
+        {
+          code: "a",
+          name: "A",
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [2, 50],
+                [2.1, 50],
+                [2.1, 50.1],
+                [2, 50.1],
+                [2, 50],
+              ],
+            ],
+          },
+        },
+      ],
       digits: 0,
     });
     expect(map.width).toBe(200);
@@ -36,9 +56,16 @@ describe("map markup", () => {
   });
 
   it("draws a ring the same whichever way it winds", () => {
-    const ring = [[2, 50], [2.1, 50], [2.1, 50.1], [2, 50.1], [2, 50]];
+    const ring = [
+      [2, 50],
+      [2.1, 50],
+      [2.1, 50.1],
+      [2, 50.1],
+      [2, 50],
+    ];
     const draw = (coordinates: number[][]) =>
-      projectMap({ width: 200, shapes: [{ code: "a", name: "A", geometry: { type: "Polygon", coordinates: [coordinates] } }], digits: 0 }).shapes[0]!.d;
+      projectMap({ width: 200, shapes: [{ code: "a", name: "A", geometry: { type: "Polygon", coordinates: [coordinates] } }], digits: 0 })
+        .shapes[0]!.d;
     const forward = draw(ring);
     const backward = draw([...ring].reverse());
     expect(forward.length).toBeLessThan(40);

@@ -5,7 +5,11 @@ describe("withServerHeap", () => {
   it("bounds the old generation and widens the young one, keeping other options", () => {
     const env = withServerHeap({ NODE_ENV: "production", NODE_OPTIONS: "--enable-source-maps", PORT: "3000" });
     expect(env.PORT).toBe("3000");
-    expect(env.NODE_OPTIONS!.split(" ")).toEqual(["--enable-source-maps", `--max-old-space-size=${DEFAULT_SERVER_HEAP_MB}`, "--max-semi-space-size=16"]);
+    expect(env.NODE_OPTIONS!.split(" ")).toEqual([
+      "--enable-source-maps",
+      `--max-old-space-size=${DEFAULT_SERVER_HEAP_MB}`,
+      "--max-semi-space-size=16",
+    ]);
   });
 
   it("leaves a bound the operator set alone", () => {

@@ -27,6 +27,11 @@ describe("sitemap, robots and structured data", () => {
         areas: [],
         contact: { address: null, phone: null, email: null, website: "https://www.irev.fr" },
       }),
-    ).toMatchObject({ "@context": "https://schema.org", "@type": "Organization", url: "http://localhost:3000/acteurs/irev", sameAs: "https://www.irev.fr" });
+    ).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "Organization",
+      url: "http://localhost:3000/acteurs/irev",
+      sameAs: "https://www.irev.fr",
+    });
   });
 });

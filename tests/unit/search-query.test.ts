@@ -4,8 +4,17 @@ import { emptyQuery, parseSearchQuery, toSearchParams } from "@/lib/search/query
 
 describe("search query in the URL", () => {
   it("parses repeated parameters and round-trips to a canonical query string", () => {
-    const query = parseSearchQuery(new URLSearchParams("q=egalite&territoire=200068047&approche=acces-au-droit&approche=testing&annee=2023&tri=recent&page=2"));
-    expect(query).toMatchObject({ q: "egalite", territoire: ["200068047"], approche: ["acces-au-droit", "testing"], annee: [2023], tri: "recent", page: 2 });
+    const query = parseSearchQuery(
+      new URLSearchParams("q=egalite&territoire=200068047&approche=acces-au-droit&approche=testing&annee=2023&tri=recent&page=2"),
+    );
+    expect(query).toMatchObject({
+      q: "egalite",
+      territoire: ["200068047"],
+      approche: ["acces-au-droit", "testing"],
+      annee: [2023],
+      tri: "recent",
+      page: 2,
+    });
     expect(parseSearchQuery(toSearchParams(query))).toEqual(query);
   });
 
@@ -46,7 +55,9 @@ describe("the place scope parameter (portee)", () => {
   const CREIL = "60175";
   it("is canonical: default omitted, dropped without a place", () => {
     expect(toSearchParams(parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=tous`))).toString()).toBe(`territoire=${CREIL}`);
-    expect(toSearchParams(parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=local`))).toString()).toBe(`territoire=${CREIL}&portee=local`);
+    expect(toSearchParams(parseSearchQuery(new URLSearchParams(`territoire=${CREIL}&portee=local`))).toString()).toBe(
+      `territoire=${CREIL}&portee=local`,
+    );
     expect(parseSearchQuery(new URLSearchParams("portee=couvrant")).portee).toBe("tous");
   });
 });

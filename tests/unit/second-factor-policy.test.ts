@@ -5,7 +5,14 @@ import { parseEnv, secondFactorRequired } from "@/lib/config/env";
 const caller: { user: SessionUser | null } = { user: null };
 vi.mock("@/lib/auth/current-user", () => ({ currentUser: async () => caller.user }));
 
-const user = (role: SessionUser["role"], totpEnabled: boolean): SessionUser => ({ id: 1, email: "a@test.reperes", name: "A", role, totpEnabled, sessionId: "s" });
+const user = (role: SessionUser["role"], totpEnabled: boolean): SessionUser => ({
+  id: 1,
+  email: "a@test.reperes",
+  name: "A",
+  role,
+  totpEnabled,
+  sessionId: "s",
+});
 const saved = { NODE_ENV: process.env.NODE_ENV, REPERES_ADMIN_TOTP_REQUIRED: process.env.REPERES_ADMIN_TOTP_REQUIRED };
 function setEnv(values: Record<string, string | undefined>) {
   for (const [name, value] of Object.entries(values)) {
@@ -29,7 +36,10 @@ describe("second factor policy", () => {
     setEnv({ NODE_ENV: "production", REPERES_ADMIN_TOTP_REQUIRED: undefined });
     for (const role of ["ADMIN", "EDITOR"] as const) {
       caller.user = user(role, false);
-      await expect(requireUser("CONTRIBUTOR")).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/double authentification/) });
+      await expect(requireUser("CONTRIBUTOR")).rejects.toMatchObject({
+        status: 403,
+        message: expect.stringMatching(/double authentification/),
+      });
       // Their own account page stays open, to set it up.
       await expect(requireUser("CONTRIBUTOR", { allowMissingSecondFactor: true })).resolves.toMatchObject({ role });
       caller.user = user(role, true);

@@ -4,14 +4,23 @@ import { ACSO_SIREN, buildRegionReference, provisionalQpvCode } from "@/lib/refe
 
 const reference = buildRegionReference();
 const byCode = new Map(reference.territories.map((t) => [t.code, t]));
-const parentsOf = (code: string) => reference.links.filter((l) => l.childCode === code).map((l) => l.parentCode).sort();
+const parentsOf = (code: string) =>
+  reference.links
+    .filter((l) => l.childCode === code)
+    .map((l) => l.parentCode)
+    .sort();
 
 describe("Hauts-de-France reference from @etalab/decoupage-administratif", () => {
   it("has the région, its five départements, its 3,782 communes and the 92 EPCI touching it", () => {
     const count = (kind: string) => reference.territories.filter((t) => t.kind === kind).length;
     expect(byCode.get("32")?.name).toBe("Hauts-de-France");
     expect(count("REGION")).toBe(1);
-    expect(reference.territories.filter((t) => t.kind === "DEPARTEMENT").map((t) => t.code).sort()).toEqual(["02", "59", "60", "62", "80"]);
+    expect(
+      reference.territories
+        .filter((t) => t.kind === "DEPARTEMENT")
+        .map((t) => t.code)
+        .sort(),
+    ).toEqual(["02", "59", "60", "62", "80"]);
     expect(count("COMMUNE")).toBe(3782);
     expect(count("EPCI")).toBe(92);
   });
@@ -23,7 +32,10 @@ describe("Hauts-de-France reference from @etalab/decoupage-administratif", () =>
 
   it("knows ACSO by its alias, with its 11 communes", () => {
     expect(byCode.get(ACSO_SIREN)?.aliases).toContain("ACSO");
-    const members = reference.links.filter((l) => l.parentCode === ACSO_SIREN).map((l) => l.childCode).sort();
+    const members = reference.links
+      .filter((l) => l.parentCode === ACSO_SIREN)
+      .map((l) => l.childCode)
+      .sort();
     expect(members).toEqual(["60173", "60175", "60391", "60414", "60463", "60551", "60584", "60589", "60601", "60635", "60684"]);
   });
 

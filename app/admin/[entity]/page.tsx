@@ -54,7 +54,13 @@ export default async function EntityList({ params, searchParams }: Props) {
         {def.workflow && (
           <>
             <FilterSelect name="statut" label="État" options={toOptions(statusLabels)} value={query.statut} allLabel="Tous" />
-            <FilterSelect name="auteur" label="Auteur" options={authors.map((a) => ({ value: String(a.id), label: a.name }))} value={query.auteur} allLabel="Tous" />
+            <FilterSelect
+              name="auteur"
+              label="Auteur"
+              options={authors.map((a) => ({ value: String(a.id), label: a.name }))}
+              value={query.auteur}
+              allLabel="Tous"
+            />
           </>
         )}
         <FilterSelect name="tri" label="Trier par" options={sortOptions} value={query.tri} />

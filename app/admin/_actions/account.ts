@@ -8,12 +8,20 @@ import type { SessionUser } from "@/lib/auth/sessions";
 // The user's own account: reachable even by a user who still has to set up the second factor.
 // Each step reads its own fields (lib/accounts/own-account.ts), so the wrapper only checks who calls.
 const self = { role: "CONTRIBUTOR", allowMissingSecondFactor: true, schema: z.unknown() } as const;
-const actor = ({ user, ip }: { user: SessionUser; ip: string }): ownAccount.AccountActor => ({ id: user.id, sessionId: user.sessionId, ip });
+const actor = ({ user, ip }: { user: SessionUser; ip: string }): ownAccount.AccountActor => ({
+  id: user.id,
+  sessionId: user.sessionId,
+  ip,
+});
 
-export const changeOwnPassword = adminAction(self, async (context) => ownAccount.changePassword(context.db, actor(context), context.formData));
+export const changeOwnPassword = adminAction(self, async (context) =>
+  ownAccount.changePassword(context.db, actor(context), context.formData),
+);
 
 export const beginTotpSetup = adminAction(self, async (context) => ownAccount.beginTotpSetup(context.db, actor(context)));
 
-export const confirmTotpSetup = adminAction(self, async (context) => ownAccount.confirmTotpSetup(context.db, actor(context), context.formData));
+export const confirmTotpSetup = adminAction(self, async (context) =>
+  ownAccount.confirmTotpSetup(context.db, actor(context), context.formData),
+);
 
 export const disableTotp = adminAction(self, async (context) => ownAccount.disableTotp(context.db, actor(context), context.formData));

@@ -39,7 +39,8 @@ const BAD_REQUEST: FormState = { status: "error", message: "Requête invalide : 
  * Hidden fields that do not parse come from a stale or forged page: « rechargez la page ». The
  * comment is typed by a person, and gets a field error like any other field.
  */
-const badRequest = (error: z.ZodError): FormState => (error.issues.every((issue) => issue.path[0] === "comment") ? invalidForm(error) : BAD_REQUEST);
+const badRequest = (error: z.ZodError): FormState =>
+  error.issues.every((issue) => issue.path[0] === "comment") ? invalidForm(error) : BAD_REQUEST;
 
 function fromSave(outcome: SaveOutcome): FormState {
   switch (outcome.kind) {
@@ -71,28 +72,35 @@ const saveSchema = z.object({
 });
 
 /** Creates (no id) or updates a record of any editorial type. */
-export const saveEntity = adminAction({ role: "CONTRIBUTOR", schema: saveSchema, invalid: badRequest }, async ({ user, input, formData, ip, db }) => {
-  const { entity: def, version, comment } = input;
-  const recordId = input.id || undefined;
-  const outcome = await saveRecord(db, def, user, { id: recordId, version, values: readFormValues(formData, def.fields), comment }, ip);
-  if (outcome.kind === "saved" && !recordId) redirect(`/admin/${def.path}/${outcome.id}?cree=1`);
-  return fromSave(outcome);
-});
+export const saveEntity = adminAction(
+  { role: "CONTRIBUTOR", schema: saveSchema, invalid: badRequest },
+  async ({ user, input, formData, ip, db }) => {
+    const { entity: def, version, comment } = input;
+    const recordId = input.id || undefined;
+    const outcome = await saveRecord(db, def, user, { id: recordId, version, values: readFormValues(formData, def.fields), comment }, ip);
+    if (outcome.kind === "saved" && !recordId) redirect(`/admin/${def.path}/${outcome.id}?cree=1`);
+    return fromSave(outcome);
+  },
+);
 
 const transitionSchema = target.extend({
   transition: z.enum(["submit", "publish", "return", "archive", "unarchive"]),
   comment: revisionComment.optional(),
 });
 
-export const changeStatus = adminAction({ role: "CONTRIBUTOR", schema: transitionSchema, invalid: badRequest }, async ({ user, input, ip, db }) =>
-  fromOutcome(await transitionRecord(db, input.entity, user, input.id, input.transition, input.comment, ip)),
+export const changeStatus = adminAction(
+  { role: "CONTRIBUTOR", schema: transitionSchema, invalid: badRequest },
+  async ({ user, input, ip, db }) =>
+    fromOutcome(await transitionRecord(db, input.entity, user, input.id, input.transition, input.comment, ip)),
 );
 
 type RecordOperation = (db: Database, def: EntityDefinition<unknown>, user: SessionUser, id: number, ip: string) => Promise<ActionOutcome>;
 
 /** The shape shared by the one-button actions: a role, an { entity, id } target, an engine call. */
 const recordAction = (role: UserRole, operation: RecordOperation) =>
-  adminAction({ role, schema: target, invalid: badRequest }, async ({ user, input, ip, db }) => fromOutcome(await operation(db, input.entity, user, input.id, ip)));
+  adminAction({ role, schema: target, invalid: badRequest }, async ({ user, input, ip, db }) =>
+    fromOutcome(await operation(db, input.entity, user, input.id, ip)),
+  );
 
 export const markAsVerified = recordAction("EDITOR", markVerified);
 export const moveToTrash = recordAction("CONTRIBUTOR", trashRecord);
@@ -100,19 +108,31 @@ export const restoreFromTrash = recordAction("EDITOR", untrashRecord);
 
 const purgeSchema = target.extend({ confirm: z.string().catch("") });
 
-export const deletePermanently = adminAction({ role: "ADMIN", schema: purgeSchema, invalid: badRequest }, async ({ user, input, ip, db }) => {
-  if (input.confirm !== "SUPPRIMER") return { status: "invalid", message: "Tapez SUPPRIMER pour confirmer la suppression définitive.", fieldErrors: { confirm: ["Tapez SUPPRIMER pour confirmer."] } };
-  return fromOutcome(await purgeRecord(db, input.entity, user, input.id, ip));
-});
+export const deletePermanently = adminAction(
+  { role: "ADMIN", schema: purgeSchema, invalid: badRequest },
+  async ({ user, input, ip, db }) => {
+    if (input.confirm !== "SUPPRIMER")
+      return {
+        status: "invalid",
+        message: "Tapez SUPPRIMER pour confirmer la suppression définitive.",
+        fieldErrors: { confirm: ["Tapez SUPPRIMER pour confirmer."] },
+      };
+    return fromOutcome(await purgeRecord(db, input.entity, user, input.id, ip));
+  },
+);
 
 const restoreSchema = target.extend({ revision: recordId, version: recordVersion });
 
-export const restoreVersion = adminAction({ role: "CONTRIBUTOR", schema: restoreSchema, invalid: badRequest }, async ({ user, input, ip, db }) =>
-  fromSave(await restoreRevision(db, input.entity, user, input.id, input.revision, input.version, ip)),
+export const restoreVersion = adminAction(
+  { role: "CONTRIBUTOR", schema: restoreSchema, invalid: badRequest },
+  async ({ user, input, ip, db }) => fromSave(await restoreRevision(db, input.entity, user, input.id, input.revision, input.version, ip)),
 );
 
 /** The Markdown preview: the same sanitised rendering as the public pages. */
-export const previewMarkdown = adminAction({ role: "CONTRIBUTOR", schema: z.object({ text: z.string().catch("") }) }, async ({ input }) => ({
-  status: "ok",
-  html: renderMarkdown(input.text.slice(0, 60_000)),
-}));
+export const previewMarkdown = adminAction(
+  { role: "CONTRIBUTOR", schema: z.object({ text: z.string().catch("") }) },
+  async ({ input }) => ({
+    status: "ok",
+    html: renderMarkdown(input.text.slice(0, 60_000)),
+  }),
+);

@@ -25,12 +25,16 @@ function fromOutcome(outcome: moderation.ModerationOutcome): FormState {
   return outcome.ok ? { status: "ok", message: outcome.message } : { status: "error", message: outcome.message };
 }
 
-export const assignProposalToMe = adminAction({ role: "EDITOR", schema: target }, async ({ user, input, ip, db }) => fromOutcome(await moderation.assignProposalToMe(db, user, input.id, ip)));
-
-export const declineProposal = adminAction({ role: "EDITOR", schema: target.extend({ reason: decisionMessage(true) }) }, async ({ user, input, ip, db }) =>
-  fromOutcome(await moderation.declineProposal(db, user, input.id, input.reason, ip)),
+export const assignProposalToMe = adminAction({ role: "EDITOR", schema: target }, async ({ user, input, ip, db }) =>
+  fromOutcome(await moderation.assignProposalToMe(db, user, input.id, ip)),
 );
 
-export const acceptProposal = adminAction({ role: "EDITOR", schema: target.extend({ note: decisionMessage(false).optional() }) }, async ({ user, input, ip, db }) =>
-  fromOutcome(await moderation.acceptProposal(db, user, input.id, input.note || null, ip)),
+export const declineProposal = adminAction(
+  { role: "EDITOR", schema: target.extend({ reason: decisionMessage(true) }) },
+  async ({ user, input, ip, db }) => fromOutcome(await moderation.declineProposal(db, user, input.id, input.reason, ip)),
+);
+
+export const acceptProposal = adminAction(
+  { role: "EDITOR", schema: target.extend({ note: decisionMessage(false).optional() }) },
+  async ({ user, input, ip, db }) => fromOutcome(await moderation.acceptProposal(db, user, input.id, input.note || null, ip)),
 );

@@ -50,7 +50,12 @@ export const sendPasswordReset = adminAction(
   async ({ user, input, ip, db }) => {
     try {
       const token = await resetPassword(db, input.id, { userId: user.id, ip });
-      return { status: "ok", message: "Un message de réinitialisation est envoyé à ce compte. Les sessions ouvertes de ce compte sont fermées. Le lien (valable 24 heures, affiché une seule fois) :", secret: passwordLink(token) };
+      return {
+        status: "ok",
+        message:
+          "Un message de réinitialisation est envoyé à ce compte. Les sessions ouvertes de ce compte sont fermées. Le lien (valable 24 heures, affiché une seule fois) :",
+        secret: passwordLink(token),
+      };
     } catch (error) {
       return accountError(error);
     }

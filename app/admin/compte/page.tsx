@@ -19,12 +19,17 @@ export default async function AccountPage() {
       </p>
       {serverRequiresSecondFactor() && hasRole(account.role, "EDITOR") && !account.totpEnabledAt && (
         <p className="error-summary" role="alert">
-          La double authentification est obligatoire pour les administrateurs et les éditeurs : activez-la ci-dessous pour accéder au reste de l&apos;espace.
+          La double authentification est obligatoire pour les administrateurs et les éditeurs : activez-la ci-dessous pour accéder au reste
+          de l&apos;espace.
         </p>
       )}
 
       <h2>Changer mon mot de passe</h2>
-      <StateForm action={changeOwnPassword} submitLabel="Changer le mot de passe" labels={{ current: "Mot de passe actuel", password: "Nouveau mot de passe", confirm: "Confirmation" }}>
+      <StateForm
+        action={changeOwnPassword}
+        submitLabel="Changer le mot de passe"
+        labels={{ current: "Mot de passe actuel", password: "Nouveau mot de passe", confirm: "Confirmation" }}
+      >
         <div className="field">
           <label htmlFor="current">Mot de passe actuel</label>
           <input id="current" name="current" type="password" autoComplete="current-password" required />
@@ -41,7 +46,11 @@ export default async function AccountPage() {
           <StateForm action={beginTotpSetup} submitLabel="1. Générer une nouvelle clé">
             {null}
           </StateForm>
-          <StateForm action={confirmTotpSetup} submitLabel="2. Remplacer" labels={{ current: "Mot de passe ou code actuel", code: "Code de la nouvelle application" }}>
+          <StateForm
+            action={confirmTotpSetup}
+            submitLabel="2. Remplacer"
+            labels={{ current: "Mot de passe ou code actuel", code: "Code de la nouvelle application" }}
+          >
             <CurrentCredentialField id="totp-replace-current" />
             <div className="field">
               <label htmlFor="code">Code affiché par la nouvelle application</label>
@@ -49,7 +58,11 @@ export default async function AccountPage() {
             </div>
           </StateForm>
           <h3>Désactiver</h3>
-          <StateForm action={disableTotp} submitLabel="Désactiver la double authentification" labels={{ current: "Mot de passe ou code actuel" }}>
+          <StateForm
+            action={disableTotp}
+            submitLabel="Désactiver la double authentification"
+            labels={{ current: "Mot de passe ou code actuel" }}
+          >
             <CurrentCredentialField id="totp-disable-current" />
           </StateForm>
         </>

@@ -15,7 +15,10 @@ export default async function TrashPage() {
   return (
     <>
       <h1>Corbeille</h1>
-      <p>Les contenus mis à la corbeille ne sont plus visibles nulle part. Les éditeurs peuvent les restaurer ; seuls les administrateurs peuvent les supprimer définitivement.</p>
+      <p>
+        Les contenus mis à la corbeille ne sont plus visibles nulle part. Les éditeurs peuvent les restaurer ; seuls les administrateurs
+        peuvent les supprimer définitivement.
+      </p>
       {groups.length === 0 && <p role="status">La corbeille est vide.</p>}
       {groups.map(({ def, rows }) => (
         <section key={def.path}>
@@ -26,11 +29,23 @@ export default async function TrashPage() {
                 <p>
                   <strong>{row.title}</strong> <span className="meta">(mis à la corbeille le {formatDate(row.deletedAt)})</span>
                 </p>
-                {canRestore && <ActionButton action={restoreFromTrash} fields={{ entity: def.path, id: row.id }} label={`Restaurer « ${row.title} »`} variant="secondary" />}
+                {canRestore && (
+                  <ActionButton
+                    action={restoreFromTrash}
+                    fields={{ entity: def.path, id: row.id }}
+                    label={`Restaurer « ${row.title} »`}
+                    variant="secondary"
+                  />
+                )}
                 {canPurge && (
                   <details>
                     <summary>Supprimer définitivement « {row.title} »</summary>
-                    <ActionButton action={deletePermanently} fields={{ entity: def.path, id: row.id }} label="Supprimer définitivement" variant="danger">
+                    <ActionButton
+                      action={deletePermanently}
+                      fields={{ entity: def.path, id: row.id }}
+                      label="Supprimer définitivement"
+                      variant="danger"
+                    >
                       <label htmlFor={`confirm-${def.path}-${row.id}`}>Tapez SUPPRIMER pour confirmer (irréversible)</label>
                       <input id={`confirm-${def.path}-${row.id}`} name="confirm" autoComplete="off" />
                     </ActionButton>

@@ -16,10 +16,12 @@ export default async function MailFailuresPage() {
     <>
       <h1>Courriels en échec</h1>
       <p>
-        Les messages que le serveur d&apos;envoi a refusés ou n&apos;a pas pu recevoir, après six tentatives étalées sur un quart d&apos;heure à une demi-heure. Ils restent ici
-        un mois. Après avoir corrigé la cause (adresse, configuration SMTP), renvoyez-les.
+        Les messages que le serveur d&apos;envoi a refusés ou n&apos;a pas pu recevoir, après six tentatives étalées sur un quart
+        d&apos;heure à une demi-heure. Ils restent ici un mois. Après avoir corrigé la cause (adresse, configuration SMTP), renvoyez-les.
       </p>
-      <p role="status">{failures.length === 0 ? "Aucun courriel en échec." : plural(failures.length, "courriel en échec", "courriels en échec")}</p>
+      <p role="status">
+        {failures.length === 0 ? "Aucun courriel en échec." : plural(failures.length, "courriel en échec", "courriels en échec")}
+      </p>
       {failures.length > 0 && (
         <TableScroll label="Courriels en échec">
           <table className="admin-table">
@@ -40,8 +42,18 @@ export default async function MailFailuresPage() {
                   <td>{failure.subject}</td>
                   <td>{failure.error}</td>
                   <td>
-                    <ActionButton action={resendFailedMail} fields={{ id: failure.id }} label={`Renvoyer « ${failure.subject} »`} variant="secondary" />
-                    <ActionButton action={dropFailedMail} fields={{ id: failure.id }} label={`Abandonner « ${failure.subject} »`} variant="danger" />
+                    <ActionButton
+                      action={resendFailedMail}
+                      fields={{ id: failure.id }}
+                      label={`Renvoyer « ${failure.subject} »`}
+                      variant="secondary"
+                    />
+                    <ActionButton
+                      action={dropFailedMail}
+                      fields={{ id: failure.id }}
+                      label={`Abandonner « ${failure.subject} »`}
+                      variant="danger"
+                    />
                   </td>
                 </tr>
               ))}

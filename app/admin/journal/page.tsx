@@ -29,10 +29,14 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   await requirePageUser("ADMIN");
   const raw = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-  const query = journalQuerySchema.parse(Object.fromEntries(["utilisateur", "action", "type", "du", "au", "page"].map((k) => [k, first(raw[k]) || (k === "page" ? "1" : "")])));
+  const query = journalQuerySchema.parse(
+    Object.fromEntries(["utilisateur", "action", "type", "du", "au", "page"].map((k) => [k, first(raw[k]) || (k === "page" ? "1" : "")])),
+  );
   const { events, total, users, pageCount } = await readJournal(query);
   const params = (page: number) => {
-    const p = new URLSearchParams(Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== "" && v !== "1") as [string, string][]);
+    const p = new URLSearchParams(
+      Object.entries({ ...query, page: String(page) }).filter(([, v]) => v !== "" && v !== "1") as [string, string][],
+    );
     return `/admin/journal${p.size ? `?${p}` : ""}`;
   };
   return (
@@ -40,7 +44,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       <h1>Journal</h1>
       <p>Qui a fait quoi, et quand. Le journal ne peut être ni modifié ni effacé depuis l&apos;application.</p>
       <form method="get" className="filters" aria-label="Filtrer le journal">
-        <FilterSelect name="utilisateur" label="Utilisateur" options={users.map((u) => ({ value: String(u.id), label: u.name }))} value={query.utilisateur} allLabel="Tous" />
+        <FilterSelect
+          name="utilisateur"
+          label="Utilisateur"
+          options={users.map((u) => ({ value: String(u.id), label: u.name }))}
+          value={query.utilisateur}
+          allLabel="Tous"
+        />
         <FilterSelect name="action" label="Action" options={toOptions(auditActionLabels)} value={query.action} allLabel="Toutes" />
         <FilterSelect name="type" label="Type" options={toOptions(entityLabels)} value={query.type} allLabel="Tous" />
         <div className="field">
@@ -68,7 +78,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           <tbody>
             {events.map((event) => {
               const def = event.entityType ? definitionByType(event.entityType) : undefined;
-              const href = event.entityId && (def ? `/admin/${def.path}/${event.entityId}` : event.entityType === "PROPOSAL" ? `/admin/propositions/${event.entityId}` : null);
+              const href =
+                event.entityId &&
+                (def
+                  ? `/admin/${def.path}/${event.entityId}`
+                  : event.entityType === "PROPOSAL"
+                    ? `/admin/propositions/${event.entityId}`
+                    : null);
               const email = (event.details as { email?: string } | null)?.email;
               return (
                 <tr key={String(event.id)}>

@@ -20,8 +20,8 @@ export default async function ProposalsPage({ searchParams }: Props) {
     <>
       <h1>Propositions reçues</h1>
       <p>
-        Ce que les visiteurs proposent ou signalent depuis le site public. Rien n&apos;en est publié : accepter une nouvelle initiative
-        crée un brouillon, accepter une correction mène à la fiche à modifier.
+        Ce que les visiteurs proposent ou signalent depuis le site public. Rien n&apos;en est publié : accepter une nouvelle initiative crée
+        un brouillon, accepter une correction mène à la fiche à modifier.
       </p>
       <nav aria-label="Files de propositions">
         <ul>
@@ -29,7 +29,11 @@ export default async function ProposalsPage({ searchParams }: Props) {
             {queue === "a-traiter" ? <strong aria-current="page">À traiter</strong> : <Link href="/admin/propositions">À traiter</Link>}
           </li>
           <li>
-            {queue === "traitees" ? <strong aria-current="page">Traitées</strong> : <Link href="/admin/propositions?file=traitees">Traitées</Link>}
+            {queue === "traitees" ? (
+              <strong aria-current="page">Traitées</strong>
+            ) : (
+              <Link href="/admin/propositions?file=traitees">Traitées</Link>
+            )}
           </li>
         </ul>
       </nav>

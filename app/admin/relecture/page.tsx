@@ -12,7 +12,9 @@ export default async function ReviewQueuePage() {
   return (
     <>
       <h1>À relire</h1>
-      <p role="status">{total === 0 ? "Rien à relire pour le moment." : `${total} contenu(s) soumis en relecture, les plus anciens d'abord.`}</p>
+      <p role="status">
+        {total === 0 ? "Rien à relire pour le moment." : `${total} contenu(s) soumis en relecture, les plus anciens d'abord.`}
+      </p>
       {groups
         .filter((group) => group.rows.length > 0)
         .map(({ def, rows }) => (
@@ -21,7 +23,8 @@ export default async function ReviewQueuePage() {
             <ul>
               {rows.map((row) => (
                 <li key={row.id}>
-                  <Link href={`/admin/${def.path}/${row.id}`}>{row.title}</Link> — {row.author ?? "auteur inconnu"}, modifié le {formatDate(row.updatedAt)}
+                  <Link href={`/admin/${def.path}/${row.id}`}>{row.title}</Link> — {row.author ?? "auteur inconnu"}, modifié le{" "}
+                  {formatDate(row.updatedAt)}
                 </li>
               ))}
             </ul>

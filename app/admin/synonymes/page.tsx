@@ -31,8 +31,8 @@ export default async function SynonymsPage() {
     <>
       <h1>Synonymes de la recherche</h1>
       <p>
-        Un mot ou une expression d&apos;un groupe trouve aussi les autres termes du groupe (ex. « testing » trouve « test de situation »). Ne
-        regroupez que des termes équivalents, et indiquez d&apos;où vient l&apos;équivalence.
+        Un mot ou une expression d&apos;un groupe trouve aussi les autres termes du groupe (ex. « testing » trouve « test de situation »).
+        Ne regroupez que des termes équivalents, et indiquez d&apos;où vient l&apos;équivalence.
       </p>
       {canEdit && (
         <section className="panel">

@@ -15,7 +15,10 @@ export default async function TerritoriesPage({ searchParams }: { searchParams: 
   return (
     <>
       <h1>Territoires</h1>
-      <p>Le référentiel officiel (région, départements, intercommunalités, communes, QPV) ne se modifie pas ici ; on peut lui ajouter des alias, les noms d&apos;usage (ex. « ACSO ») qui aident à trouver un territoire.</p>
+      <p>
+        Le référentiel officiel (région, départements, intercommunalités, communes, QPV) ne se modifie pas ici ; on peut lui ajouter des
+        alias, les noms d&apos;usage (ex. « ACSO ») qui aident à trouver un territoire.
+      </p>
       <form method="get" className="filters" role="search" aria-label="Chercher un territoire">
         <div className="field">
           <label htmlFor="q">Nom, alias ou code</label>

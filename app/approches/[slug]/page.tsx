@@ -34,7 +34,13 @@ export default async function ApproachPage({ params, searchParams }: Props) {
   const parsed = parseSearchQuery(await searchParams);
   // An unknown code is ignored rather than showing an empty list for a place that does not exist.
   const place = parsed.territoire[0] ? (await choosePlace(undefined, parsed.territoire[0])).place : null;
-  const query = { ...emptyQuery, approche: [approach.slug], territoire: place ? [place.code] : [], tri: "recent" as const, page: parsed.page };
+  const query = {
+    ...emptyQuery,
+    approche: [approach.slug],
+    territoire: place ? [place.code] : [],
+    tri: "recent" as const,
+    page: parsed.page,
+  };
   const basePath = `/approches/${approach.slug}${place ? `?territoire=${encodeURIComponent(place.code)}` : ""}`;
   const result = await search(query);
   const empty = result.total === 0;
@@ -52,7 +58,11 @@ export default async function ApproachPage({ params, searchParams }: Props) {
       <div className="grid-2">
         <section aria-labelledby="definition-heading">
           <h2 id="definition-heading">Définition</h2>
-          {approach.description ? <RichText text={approach.description} /> : <p>La définition de cette approche n&apos;est pas encore rédigée.</p>}
+          {approach.description ? (
+            <RichText text={approach.description} />
+          ) : (
+            <p>La définition de cette approche n&apos;est pas encore rédigée.</p>
+          )}
         </section>
         {approach.successConditions && (
           <section aria-labelledby="conditions-heading" className="panel">
@@ -68,7 +78,9 @@ export default async function ApproachPage({ params, searchParams }: Props) {
         heading={place ? `Initiatives à ${place.name}` : "Initiatives"}
         nextSteps={
           <p>
-            <Link href={`/initiatives?${toSearchParams({ ...emptyQuery, approche: [approach.slug] }).toString()}`}>Chercher dans toutes les initiatives</Link>{" "}
+            <Link href={`/initiatives?${toSearchParams({ ...emptyQuery, approche: [approach.slug] }).toString()}`}>
+              Chercher dans toutes les initiatives
+            </Link>{" "}
             (mots-clés, lieux, publics…) ou <Link href="/approches">parcourir les autres approches</Link>.
           </p>
         }
@@ -89,7 +101,8 @@ export default async function ApproachPage({ params, searchParams }: Props) {
           <ul>
             {related.approaches.map((other) => (
               <li key={other.slug}>
-                <Link href={`/approches/${other.slug}`}>{other.label}</Link> <span className="meta">({plural(other.initiativeCount, "initiative")})</span>
+                <Link href={`/approches/${other.slug}`}>{other.label}</Link>{" "}
+                <span className="meta">({plural(other.initiativeCount, "initiative")})</span>
               </li>
             ))}
           </ul>

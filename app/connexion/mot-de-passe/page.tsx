@@ -7,7 +7,11 @@ import { tokenIsUsable } from "@/lib/accounts/public-tokens";
 
 export const metadata: Metadata = { title: "Choisir un mot de passe", robots: { index: false }, referrer: "no-referrer" };
 
-export default async function ChoosePasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChoosePasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await searchParams).jeton;
   const token = typeof raw === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(raw) ? raw : null;
   const usable = token ? await tokenIsUsable(token) : false;
@@ -16,11 +20,15 @@ export default async function ChoosePasswordPage({ searchParams }: { searchParam
       <h1>Choisir un mot de passe</h1>
       {!usable ? (
         <p>
-          Ce lien n&apos;est plus valable (déjà utilisé ou expiré). <Link href="/connexion/mot-de-passe-oublie">Demander un nouveau lien</Link> ou{" "}
-          <Link href="/connexion">se connecter</Link>.
+          Ce lien n&apos;est plus valable (déjà utilisé ou expiré).{" "}
+          <Link href="/connexion/mot-de-passe-oublie">Demander un nouveau lien</Link> ou <Link href="/connexion">se connecter</Link>.
         </p>
       ) : (
-        <StateForm action={choosePassword} submitLabel="Enregistrer mon mot de passe" labels={{ password: "Mot de passe", confirm: "Confirmation" }}>
+        <StateForm
+          action={choosePassword}
+          submitLabel="Enregistrer mon mot de passe"
+          labels={{ password: "Mot de passe", confirm: "Confirmation" }}
+        >
           <input type="hidden" name="token" value={token!} />
           <NewPasswordFields />
         </StateForm>

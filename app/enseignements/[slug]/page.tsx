@@ -17,7 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lesson = await getPublicLesson((await params).slug);
   if (!lesson) return { title: "Page introuvable" };
   const description = lesson.body.slice(0, 200);
-  return { title: lesson.title, description, openGraph: openGraph({ title: lesson.title, description, path: `/enseignements/${lesson.slug}`, type: "article" }) };
+  return {
+    title: lesson.title,
+    description,
+    openGraph: openGraph({ title: lesson.title, description, path: `/enseignements/${lesson.slug}`, type: "article" }),
+  };
 }
 
 export default async function LessonPage({ params }: Props) {

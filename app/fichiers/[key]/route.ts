@@ -5,7 +5,8 @@ export const dynamic = "force-dynamic";
 
 // The proxy leaves the policy of this route to it: every answer, refusals included, carries one.
 const SANDBOX = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; object-src 'none'";
-const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": SANDBOX } });
+const text = (body: string, status: number) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": SANDBOX } });
 
 /** Serves an uploaded document with its checked type; nothing in it can run on this origin. */
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string }> }) {

@@ -4,14 +4,7 @@ import { ActorContactInline, ContactPersonLines } from "@/components/contact/Con
 import { notFound } from "next/navigation";
 import { RichText } from "@/components/content/RichText";
 import { SourceCitation } from "@/components/content/SourceCitation";
-import {
-  actorRoleLabels,
-  evidenceLevelLabels,
-  formatDate,
-  formatPeriod,
-  formatSourceDate,
-  territoryKindLabels,
-} from "@/lib/format/labels";
+import { actorRoleLabels, evidenceLevelLabels, formatDate, formatPeriod, formatSourceDate, territoryKindLabels } from "@/lib/format/labels";
 import { JsonLd } from "@/components/content/JsonLd";
 import { DossierToggle } from "@/components/dossier/DossierToggle";
 import { InitiativeCard } from "@/components/initiatives/InitiativeCard";
@@ -27,7 +20,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
     ? {
         title: initiative.title,
         description: initiative.summary,
-        openGraph: openGraph({ title: initiative.title, description: initiative.summary, path: `/initiatives/${initiative.slug}`, type: "article" }),
+        openGraph: openGraph({
+          title: initiative.title,
+          description: initiative.summary,
+          path: `/initiatives/${initiative.slug}`,
+          type: "article",
+        }),
         alternates: { types: { "application/pdf": `/initiatives/${initiative.slug}/fiche.pdf` } },
       }
     : { title: "Page introuvable" };
@@ -124,7 +122,8 @@ export default async function InitiativePage({ params }: Params) {
                   <ul className="plain-list">
                     {initiative.territories.map(({ territory }) => (
                       <li key={territory.code}>
-                        <Link href={`/territoires/${territory.code}`}>{territory.name}</Link> ({territoryKindLabels[territory.kind].toLowerCase()})
+                        <Link href={`/territoires/${territory.code}`}>{territory.name}</Link> (
+                        {territoryKindLabels[territory.kind].toLowerCase()})
                       </li>
                     ))}
                   </ul>

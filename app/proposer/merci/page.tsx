@@ -14,8 +14,7 @@ export default async function ThanksPage({ searchParams }: Props) {
       <h1>Merci, votre message est bien arrivé</h1>
       <p>
         L&apos;équipe de l&apos;IREV va le lire. Rien n&apos;est publié avant qu&apos;elle l&apos;ait accepté : une initiative proposée
-        devient d&apos;abord un brouillon, relu et complété avant publication ; une correction est reportée sur la fiche par
-        l&apos;équipe.
+        devient d&apos;abord un brouillon, relu et complété avant publication ; une correction est reportée sur la fiche par l&apos;équipe.
       </p>
       <p>Un accusé de réception part à l&apos;adresse indiquée ; l&apos;IREV vous y écrira aussi pour vous dire sa décision.</p>
       <ul>

@@ -37,8 +37,8 @@ export default async function TerritoryPage({ params, searchParams }: Props) {
         {territory.aliases.length > 0 && ` · aussi appelé ${territory.aliases.join(", ")}`}
       </p>
       <p>
-        Les initiatives de ce territoire comprennent celles des lieux qui s&apos;y trouvent, puis celles qui le couvrent depuis un territoire
-        plus grand (intercommunalité, département, région), marquées comme telles.
+        Les initiatives de ce territoire comprennent celles des lieux qui s&apos;y trouvent, puis celles qui le couvrent depuis un
+        territoire plus grand (intercommunalité, département, région), marquées comme telles.
       </p>
       {territory.parents.length > 0 && (
         <nav aria-label="Territoires englobants">

@@ -4,7 +4,15 @@ import { useId, useState } from "react";
 import type { Option } from "@/lib/editorial/form-values";
 
 /** Repeatable rows of (actor, role) for an initiative. */
-export function ActorRolesField({ name, legend, actors, roles, initial, error, errorId }: {
+export function ActorRolesField({
+  name,
+  legend,
+  actors,
+  roles,
+  initial,
+  error,
+  errorId,
+}: {
   name: string;
   legend: string;
   actors: Option[];
@@ -14,7 +22,9 @@ export function ActorRolesField({ name, legend, actors, roles, initial, error, e
   errorId?: string;
 }) {
   const id = useId();
-  const [rows, setRows] = useState(() => initial.map((row, index) => ({ key: index, actorId: row.actorId ?? "", role: row.role ?? "LEAD" })));
+  const [rows, setRows] = useState(() =>
+    initial.map((row, index) => ({ key: index, actorId: row.actorId ?? "", role: row.role ?? "LEAD" })),
+  );
   const [next, setNext] = useState(initial.length);
   return (
     <fieldset className="field" aria-describedby={error ? errorId : undefined}>
@@ -34,7 +44,9 @@ export function ActorRolesField({ name, legend, actors, roles, initial, error, e
                 id={`${id}-actor-${row.key}`}
                 name={`${name}.actorId`}
                 value={row.actorId}
-                onChange={(event) => setRows((current) => current.map((r) => (r.key === row.key ? { ...r, actorId: event.target.value } : r)))}
+                onChange={(event) =>
+                  setRows((current) => current.map((r) => (r.key === row.key ? { ...r, actorId: event.target.value } : r)))
+                }
               >
                 <option value="">— Choisir —</option>
                 {actors.map((actor) => (
@@ -59,7 +71,11 @@ export function ActorRolesField({ name, legend, actors, roles, initial, error, e
                 ))}
               </select>
             </div>
-            <button type="button" className="button--secondary button--small" onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}>
+            <button
+              type="button"
+              className="button--secondary button--small"
+              onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+            >
               Retirer l&apos;acteur {index + 1}
             </button>
           </li>

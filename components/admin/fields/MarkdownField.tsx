@@ -5,7 +5,14 @@ import { previewMarkdown } from "@/app/admin/_actions/editorial";
 import { idleState } from "@/lib/admin/form-state";
 
 /** A Markdown textarea with a preview rendered by the server's sanitiser (what the public will see). */
-export function MarkdownField({ id, name, defaultValue, describedBy, invalid, required }: {
+export function MarkdownField({
+  id,
+  name,
+  defaultValue,
+  describedBy,
+  invalid,
+  required,
+}: {
   id: string;
   name: string;
   defaultValue: string;
@@ -48,9 +55,20 @@ export function MarkdownField({ id, name, defaultValue, describedBy, invalid, re
         hidden={preview !== null}
       />
       {preview !== null && (
-        <div className="markdown-preview prose" aria-label="Aperçu" role="region" dangerouslySetInnerHTML={{ __html: preview || "<p><em>(vide)</em></p>" }} />
+        <div
+          className="markdown-preview prose"
+          aria-label="Aperçu"
+          role="region"
+          dangerouslySetInnerHTML={{ __html: preview || "<p><em>(vide)</em></p>" }}
+        />
       )}
-      <button type="button" className="button--secondary button--small" onClick={togglePreview} aria-pressed={preview !== null} disabled={pending}>
+      <button
+        type="button"
+        className="button--secondary button--small"
+        onClick={togglePreview}
+        aria-pressed={preview !== null}
+        disabled={pending}
+      >
         {preview !== null ? "Revenir à l'édition" : "Aperçu"}
       </button>
       {message && <p role="alert">{message}</p>}

@@ -17,7 +17,9 @@ const lookups: Record<"staff" | "public", Lookup> = {
     return response.ok ? ((await response.json()) as { items: Territory[] }) : { status: response.status };
   },
   async public(query) {
-    const response = await fetch(`/api/v1/territoires?q=${encodeURIComponent(query)}&par_page=10`, { headers: { accept: "application/json" } });
+    const response = await fetch(`/api/v1/territoires?q=${encodeURIComponent(query)}&par_page=10`, {
+      headers: { accept: "application/json" },
+    });
     if (!response.ok) return { status: response.status };
     const body = (await response.json()) as { items: Omit<PlaceMatch, "matchedBy">[] };
     return { items: body.items.map((place) => ({ code: place.code, label: `${place.name} (${placeDescription(place)})` })) };
@@ -25,14 +27,27 @@ const lookups: Record<"staff" | "public", Lookup> = {
 };
 
 const failure = (status: number) =>
-  status === 401 ? "Session expirée : reconnectez-vous dans un autre onglet." : status === 429 ? "Trop de recherches d'affilée : réessayez dans un instant." : "Recherche impossible pour le moment.";
+  status === 401
+    ? "Session expirée : reconnectez-vous dans un autre onglet."
+    : status === 429
+      ? "Trop de recherches d'affilée : réessayez dans un instant."
+      : "Recherche impossible pour le moment.";
 
 /**
  * Picks territories from the reference by name, alias or code: a search field, a list of results
  * as buttons, the chosen ones as hidden inputs. Plain buttons keep it usable with a keyboard and
  * a screen reader without a combobox pattern.
  */
-export function TerritoryPicker({ name, legend, hint, initial, max, error, errorId, lookup = "staff" }: {
+export function TerritoryPicker({
+  name,
+  legend,
+  hint,
+  initial,
+  max,
+  error,
+  errorId,
+  lookup = "staff",
+}: {
   name: string;
   legend: string;
   hint?: string;
@@ -64,7 +79,9 @@ export function TerritoryPicker({ name, legend, hint, initial, max, error, error
   }
 
   function add(territory: Territory) {
-    setSelected((current) => (current.some((t) => t.code === territory.code) ? current : max === 1 ? [territory] : [...current, territory]));
+    setSelected((current) =>
+      current.some((t) => t.code === territory.code) ? current : max === 1 ? [territory] : [...current, territory],
+    );
     setStatus(`${territory.label} ajouté.`);
   }
 

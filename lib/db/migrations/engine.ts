@@ -130,7 +130,10 @@ export async function applyMigrations({ databaseUrl, migrationsDir }: Migrations
         `SELECT migration_name AS name FROM _prisma_migrations
           WHERE finished_at IS NULL AND rolled_back_at IS NULL ORDER BY started_at DESC LIMIT 1`,
       ),
-    ).then((r) => r.rows[0]?.name, () => undefined);
+    ).then(
+      (r) => r.rows[0]?.name,
+      () => undefined,
+    );
     throw new MigrationError(
       `Migration ${failed ?? "(unknown)"} failed: ${error.sqlError}\n` +
         "The script ran as one transaction, so none of it was kept. Fix it, run `db-migrate resolve --rolled-back " +
@@ -238,9 +241,7 @@ export async function migrationStatus({ databaseUrl, migrationsDir }: Migrations
     : [];
   const history = diagnostic.history;
   const pending =
-    history?.diagnostic === "databaseIsBehind" || history?.diagnostic === "historiesDiverge"
-      ? history.unappliedMigrationNames
-      : [];
+    history?.diagnostic === "databaseIsBehind" || history?.diagnostic === "historiesDiverge" ? history.unappliedMigrationNames : [];
   const missingLocally =
     history?.diagnostic === "migrationsDirectoryIsBehind" || history?.diagnostic === "historiesDiverge"
       ? history.unpersistedMigrationNames
@@ -257,8 +258,7 @@ export async function migrationStatus({ databaseUrl, migrationsDir }: Migrations
     modified: diagnostic.editedMigrationNames,
     missingLocally,
   };
-  const upToDate =
-    status.pending.length + status.failed.length + status.modified.length + status.missingLocally.length === 0;
+  const upToDate = status.pending.length + status.failed.length + status.modified.length + status.missingLocally.length === 0;
   return { ...status, upToDate };
 }
 

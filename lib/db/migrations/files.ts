@@ -58,7 +58,10 @@ export function nextMigrationName(list: MigrationList, name: string): string {
   let stamp = migrationTimestamp();
   const last = list.migrationDirectories.at(-1)?.path.slice(0, 14);
   if (last && /^\d{14}$/.test(last) && last >= stamp) {
-    const d = last.match(/(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/)!.slice(1).map(Number);
+    const d = last
+      .match(/(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})/)!
+      .slice(1)
+      .map(Number);
     stamp = migrationTimestamp(new Date(Date.UTC(d[0]!, d[1]! - 1, d[2]!, d[3]!, d[4]!, d[5]! + 1)));
   }
   return `${stamp}_${name}`;
@@ -84,10 +87,6 @@ export async function writeMigration(migrationsDir: string, name: string, script
   if (existsSync(dir)) throw new Error(`The migration directory already exists: ${dir}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, MIGRATION_FILE), transformPostgresMnPrimaryKeyUpgrade(script), "utf8");
-  await writeFile(
-    path.join(path.resolve(migrationsDir), LOCKFILE),
-    LOCKFILE_CONTENT,
-    "utf8",
-  );
+  await writeFile(path.join(path.resolve(migrationsDir), LOCKFILE), LOCKFILE_CONTENT, "utf8");
   return dir;
 }

@@ -3,7 +3,16 @@ import { ActorKind } from "@/lib/db/generated/enums";
 import { actorKindLabels, formatDate } from "@/lib/format/labels";
 import type { EntityDefinition } from "../definition";
 import type { FieldSpec } from "../form-values";
-import { markdown, optionalEmail, optionalHttpUrl, optionalPhone, optionalText, requiredText, str, territoryCodes } from "../schema-helpers";
+import {
+  markdown,
+  optionalEmail,
+  optionalHttpUrl,
+  optionalPhone,
+  optionalText,
+  requiredText,
+  str,
+  territoryCodes,
+} from "../schema-helpers";
 import { contactPersonFields, contactPersonShape, contactPersonValues } from "./contact-person";
 
 const fields: FieldSpec[] = [
@@ -19,10 +28,34 @@ const fields: FieldSpec[] = [
     hint: "Là où l'acteur intervient (ex. la région pour une action régionale). Sans territoire d'intervention, son territoire d'implantation en tient lieu.",
     group: "Territoires",
   },
-  { key: "address", label: "Adresse postale", kind: "textarea", hint: "Adresse publique de la structure.", group: "Coordonnées publiques de la structure" },
-  { key: "phone", label: "Téléphone", kind: "tel", hint: "Standard ou ligne d'accueil, ex. 03 20 00 00 00", group: "Coordonnées publiques de la structure" },
-  { key: "email", label: "E-mail", kind: "email", hint: "Adresse générique de la structure, ex. contact@exemple.fr", group: "Coordonnées publiques de la structure" },
-  { key: "website", label: "Site web", kind: "url", hint: "Adresse complète, ex. https://exemple.fr", group: "Coordonnées publiques de la structure" },
+  {
+    key: "address",
+    label: "Adresse postale",
+    kind: "textarea",
+    hint: "Adresse publique de la structure.",
+    group: "Coordonnées publiques de la structure",
+  },
+  {
+    key: "phone",
+    label: "Téléphone",
+    kind: "tel",
+    hint: "Standard ou ligne d'accueil, ex. 03 20 00 00 00",
+    group: "Coordonnées publiques de la structure",
+  },
+  {
+    key: "email",
+    label: "E-mail",
+    kind: "email",
+    hint: "Adresse générique de la structure, ex. contact@exemple.fr",
+    group: "Coordonnées publiques de la structure",
+  },
+  {
+    key: "website",
+    label: "Site web",
+    kind: "url",
+    hint: "Adresse complète, ex. https://exemple.fr",
+    group: "Coordonnées publiques de la structure",
+  },
   ...contactPersonFields(
     "Personne à contacter (donnée personnelle)",
     "Sans cet accord, la personne n'apparaît nulle part en public (pages, API, exports). La date et l'auteur de l'enregistrement sont conservés.",
@@ -52,7 +85,11 @@ const areas = (input: Input) => ({ create: input.areas.map((territoryCode) => ({
  * When and by whom the consent was recorded: stamped when it is given, again when the person
  * changes (a new person's consent), cleared when it is withdrawn.
  */
-function consentStamp(input: Input, before: { contactConsent: boolean; contactName: string | null; contactEmail: string | null } | null, userId: number) {
+function consentStamp(
+  input: Input,
+  before: { contactConsent: boolean; contactName: string | null; contactEmail: string | null } | null,
+  userId: number,
+) {
   if (!input.contactConsent) return { contactConsentAt: null, contactConsentById: null };
   const samePerson = before?.contactConsent && before.contactName === input.contactName && before.contactEmail === input.contactEmail;
   return samePerson ? {} : { contactConsentAt: new Date(), contactConsentById: userId };
@@ -74,7 +111,10 @@ export const actorDefinition: EntityDefinition<Input> = {
     return { actorKinds: Object.entries(actorKindLabels).map(([value, label]) => ({ value, label })) };
   },
   async values(db, id) {
-    const row = await db.actor.findUnique({ where: { id }, include: { areas: { select: { territoryCode: true }, orderBy: { territoryCode: "asc" } } } });
+    const row = await db.actor.findUnique({
+      where: { id },
+      include: { areas: { select: { territoryCode: true }, orderBy: { territoryCode: "asc" } } },
+    });
     if (!row) return null;
     return {
       name: row.name,

@@ -12,7 +12,13 @@ export function contactPersonFields(group: string, consentHint: string): FieldSp
     { key: "contactRole", label: "Fonction", kind: "text", group },
     { key: "contactEmail", label: "E-mail de la personne", kind: "email", group },
     { key: "contactPhone", label: "Téléphone de la personne", kind: "tel", group },
-    { key: "contactConsent", label: "La personne a donné son accord pour être affichée publiquement", kind: "checkbox", hint: consentHint, group },
+    {
+      key: "contactConsent",
+      label: "La personne a donné son accord pour être affichée publiquement",
+      kind: "checkbox",
+      hint: consentHint,
+      group,
+    },
   ];
 }
 
@@ -24,7 +30,13 @@ export const contactPersonShape = {
   contactConsent: z.boolean(),
 };
 
-export function contactPersonValues(row: { contactName: string | null; contactRole: string | null; contactEmail: string | null; contactPhone: string | null; contactConsent: boolean }) {
+export function contactPersonValues(row: {
+  contactName: string | null;
+  contactRole: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  contactConsent: boolean;
+}) {
   return {
     contactName: str(row.contactName),
     contactRole: str(row.contactRole),

@@ -3,16 +3,7 @@ import { ActorRole } from "@/lib/db/generated/enums";
 import { actorRoleLabels } from "@/lib/format/labels";
 import type { EntityDefinition } from "../definition";
 import type { FieldSpec } from "../form-values";
-import {
-  asIdStrings,
-  idList,
-  markdown,
-  optionalHttpUrl,
-  optionalYear,
-  requiredText,
-  str,
-  territoryCodes,
-} from "../schema-helpers";
+import { asIdStrings, idList, markdown, optionalHttpUrl, optionalYear, requiredText, str, territoryCodes } from "../schema-helpers";
 import { contactPersonFields, contactPersonShape, contactPersonValues } from "./contact-person";
 import { vocabularyOptions } from "./options";
 import { byVocabulary, VOCABULARIES, type VocabularyRelation } from "@/lib/vocabularies/registry";
@@ -21,7 +12,14 @@ import { vocabularyLinkSql } from "@/lib/vocabularies/sql";
 
 const fields: FieldSpec[] = [
   { key: "title", label: "Titre", kind: "text", required: true, group: "L'essentiel" },
-  { key: "summary", label: "Résumé", kind: "textarea", required: true, hint: "Deux ou trois phrases, affichées dans les listes (600 caractères au plus).", group: "L'essentiel" },
+  {
+    key: "summary",
+    label: "Résumé",
+    kind: "textarea",
+    required: true,
+    hint: "Deux ou trois phrases, affichées dans les listes (600 caractères au plus).",
+    group: "L'essentiel",
+  },
   { key: "description", label: "Description", kind: "markdown", group: "Contenu" },
   { key: "objectives", label: "Objectifs", kind: "markdown", group: "Contenu" },
   { key: "means", label: "Moyens", kind: "markdown", group: "Contenu" },
@@ -31,7 +29,13 @@ const fields: FieldSpec[] = [
   { key: "endYear", label: "Année de fin", kind: "number", group: "Période" },
   { key: "ongoing", label: "Toujours en cours", kind: "checkbox", group: "Période" },
   { key: "actors", label: "Acteurs", kind: "actorRoles", options: "actors", group: "Liens" },
-  { key: "territories", label: "Territoires", kind: "territories", hint: "Cherchez par nom, alias (ex. ACSO) ou code officiel.", group: "Liens" },
+  {
+    key: "territories",
+    label: "Territoires",
+    kind: "territories",
+    hint: "Cherchez par nom, alias (ex. ACSO) ou code officiel.",
+    group: "Liens",
+  },
   ...VOCABULARIES.map((v): FieldSpec => ({ key: v.relation, label: v.plural, kind: "checkboxes", options: v.relation, group: "Liens" })),
   { key: "sources", label: "Sources", kind: "checkboxes", options: "sources", group: "Liens" },
   { key: "lessons", label: "Enseignements", kind: "checkboxes", options: "lessons", group: "Liens" },

@@ -11,7 +11,13 @@ const fields: FieldSpec[] = [
   { key: "description", label: "Description", kind: "markdown" },
   { key: "date", label: "Date", kind: "date", hint: "Jour de l'événement, ou date de publication du document." },
   { key: "url", label: "Adresse web", kind: "url", hint: "Adresse complète, ex. https://exemple.fr/document.pdf" },
-  { key: "event", label: "Événement d'origine", kind: "select", options: "events", hint: "Pour un document issu d'un événement (synthèse d'une journée)." },
+  {
+    key: "event",
+    label: "Événement d'origine",
+    kind: "select",
+    options: "events",
+    hint: "Pour un document issu d'un événement (synthèse d'une journée).",
+  },
 ];
 
 const schema = z.object({
@@ -40,7 +46,11 @@ export const sourceDefinition: EntityDefinition<Input> = {
   schema,
   publicPath: () => null,
   async options(db) {
-    const events = await db.source.findMany({ where: { kind: "EVENT", deletedAt: null }, orderBy: { title: "asc" }, select: { id: true, title: true } });
+    const events = await db.source.findMany({
+      where: { kind: "EVENT", deletedAt: null },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    });
     return {
       sourceKinds: Object.entries(sourceKindLabels).map(([value, label]) => ({ value, label })),
       events: events.map((e) => ({ value: String(e.id), label: e.title })),
@@ -49,7 +59,14 @@ export const sourceDefinition: EntityDefinition<Input> = {
   async values(db, id) {
     const row = await db.source.findUnique({ where: { id } });
     if (!row) return null;
-    return { kind: row.kind, title: row.title, description: row.description, date: isoDay(row.date), url: str(row.url), event: str(row.eventId) };
+    return {
+      kind: row.kind,
+      title: row.title,
+      description: row.description,
+      date: isoDay(row.date),
+      url: str(row.url),
+      event: str(row.eventId),
+    };
   },
   async create(tx, input, slug) {
     return (await tx.source.create({ data: { slug, ...data(input) } })).id;
@@ -60,7 +77,10 @@ export const sourceDefinition: EntityDefinition<Input> = {
   async blockingLinks(db, id) {
     const [lessons, initiatives] = await Promise.all([
       db.lesson.findMany({ where: { sourceId: id, status: "PUBLISHED", deletedAt: null }, select: { title: true } }),
-      db.initiativeSource.findMany({ where: { sourceId: id, initiative: { status: "PUBLISHED", deletedAt: null } }, select: { initiative: { select: { title: true } } } }),
+      db.initiativeSource.findMany({
+        where: { sourceId: id, initiative: { status: "PUBLISHED", deletedAt: null } },
+        select: { initiative: { select: { title: true } } },
+      }),
     ]);
     return [
       ...lessons.map((l) => `Enseignement publié : ${l.title}`),

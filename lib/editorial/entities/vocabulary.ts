@@ -60,13 +60,17 @@ export function vocabularyDefinition(config: VocabularyConfig): EntityDefinition
           } as const,
         ]
       : []),
-    ...(config.extra.includes("legalBasis") ? [{ key: "legalBasis", label: "Fondement juridique", kind: "text", hint: "Ex. Code pénal, art. 225-1" } as const] : []),
+    ...(config.extra.includes("legalBasis")
+      ? [{ key: "legalBasis", label: "Fondement juridique", kind: "text", hint: "Ex. Code pénal, art. 225-1" } as const]
+      : []),
     ...(config.extra.includes("parent") ? [{ key: "parent", label: "Thème parent", kind: "select", options: "parents" } as const] : []),
     { key: "position", label: "Ordre d'affichage", kind: "number", hint: "Les plus petits nombres d'abord." },
   ];
   const schema = baseSchema.extend({
     ...(config.extra.includes("description") ? { description: markdown("La description", 5000).transform(emptyAsNull) } : {}),
-    ...(config.extra.includes("successConditions") ? { successConditions: markdown("Les conditions de réussite", 5000).transform(emptyAsNull) } : {}),
+    ...(config.extra.includes("successConditions")
+      ? { successConditions: markdown("Les conditions de réussite", 5000).transform(emptyAsNull) }
+      : {}),
     ...(config.extra.includes("legalBasis") ? { legalBasis: optionalText("Le fondement juridique", 300) } : {}),
     ...(config.extra.includes("parent") ? { parent: optionalId } : {}),
   });
@@ -122,10 +126,12 @@ export const themeDefinition = vocabularyDefinition({
   label: { one: "thème", a: "un thème", new: "Nouveau thème" },
   extra: ["description", "parent"],
   otherLinks: async (db, id) => [
-    ...(await db.lessonTheme.findMany({ where: { themeId: id, lesson: publishedLesson }, select: { lesson: { select: { title: true } } } })).map(
-      (r) => `Enseignement publié : ${r.lesson.title}`,
+    ...(
+      await db.lessonTheme.findMany({ where: { themeId: id, lesson: publishedLesson }, select: { lesson: { select: { title: true } } } })
+    ).map((r) => `Enseignement publié : ${r.lesson.title}`),
+    ...(await db.theme.findMany({ where: { parentId: id, deletedAt: null }, select: { label: true } })).map(
+      (t) => `Sous-thème : ${t.label}`,
     ),
-    ...(await db.theme.findMany({ where: { parentId: id, deletedAt: null }, select: { label: true } })).map((t) => `Sous-thème : ${t.label}`),
   ],
 });
 
@@ -136,9 +142,12 @@ export const approachDefinition = vocabularyDefinition({
   label: { one: "approche", a: "une approche", new: "Nouvelle approche" },
   extra: ["description", "successConditions"],
   otherLinks: async (db, id) =>
-    (await db.lessonApproach.findMany({ where: { approachId: id, lesson: publishedLesson }, select: { lesson: { select: { title: true } } } })).map(
-      (r) => `Enseignement publié : ${r.lesson.title}`,
-    ),
+    (
+      await db.lessonApproach.findMany({
+        where: { approachId: id, lesson: publishedLesson },
+        select: { lesson: { select: { title: true } } },
+      })
+    ).map((r) => `Enseignement publié : ${r.lesson.title}`),
 });
 
 export const criterionDefinition = vocabularyDefinition({

@@ -7,7 +7,10 @@ import { renderMail } from "../template";
 export function reviewRequestedMail(input: { kind: string; title: string; adminUrl: string }) {
   return renderMail({
     subject: `À relire : ${input.title}`,
-    paragraphs: [`Le contenu « ${input.title} » (${input.kind}) a été soumis en relecture.`, "Relisez-le, puis publiez-le ou renvoyez-le en brouillon avec un commentaire."],
+    paragraphs: [
+      `Le contenu « ${input.title} » (${input.kind}) a été soumis en relecture.`,
+      "Relisez-le, puis publiez-le ou renvoyez-le en brouillon avec un commentaire.",
+    ],
     action: { label: "Relire dans l'espace équipe", url: input.adminUrl },
     reason: "Vous recevez ce message en tant qu'éditeur ou administrateur de Repères.",
   });

@@ -34,7 +34,9 @@ export function proposalDecidedMail(input: { subject: string; accepted: boolean;
 export function newProposalMail(input: { kind: string; adminUrl: string }) {
   return renderMail({
     subject: `Nouvelle proposition reçue (${input.kind.toLowerCase()})`,
-    paragraphs: [`Un visiteur a envoyé une proposition depuis le site (${input.kind.toLowerCase()}). Lisez-la, puis acceptez-la ou déclinez-la avec un message.`],
+    paragraphs: [
+      `Un visiteur a envoyé une proposition depuis le site (${input.kind.toLowerCase()}). Lisez-la, puis acceptez-la ou déclinez-la avec un message.`,
+    ],
     action: { label: "Ouvrir la proposition", url: input.adminUrl },
     reason: "Vous recevez ce message en tant qu'éditeur ou administrateur de Repères.",
   });

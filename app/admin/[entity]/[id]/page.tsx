@@ -25,7 +25,8 @@ const uploadMessages: Record<string, string> = {
   empty: "Choisissez un fichier non vide.",
   too_large: "Ce fichier est trop volumineux.",
   quota: "Vos documents déposés atteignent le volume autorisé par personne : retirez-en ou demandez à un administrateur.",
-  bad_type: "Type de fichier refusé : seuls les PDF, images et documents bureautiques sont acceptés (vérifié d'après le contenu, pas seulement l'extension).",
+  bad_type:
+    "Type de fichier refusé : seuls les PDF, images et documents bureautiques sont acceptés (vérifié d'après le contenu, pas seulement l'extension).",
   gone: "Cette source n'existe plus.",
 };
 
@@ -66,7 +67,8 @@ export default async function EditEntityPage(props: Props) {
       )}
       {meta.deletedAt && (
         <p className="error-summary" role="status">
-          Cet élément est dans la corbeille depuis le {formatDate(meta.deletedAt)} : il n&apos;est visible nulle part. <Link href="/admin/corbeille">Aller à la corbeille</Link>
+          Cet élément est dans la corbeille depuis le {formatDate(meta.deletedAt)} : il n&apos;est visible nulle part.{" "}
+          <Link href="/admin/corbeille">Aller à la corbeille</Link>
         </p>
       )}
 
@@ -113,7 +115,13 @@ export default async function EditEntityPage(props: Props) {
         </dl>
         <div className="record-actions">
           {can.transitions.map((name) => (
-            <ActionButton key={name} action={changeStatus} fields={{ ...fields, transition: name }} label={transitions[name].label} variant={name === "publish" || name === "submit" ? "primary" : "secondary"} />
+            <ActionButton
+              key={name}
+              action={changeStatus}
+              fields={{ ...fields, transition: name }}
+              label={transitions[name].label}
+              variant={name === "publish" || name === "submit" ? "primary" : "secondary"}
+            />
           ))}
           {can.verify && <ActionButton action={markAsVerified} fields={fields} label="Marquer comme vérifié" variant="secondary" />}
           {can.trash && <ActionButton action={moveToTrash} fields={fields} label="Mettre à la corbeille" variant="danger" />}
@@ -125,7 +133,8 @@ export default async function EditEntityPage(props: Props) {
               {record.history.map((event) => (
                 <li key={String(event.id)}>
                   {auditActionLabels[event.action] ?? event.action} — {event.user?.name ?? "inconnu"}, {dateTime.format(event.at)}
-                  {typeof (event.details as { comment?: string } | null)?.comment === "string" && ` : « ${(event.details as { comment: string }).comment} »`}
+                  {typeof (event.details as { comment?: string } | null)?.comment === "string" &&
+                    ` : « ${(event.details as { comment: string }).comment} »`}
                 </li>
               ))}
             </ul>
@@ -143,7 +152,8 @@ export default async function EditEntityPage(props: Props) {
           )}
           {record.file ? (
             <p>
-              <a href={`/fichiers/${record.file.fileKey}`}>{record.file.fileName}</a> ({record.file.fileType}, {Math.ceil((record.file.fileSize ?? 0) / 1024)} Ko)
+              <a href={`/fichiers/${record.file.fileKey}`}>{record.file.fileName}</a> ({record.file.fileType},{" "}
+              {Math.ceil((record.file.fileSize ?? 0) / 1024)} Ko)
             </p>
           ) : (
             <p>Aucun document déposé.</p>
@@ -152,9 +162,17 @@ export default async function EditEntityPage(props: Props) {
             <form method="post" action={`/api/admin/sources/${meta.id}/fichier`} encType="multipart/form-data" className="upload-form">
               <label htmlFor="file">{record.file ? "Remplacer le document" : "Déposer un document"}</label>
               <p className="hint" id="file-hint">
-                PDF, image (PNG, JPEG, GIF, WebP) ou document bureautique (Word, Excel, PowerPoint, OpenDocument), {uploadLimitMb()} Mo au plus. Le type est vérifié d&apos;après le contenu du fichier.
+                PDF, image (PNG, JPEG, GIF, WebP) ou document bureautique (Word, Excel, PowerPoint, OpenDocument), {uploadLimitMb()} Mo au
+                plus. Le type est vérifié d&apos;après le contenu du fichier.
               </p>
-              <input id="file" name="file" type="file" required aria-describedby="file-hint" accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")} />
+              <input
+                id="file"
+                name="file"
+                type="file"
+                required
+                aria-describedby="file-hint"
+                accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")}
+              />
               <button type="submit">Déposer</button>
             </form>
           )}

@@ -21,9 +21,18 @@ export default async function NewEntityPage({ params, searchParams }: Props) {
     <>
       <Breadcrumb root={null} trail={[{ href: `/admin/${def.path}`, label: def.label.many }]} current={def.label.new} />
       <h1>{def.label.new}</h1>
-      {def.workflow && <p>Le contenu est enregistré comme brouillon : il ne sera visible du public qu&apos;une fois publié par un éditeur.</p>}
+      {def.workflow && (
+        <p>Le contenu est enregistré comme brouillon : il ne sera visible du public qu&apos;une fois publié par un éditeur.</p>
+      )}
       <p className="meta">Les champs marqués d&apos;un astérisque (*) sont obligatoires.</p>
-      <EntityForm entity={def.path} fields={def.fields} options={options} values={newRecordValues(def.fields, await searchParams)} territoryLabels={{}} submitLabel="Créer le brouillon" />
+      <EntityForm
+        entity={def.path}
+        fields={def.fields}
+        options={options}
+        values={newRecordValues(def.fields, await searchParams)}
+        territoryLabels={{}}
+        submitLabel="Créer le brouillon"
+      />
     </>
   );
 }

@@ -105,14 +105,20 @@ export default async function ProposalPage({ params }: Props) {
       {proposal.open && (
         <section aria-labelledby="decision-title">
           <h2 id="decision-title">Décision</h2>
-          {proposal.assignee?.id !== user.id && <ActionButton action={assignProposalToMe} fields={{ id: proposal.id }} label="Me l'attribuer" variant="secondary" />}
+          {proposal.assignee?.id !== user.id && (
+            <ActionButton action={assignProposalToMe} fields={{ id: proposal.id }} label="Me l'attribuer" variant="secondary" />
+          )}
           <h3>Accepter</h3>
           <p className="meta">
             {isNew
               ? "Crée un brouillon d'initiative prérempli (titre, description, lieux, approches, et la personne comme contact public seulement avec son accord), puis l'ouvre : complétez-le et publiez-le par le circuit habituel."
               : "Marque la correction acceptée et ouvre la fiche : faites la modification par le circuit habituel, qui la garde dans l'historique."}
           </p>
-          <StateForm action={acceptProposal} submitLabel={isNew ? "Accepter et créer le brouillon" : "Accepter et ouvrir la fiche"} labels={{ note: "Message à la personne" }}>
+          <StateForm
+            action={acceptProposal}
+            submitLabel={isNew ? "Accepter et créer le brouillon" : "Accepter et ouvrir la fiche"}
+            labels={{ note: "Message à la personne" }}
+          >
             <input type="hidden" name="id" value={proposal.id} />
             <div className="field">
               <label htmlFor="note">Message à la personne (facultatif)</label>

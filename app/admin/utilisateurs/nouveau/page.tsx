@@ -12,7 +12,10 @@ export default async function NewUserPage() {
     <>
       <Breadcrumb root={null} trail={[{ href: "/admin/utilisateurs", label: "Utilisateurs" }]} current="Inviter" />
       <h1>Inviter un utilisateur</h1>
-      <p>Le compte est créé sans mot de passe : un message d&apos;invitation est envoyé à cette adresse, avec un lien pour choisir le sien (vous le voyez aussi, une seule fois).</p>
+      <p>
+        Le compte est créé sans mot de passe : un message d&apos;invitation est envoyé à cette adresse, avec un lien pour choisir le sien
+        (vous le voyez aussi, une seule fois).
+      </p>
       <StateForm action={createUser} submitLabel="Créer le compte" labels={{ email: "Adresse e-mail", name: "Nom", role: "Rôle" }}>
         <div className="field">
           <label htmlFor="name">Nom</label>

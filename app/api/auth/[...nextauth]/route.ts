@@ -18,7 +18,9 @@ function readable(callbackUrl: string): boolean {
 async function checked(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   const callbackUrl = new URL(request.url).searchParams.get("callbackUrl");
   if (callbackUrl !== null && !readable(callbackUrl)) {
-    return problemResponse(400, "Adresse de retour (callbackUrl) invalide : un chemin de ce site est attendu.", { parameter: "callbackUrl" });
+    return problemResponse(400, "Adresse de retour (callbackUrl) invalide : un chemin de ce site est attendu.", {
+      parameter: "callbackUrl",
+    });
   }
   return handler(request, context);
 }

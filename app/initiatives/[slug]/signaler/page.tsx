@@ -25,8 +25,8 @@ export default async function ReportCorrectionPage({ params }: Params) {
       <h1>Signaler une correction ou un complément</h1>
       <p className="lead">À propos de « {initiative.title} ».</p>
       <p>
-        Votre message va à l&apos;équipe de l&apos;IREV, qui vérifie puis modifie la fiche si besoin : il n&apos;est jamais publié tel
-        quel. Les champs marqués d&apos;un astérisque (*) sont obligatoires. Ce que l&apos;IREV fait de vos coordonnées :{" "}
+        Votre message va à l&apos;équipe de l&apos;IREV, qui vérifie puis modifie la fiche si besoin : il n&apos;est jamais publié tel quel.
+        Les champs marqués d&apos;un astérisque (*) sont obligatoires. Ce que l&apos;IREV fait de vos coordonnées :{" "}
         <Link href="/donnees-personnelles#propositions">données personnelles</Link>.
       </p>
       <CorrectionForm slug={initiative.slug} />

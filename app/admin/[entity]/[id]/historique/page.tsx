@@ -36,7 +36,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Breadcrumb root={null}
+      <Breadcrumb
+        root={null}
         trail={[
           { href: `/admin/${def.path}`, label: def.label.many },
           { href: `/admin/${def.path}/${data.meta.id}`, label: data.meta.title },
@@ -49,7 +50,12 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       ) : (
         <>
           <form method="get" className="filters" aria-label="Comparer deux versions">
-            <FilterSelect name="de" label="Comparer la version" options={versionOptions} value={String(from ?? previous?.id ?? latest!.id)} />
+            <FilterSelect
+              name="de"
+              label="Comparer la version"
+              options={versionOptions}
+              value={String(from ?? previous?.id ?? latest!.id)}
+            />
             <FilterSelect name="a" label="avec la version" options={versionOptions} value={String(to ?? latest!.id)} />
             <button type="submit">Comparer</button>
           </form>
@@ -62,7 +68,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
               {comparison.changes.length === 0 ? (
                 <p>Aucune différence.</p>
               ) : (
-                <FieldDiffTable changes={comparison.changes} beforeLabel={`Version ${comparison.from}`} afterLabel={`Version ${comparison.to}`} />
+                <FieldDiffTable
+                  changes={comparison.changes}
+                  beforeLabel={`Version ${comparison.from}`}
+                  afterLabel={`Version ${comparison.to}`}
+                />
               )}
             </section>
           )}

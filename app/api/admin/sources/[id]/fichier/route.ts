@@ -14,7 +14,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!isSameOrigin(request)) return Response.json({ error: "Origine de la requête refusée." }, { status: 403 });
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) return Response.json({ error: "Source inconnue." }, { status: 404 });
-  const back = (result: string) => Response.redirect(new URL(`/admin/sources/${id}?fichier=${result}`, env().NEXTAUTH_URL ?? request.url), 303);
+  const back = (result: string) =>
+    Response.redirect(new URL(`/admin/sources/${id}?fichier=${result}`, env().NEXTAUTH_URL ?? request.url), 303);
   // Refused before reading: beyond the proxy's buffer (next.config.js) the body would arrive cut.
   if (Number(request.headers.get("content-length")) > maxUploadBytes() + MULTIPART_ALLOWANCE) return back("too_large");
   try {
