@@ -63,12 +63,10 @@ export const actorsParams = z.object({
   territoire: code
     .optional()
     .meta({ description: "Code officiel d'un territoire : les acteurs qui y interviennent et/ou ceux qui le couvrent, selon « portee »." }),
-  portee: placeScopeSchema
-    .optional()
-    .meta({
-      description:
-        "Avec « territoire » : « local » (acteurs qui interviennent dans le lieu ou un lieu qu'il contient), « couvrant » (acteurs de ses territoires englobants : EPCI, département, région), « tous » (les deux, par défaut ; les acteurs locaux d'abord).",
-    }),
+  portee: placeScopeSchema.optional().meta({
+    description:
+      "Avec « territoire » : « local » (acteurs qui interviennent dans le lieu ou un lieu qu'il contient), « couvrant » (acteurs de ses territoires englobants : EPCI, département, région), « tous » (les deux, par défaut ; les acteurs locaux d'abord).",
+  }),
   type: z
     .enum(Object.keys(actorKindParams) as [string, ...string[]])
     .optional()

@@ -61,13 +61,10 @@ export const initiativeSummarySchema = named(
     endYear: z.int().nullable(),
     ongoing: z.boolean(),
     publishedAt: isoDateTime.nullable(),
-    scale: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          "Pour une initiative qui couvre le territoire demandé depuis un territoire plus grand : « à l'échelle de la région », etc.",
-      }),
+    scale: z.string().nullable().meta({
+      description:
+        "Pour une initiative qui couvre le territoire demandé depuis un territoire plus grand : « à l'échelle de la région », etc.",
+    }),
   }),
 );
 
@@ -146,11 +143,9 @@ export const initiativeListSchema = named(
     understoodPlaces: z
       .array(z.object({ words: z.string(), code: z.string(), name: z.string() }))
       .meta({ description: "Mots de q compris comme lieux, ajoutés au filtre territoire (voir interpreter)." }),
-    droppedWords: z
-      .array(z.string())
-      .meta({
-        description: "Quand tous les mots ensemble ne trouvaient rien : les mots laissés de côté dans les résultats donnés (sinon vide).",
-      }),
+    droppedWords: z.array(z.string()).meta({
+      description: "Quand tous les mots ensemble ne trouvaient rien : les mots laissés de côté dans les résultats donnés (sinon vide).",
+    }),
     facets: z.array(facetSchema),
     placeCounts: z
       .object({ local: z.int().min(0), covering: z.int().min(0) })
@@ -187,13 +182,10 @@ export const actorSchema = named(
       .array(territoryRefSchema)
       .meta({ description: "Territoires d'intervention (à défaut, le territoire d'implantation en tient lieu)." }),
     approaches: z.array(termSchema).meta({ description: "Approches de ses initiatives publiées." }),
-    scale: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          "Avec « territoire » : « à l'échelle de la région » etc. pour un acteur qui couvre le lieu depuis un territoire plus large ; null pour un acteur du lieu.",
-      }),
+    scale: z.string().nullable().meta({
+      description:
+        "Avec « territoire » : « à l'échelle de la région » etc. pour un acteur qui couvre le lieu depuis un territoire plus large ; null pour un acteur du lieu.",
+    }),
     initiativeCount: z.int().min(0),
   }),
 );
@@ -222,12 +214,9 @@ export const territorySchema = named(
       .int()
       .nullable()
       .meta({ description: "Population municipale (INSEE) ; pour un territoire plus large, somme de ses communes ; null pour un QPV." }),
-    departement: z
-      .string()
-      .nullable()
-      .meta({
-        description: "Nom du département où se trouve le territoire (null pour la région et une intercommunalité sur deux départements).",
-      }),
+    departement: z.string().nullable().meta({
+      description: "Nom du département où se trouve le territoire (null pour la région et une intercommunalité sur deux départements).",
+    }),
   }),
 );
 export const territoryListSchema = named(
@@ -247,13 +236,10 @@ export const lessonSchema = named(
     source: z
       .object({ slug: z.string(), title: z.string(), kind: z.enum(["EVENT", "DOCUMENT"]), date: z.iso.date().nullable() })
       .nullable(),
-    scale: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          "Avec « territoire » : l'échelle d'où l'enseignement couvre ce territoire (« à l'échelle de l'agglomération »), null s'il s'y trouve.",
-      }),
+    scale: z.string().nullable().meta({
+      description:
+        "Avec « territoire » : l'échelle d'où l'enseignement couvre ce territoire (« à l'échelle de l'agglomération »), null s'il s'y trouve.",
+    }),
   }),
 );
 export const lessonListSchema = named(
