@@ -90,6 +90,11 @@ const PARAMETERS = [
   "du",
   "au",
   "auteur",
+  "mois",
+  "titre",
+  "fiche",
+  "file",
+  "e",
 ];
 
 /** Already percent-encoded, as they travel in a URL. */
