@@ -1,6 +1,5 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateBenchData } from "@/bench/generate";
 import { errorKind, get, rssVerdict, runSoak, soakTargets, type RssSample } from "@/bench/soak";
@@ -9,12 +8,13 @@ import { loadCatalog, SOAK_CLASSES, SOAK_MIX, SoakMix, type SoakCatalog, type So
 import { createPrismaClient } from "@/lib/db/connect";
 import type { Actor } from "@/lib/editorial/permissions";
 import { parseSearchQuery, toSearchParams } from "@/lib/search/query";
+import { testFilePool } from "../support/database";
 
 // The soak of `npm run bench -- --soak` in pieces: its mix on generated data, its HTTP error
 // counting against a real socket, its lost-update check on concurrent engine saves, its RSS
 // rule, and the whole loop for a few seconds against a stand-in for the app (the suite starts no
 // Next server) that serves each entry's page from the database, as the app does.
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 5 });
+const pool = testFilePool(5);
 const db = createPrismaClient();
 let catalog: SoakCatalog;
 let editors: Actor[];

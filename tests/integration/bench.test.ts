@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { naiveSearch } from "@/bench/baseline";
 import { differences, isComparable, pageIds } from "@/bench/compare";
@@ -7,11 +6,12 @@ import { buildWorkload, PLACES, QUERY_CLASSES } from "@/bench/workload";
 import { createPrismaClient } from "@/lib/db/connect";
 import { RANKED_WINDOW } from "@/lib/search/results-sql";
 import { searchInitiatives } from "@/lib/search/service";
+import { testFilePool } from "../support/database";
 
 // The CI-sized run of `npm run bench`: same generator, workload and baseline, on 5,000
 // initiatives, asserting that the search service and the naive baseline agree (not timings).
 const ROWS = 5000;
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const pool = testFilePool(10);
 const db = createPrismaClient();
 const workload = buildWorkload();
 let summary: GenerateSummary;

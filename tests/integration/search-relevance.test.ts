@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateBenchData } from "@/bench/generate";
 import { createPrismaClient } from "@/lib/db/connect";
@@ -7,6 +6,7 @@ import { placeKey } from "@/lib/search/place-words";
 import { parseSearchQuery } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
 import { makeInitiative } from "../support/factories";
+import { testFilePool } from "../support/database";
 
 // The relevance test set of issue 10: practitioners' queries as they type them (topic + place,
 // names, field synonyms, hyphens, typos) over the demo content, a few more entries of the
@@ -23,7 +23,7 @@ const RECALL_AT_5 = 0.92;
 const PRECISION_AT_5 = { tous: 0.36, local: 0.55 } as const;
 const MAX_OUT_OF_ORDER = 4;
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+const pool = testFilePool(2);
 const db = createPrismaClient();
 
 const CREIL = "60175";

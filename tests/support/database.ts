@@ -8,6 +8,17 @@ export function testServerUrl(): string {
   return url;
 }
 
+/**
+ * A node-postgres pool on the test file's database. The file's database is dropped WITH (FORCE)
+ * after its last hook, which ends the sessions of a pool still closing: without a listener that
+ * is an uncaught exception, reported against whichever test file runs next.
+ */
+export function testFilePool(max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max });
+  pool.on("error", () => undefined);
+  return pool;
+}
+
 export function databaseUrl(name: string): string {
   const url = new URL(testServerUrl());
   url.pathname = `/${name}`;
