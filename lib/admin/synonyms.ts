@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { formText } from "@/lib/validation/text";
+import { formLines, formText } from "@/lib/validation/text";
 import { recordId, recordVersion } from "@/lib/validation/integer";
 import { recordAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/guards";
@@ -31,17 +31,9 @@ const term = z
 export const synonymGroupSchema = z.object({
   id: z.union([z.literal(""), recordId]).transform((value) => (value === "" ? undefined : value)),
   version: recordVersion,
-  terms: formText("Les termes", { multiline: true })
-    .max(3000, "Trop de termes.")
-    .transform((text) => [
-      ...new Set(
-        text
-          .split("\n")
-          .map((line) => line.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(z.array(term).min(2, "Indiquez au moins deux termes, un par ligne.").max(20, "Au plus 20 termes.")),
+  terms: formLines("Les termes", { maxLength: 3000, tooLong: "Trop de termes." }).pipe(
+    z.array(term).min(2, "Indiquez au moins deux termes, un par ligne.").max(20, "Au plus 20 termes."),
+  ),
   source: formText("La source")
     .trim()
     .pipe(z.string().min(3, "Indiquez la source de cette équivalence.").max(500, "La source ne peut pas dépasser 500 caractères.")),

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { formText } from "@/lib/validation/text";
+import { formLines } from "@/lib/validation/text";
 import { recordVersion } from "@/lib/validation/integer";
 import { recordAudit } from "@/lib/audit/log";
 import { requireUser } from "@/lib/auth/guards";
@@ -33,17 +33,9 @@ export const aliasesSchema = z.object({
     .trim()
     .regex(/^[0-9A-Za-z_-]{1,64}$/, "Territoire invalide."),
   version: recordVersion,
-  aliases: formText("Les alias", { multiline: true })
-    .max(2000, "Trop d'alias.")
-    .transform((text) => [
-      ...new Set(
-        text
-          .split("\n")
-          .map((line) => line.trim())
-          .filter(Boolean),
-      ),
-    ])
-    .pipe(z.array(z.string().max(120, "Un alias ne peut pas dépasser 120 caractères.")).max(20, "Au plus 20 alias.")),
+  aliases: formLines("Les alias", { maxLength: 2000, tooLong: "Trop d'alias." }).pipe(
+    z.array(z.string().max(120, "Un alias ne peut pas dépasser 120 caractères.")).max(20, "Au plus 20 alias."),
+  ),
 });
 
 export type AliasOutcome = { ok: true } | { ok: false; message: string };

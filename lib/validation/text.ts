@@ -20,3 +20,17 @@ export function formText(label: string, options: { multiline?: boolean; required
     abort: true,
   });
 }
+
+/** A list typed one entry per line (terms, aliases): trimmed, blank lines dropped, each entry once. */
+export function formLines(label: string, options: { maxLength: number; tooLong: string }) {
+  return formText(label, { multiline: true })
+    .max(options.maxLength, options.tooLong)
+    .transform((text) => [
+      ...new Set(
+        text
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ]);
+}
