@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/config/env";
 import { PrismaClient, type Prisma } from "./generated/client";
+import { attachRawPool } from "./raw";
 
 export type Database = PrismaClient;
 /** The client or a caller's transaction: what a function that may run inside `$transaction` takes. */
@@ -19,8 +21,15 @@ export function createPrismaClient(connectionString = env().DATABASE_URL): Prism
   // Transactions get more than Prisma's 5 s: a save waits there for the row lock of another
   // editor's save of the same entry, and the 10-minute soak (bench/soak.ts) saw saves fail on
   // the default under load, where a conflict or a success was the right answer.
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5000, options: "-c jit=off" }),
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000, options: "-c jit=off" });
+  const client = new PrismaClient({
+    // The client owns the pool: $disconnect ends it. Idle-client errors are the adapter's to log.
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
+  // The adapter listens too, once connected; before that, a dropped idle connection of a raw
+  // read (lib/db/raw.ts) must not be an uncaught 'error' event: the next query reports it.
+  pool.on("error", () => {});
+  attachRawPool(client, pool);
+  return client;
 }

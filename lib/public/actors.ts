@@ -1,3 +1,4 @@
+import { queryRows } from "@/lib/db/raw";
 import "server-only";
 import { z } from "zod";
 import { pageNumber } from "@/lib/validation/integer";
@@ -114,13 +115,16 @@ function approachCondition(approach: string) {
 /** Approaches of each actor, from its published initiatives. */
 async function approachesOf(actorIds: number[]) {
   if (actorIds.length === 0) return new Map<number, { slug: string; label: string }[]>();
-  const rows = await prisma.$queryRaw<{ actorId: number; slug: string; label: string }[]>(Prisma.sql`
+  const rows = await queryRows<{ actorId: number; slug: string; label: string }>(
+    prisma,
+    Prisma.sql`
     SELECT DISTINCT ia."actorId", ap.slug, ap.label, ap.position FROM "InitiativeActor" ia
     JOIN "Initiative" i ON i.id = ia."initiativeId" AND ${publicSql("i")}
     JOIN "InitiativeApproach" x ON x."initiativeId" = i.id
     JOIN "Approach" ap ON ap.id = x."approachId" AND ap."deletedAt" IS NULL
     WHERE ia."actorId" = ANY(${actorIds}::int[])
-    ORDER BY ap.position, ap.label`);
+    ORDER BY ap.position, ap.label`,
+  );
   const byActor = new Map<number, { slug: string; label: string }[]>();
   for (const row of rows) byActor.set(row.actorId, [...(byActor.get(row.actorId) ?? []), { slug: row.slug, label: row.label }]);
   return byActor;
@@ -132,10 +136,13 @@ async function approachesOf(actorIds: number[]) {
  */
 async function initiativeCountsOf(actorIds: number[]) {
   if (actorIds.length === 0) return new Map<number, number>();
-  const rows = await prisma.$queryRaw<{ actorId: number; count: number }[]>(Prisma.sql`
+  const rows = await queryRows<{ actorId: number; count: number }>(
+    prisma,
+    Prisma.sql`
     SELECT ia."actorId", count(*)::int AS count FROM "InitiativeActor" ia
     JOIN "Initiative" i ON i.id = ia."initiativeId" AND ${publicSql("i")}
-    WHERE ia."actorId" = ANY(${actorIds}::int[]) GROUP BY ia."actorId"`);
+    WHERE ia."actorId" = ANY(${actorIds}::int[]) GROUP BY ia."actorId"`,
+  );
   return new Map(rows.map((row) => [row.actorId, row.count]));
 }
 
@@ -211,12 +218,18 @@ export async function searchActors(query: ActorQuery, pageSize = ACTOR_PAGE_SIZE
   const relevance = words ? Prisma.sql`similarity(a."nameText", ${words}::text) DESC,` : Prisma.empty;
   if (placeNotFound) return { items: [], total: 0, local: 0, page: query.page, pageCount: 1, place, placeNotFound };
   const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<{ actorId: number; code: string | null; name: string | null; kind: string | null; local: boolean }[]>(Prisma.sql`
+    queryRows<{ actorId: number; code: string | null; name: string | null; kind: string | null; local: boolean }>(
+      prisma,
+      Prisma.sql`
       SELECT a.id AS "actorId", m.code, m.name, m.kind, m.local ${from}
       ORDER BY m.local DESC, ${relevance} a.name, a.id
-      LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}`),
-    prisma.$queryRaw<{ total: number; local: number }[]>(Prisma.sql`
-      SELECT count(*)::int AS total, count(*) FILTER (WHERE m.local)::int AS local ${from}`),
+      LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}`,
+    ),
+    queryRows<{ total: number; local: number }>(
+      prisma,
+      Prisma.sql`
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE m.local)::int AS local ${from}`,
+    ),
   ]);
   const total = count?.total ?? 0;
   return {
@@ -240,25 +253,34 @@ export async function whoToContact(code: string, scope: PlaceScope = "tous", lim
   if (!place) return null;
   const atPlace = actorsAtPlaceSql(code, scope);
   const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<{ actorId: number; code: string; name: string; kind: string; local: boolean }[]>(Prisma.sql`
+    queryRows<{ actorId: number; code: string; name: string; kind: string; local: boolean }>(
+      prisma,
+      Prisma.sql`
       SELECT m.* FROM (${atPlace}) m JOIN "Actor" a ON a.id = m."actorId"
-      ORDER BY m.local DESC, m.kind DESC, a.name, a.id LIMIT ${limit}`),
-    prisma.$queryRaw<{ total: number; local: number }[]>(Prisma.sql`
-      SELECT count(*)::int AS total, count(*) FILTER (WHERE m.local)::int AS local FROM (${atPlace}) m`),
+      ORDER BY m.local DESC, m.kind DESC, a.name, a.id LIMIT ${limit}`,
+    ),
+    queryRows<{ total: number; local: number }>(
+      prisma,
+      Prisma.sql`
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE m.local)::int AS local FROM (${atPlace}) m`,
+    ),
   ]);
   return { place, items: await publicActors(rows), total: count?.total ?? 0, local: count?.local ?? 0 };
 }
 
 /** Filter choices of /acteurs: approaches that some public actor's published initiative has. */
 export function actorApproachChoices() {
-  return prisma.$queryRaw<{ slug: string; label: string }[]>(Prisma.sql`
+  return queryRows<{ slug: string; label: string }>(
+    prisma,
+    Prisma.sql`
     SELECT ap.slug, ap.label FROM "Approach" ap
     WHERE ap."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "InitiativeApproach" x
       JOIN "Initiative" i ON i.id = x."initiativeId" AND ${publicSql("i")}
       JOIN "InitiativeActor" ia ON ia."initiativeId" = i.id
       JOIN "Actor" a ON a.id = ia."actorId" AND ${publicSql("a")}
       WHERE x."approachId" = ap.id)
-    ORDER BY ap.position, ap.label`);
+    ORDER BY ap.position, ap.label`,
+  );
 }
 
 /** The actor page: public fields, contact through the consent rule, area of intervention, approaches. */

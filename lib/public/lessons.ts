@@ -1,3 +1,4 @@
+import { queryRows } from "@/lib/db/raw";
 import "server-only";
 import { z } from "zod";
 import { pageNumber } from "@/lib/validation/integer";
@@ -151,15 +152,19 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
         JOIN "Territory" t ON t.code = p."territoryCode" WHERE p."lessonId" = l.id ORDER BY a.depth LIMIT 1)`
     : Prisma.sql`NULL`;
   const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<(Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null })[]>(Prisma.sql`
+    queryRows<Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null }>(
+      prisma,
+      Prisma.sql`
       SELECT l.id,
         ${headline(Prisma.sql`translate(l.title, ${HIGHLIGHT_START + HIGHLIGHT_END}, '')`, `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`)} AS title_marked,
         ${q ? headline(plainBodySql, `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`) : plainBodySql} AS excerpt_marked,
         ${inside} AS local, ${covering} AS covering
       FROM (SELECT l.* FROM "Lesson" l WHERE ${where} ORDER BY ${Prisma.join(order, ", ")}
         LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}) l
-      ORDER BY ${Prisma.join(order, ", ")}`),
-    prisma.$queryRaw<{ total: number; local: number | null }[]>(
+      ORDER BY ${Prisma.join(order, ", ")}`,
+    ),
+    queryRows<{ total: number; local: number | null }>(
+      prisma,
       Prisma.sql`SELECT count(*)::int AS total, ${codes ? Prisma.sql`(count(*) FILTER (WHERE ${inside}))::int` : Prisma.sql`NULL::int`} AS local
         FROM "Lesson" l WHERE ${where}`,
     ),

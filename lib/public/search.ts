@@ -1,3 +1,4 @@
+import { queryRows } from "@/lib/db/raw";
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
@@ -61,9 +62,12 @@ export async function expandablePlaces(codes: string[]): Promise<ExpandablePlace
   const counts = codes.map(
     (code) => Prisma.sql`SELECT ${code}::text AS code, count(*)::int AS children FROM (${territoryChildrenSql([code])}) c`,
   );
-  return prisma.$queryRaw<ExpandablePlace[]>(Prisma.sql`
+  return queryRows<ExpandablePlace>(
+    prisma,
+    Prisma.sql`
     SELECT t.code, t.name, t.kind::text AS kind, n.children
     FROM (${Prisma.join(counts, " UNION ALL ")}) n JOIN "Territory" t ON t.code = n.code
     WHERE n.children > 0 AND t.kind <> 'REGION'
-    ORDER BY t.kind, t.name`);
+    ORDER BY t.kind, t.name`,
+  );
 }

@@ -1,3 +1,4 @@
+import { queryRows } from "@/lib/db/raw";
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
@@ -153,14 +154,17 @@ export async function searchSources(q: string, place: Place | null, scope: Place
       WHERE sp."sourceId" = s.id AND sp."territoryCode" = ANY(${territoriesInScopeSql([place.code], scope)}))`);
   const where = Prisma.join(conditions, " AND ");
   const [rows, [count]] = await Promise.all([
-    prisma.$queryRaw<(Omit<SourceHit, "kind"> & { kind: "EVENT" | "DOCUMENT" })[]>(Prisma.sql`
+    queryRows<Omit<SourceHit, "kind"> & { kind: "EVENT" | "DOCUMENT" }>(
+      prisma,
+      Prisma.sql`
       SELECT s.slug, s.title, s.kind::text AS kind, s.date, s.url,
         (SELECT count(*)::int FROM "Lesson" l WHERE ${publicSql("l")}
           AND l."sourceId" IN (SELECT d.id FROM "Source" d WHERE d.id = s.id OR d."eventId" = s.id)) AS "lessonCount"
       FROM "Source" s WHERE ${where}
       ORDER BY ${q ? Prisma.sql`ts_rank(${document}, ${tsquery(q)}) DESC,` : Prisma.empty} s.date DESC NULLS LAST, s.id
-      LIMIT ${GROUP_SIZE}`),
-    prisma.$queryRaw<{ total: number }[]>(Prisma.sql`SELECT count(*)::int AS total FROM "Source" s WHERE ${where}`),
+      LIMIT ${GROUP_SIZE}`,
+    ),
+    queryRows<{ total: number }>(prisma, Prisma.sql`SELECT count(*)::int AS total FROM "Source" s WHERE ${where}`),
   ]);
   return { items: rows, total: count?.total ?? 0 };
 }

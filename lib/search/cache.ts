@@ -2,6 +2,7 @@
  * Search results and counts kept in memory until the next edit: keyed by the version of what
  * search shows, which the triggers bump in the editing transaction (migration search_version).
  */
+import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { filterValues } from "./filters-sql";
@@ -20,9 +21,7 @@ export interface Versions {
  * when it can see the edit.
  */
 export async function searchVersions(db: Database): Promise<Versions> {
-  const rows = await db.$queryRaw<{ id: number; version: bigint }[]>(
-    Prisma.sql`SELECT id, version FROM "SearchVersion" WHERE id IN (1, 2)`,
-  );
+  const rows = await queryRows<{ id: number; version: string }>(db, Prisma.sql`SELECT id, version FROM "SearchVersion" WHERE id IN (1, 2)`);
   const of = (id: number) => {
     const row = rows.find((r) => r.id === id);
     return row ? String(row.version) : undefined;

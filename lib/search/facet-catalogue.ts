@@ -2,6 +2,7 @@
  * The values every facet of the search page lists, with their French labels, whatever their
  * count: the vocabularies in their editorial order, the territories shown, the years present.
  */
+import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { actorKindLabels, progressLabels } from "@/lib/format/labels";
@@ -18,11 +19,17 @@ function vocabularySql(): Prisma.Sql {
 /** The values every facet shows, with their labels, whatever their count. */
 export async function facetCatalogue(db: Database, display: TerritoryDisplay) {
   const [vocabulary, territories, years] = await Promise.all([
-    db.$queryRaw<{ facet: VocabularyFacet; value: string; label: string }[]>(vocabularySql()),
-    db.$queryRaw<{ code: string; name: string }[]>(Prisma.sql`
-      SELECT code, name FROM "Territory" WHERE code IN (${territoryDisplaySql(display)}) ORDER BY kind, name`),
-    db.$queryRaw<{ value: string }[]>(Prisma.sql`
-      SELECT value FROM "SearchFacet" WHERE facet = 'annee' ORDER BY value DESC`),
+    queryRows<{ facet: VocabularyFacet; value: string; label: string }>(db, vocabularySql()),
+    queryRows<{ code: string; name: string }>(
+      db,
+      Prisma.sql`
+      SELECT code, name FROM "Territory" WHERE code IN (${territoryDisplaySql(display)}) ORDER BY kind, name`,
+    ),
+    queryRows<{ value: string }>(
+      db,
+      Prisma.sql`
+      SELECT value FROM "SearchFacet" WHERE facet = 'annee' ORDER BY value DESC`,
+    ),
   ]);
   const catalogue = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as { value: string; label: string }[]])) as Record<
     FilterKey,

@@ -3,6 +3,7 @@
  * ignoring its own selection. One statement whatever the result size: masks are ANDs of the
  * posting bitmaps of "SearchPosting" (ADR 004), counts are bit counts.
  */
+import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { canonicalFilters, VersionedCache } from "./cache";
@@ -10,7 +11,7 @@ import { coveringIdsSql, insideIdsSql, selectedPairs } from "./filters-sql";
 import type { PlaceScope } from "./place-scope";
 import { FILTER_KEYS, type FilterKey, type SearchQuery } from "./query";
 import { type TerritoryDisplay, territoryDisplaySql } from "./territory-display";
-import { type TextQuery, tsquerySql, withWordTree, type WordTree, wordsOf } from "./tsquery";
+import { lexemeSql, type TextQuery, tsquerySql, withWordTree, type WordTree, wordsOf } from "./tsquery";
 import type { SearchResult } from "./types";
 
 /**
@@ -41,13 +42,10 @@ function textMaskSql(text: TextQuery): Prisma.Sql {
   if (!text.tree) return Prisma.sql`SELECT chunk, '_text'::text AS facet, bits FROM (${ginMaskSql(tsquerySql(text))}) g`;
   const words = wordsOf(text.tree);
   const perWord = words.map((word, index) => {
-    const lexeme = `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
-    return Prisma.sql`
-      SELECT ${index}::int AS k, p.chunk, p.bits FROM "SearchPosting" p
-      WHERE p.token = (SELECT id FROM "SearchFacet" WHERE facet = '_mot' AND value = ${word})
-      UNION ALL
-      SELECT ${index}::int, g.chunk, g.bits FROM (${ginMaskSql(Prisma.sql`${lexeme}::tsquery`)}) g
-      WHERE NOT EXISTS (SELECT 1 FROM "SearchFacet" WHERE facet = '_mot' AND value = ${word})`;
+    const id = text.frequent?.[word];
+    return id === undefined
+      ? Prisma.sql`SELECT ${index}::int AS k, g.chunk, g.bits FROM (${ginMaskSql(lexemeSql(word))}) g`
+      : Prisma.sql`SELECT ${index}::int AS k, p.chunk, p.bits FROM "SearchPosting" p WHERE p.token = ${id}`;
   });
   const combine = (tree: WordTree): Prisma.Sql =>
     "word" in tree
@@ -226,7 +224,7 @@ async function countFacets(
   territories: TerritoryDisplay,
 ): Promise<FacetCounts> {
   const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])`;
-  const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display, territoryDisplaySql(territories)));
+  const rows = await queryRows<CountRow>(db, facetCountsSql(query, text, display, territoryDisplaySql(territories)));
   let total = 0;
   const counts = new Map<string, number>();
   const placeCounts = query.territoire.length > 0 ? { local: 0, covering: 0 } : undefined;
@@ -252,7 +250,7 @@ export async function countByFacetValue(
   const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ${facet} AND value = ANY(${values}::text[])`;
   const territories = facet === "territoire" ? Prisma.sql`SELECT unnest(${values}::text[])` : undefined;
   const text = query.q ? await withWordTree(db, { q: query.q }) : undefined;
-  const rows = await db.$queryRaw<CountRow[]>(facetCountsSql(query, text, display, territories));
+  const rows = await queryRows<CountRow>(db, facetCountsSql(query, text, display, territories));
   const counts = new Map(values.map((value) => [value, 0]));
   for (const row of rows) if (row.facet === facet) counts.set(row.value, row.count);
   return counts;

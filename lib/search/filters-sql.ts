@@ -3,6 +3,7 @@
  * every filter, territory filters under the query's place scope. Shared by the results page,
  * the facet counts, the map and the exports, so that they all select the same entries.
  */
+import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import type { PlaceScope } from "./place-scope";
@@ -108,10 +109,13 @@ export async function resolveFacetIds(db: Database, query: SearchQuery): Promise
   if (facets.length === 0) return ids;
   const places = query.territoire.length > 0;
   if (places) ids.covering = [];
-  const rows = await db.$queryRaw<{ facet: FilterKey | "covering"; id: number }[]>(Prisma.sql`
+  const rows = await queryRows<{ facet: FilterKey | "covering"; id: number }>(
+    db,
+    Prisma.sql`
     SELECT f.facet, f.id FROM "SearchFacet" f
     JOIN unnest(${facets}::text[], ${values}::text[]) AS v(facet, value) ON v.facet = f.facet AND v.value = f.value
-    ${places ? Prisma.sql`UNION ALL SELECT 'covering', c.id FROM (${coveringIdsSql(query.territoire)}) c` : Prisma.empty}`);
+    ${places ? Prisma.sql`UNION ALL SELECT 'covering', c.id FROM (${coveringIdsSql(query.territoire)}) c` : Prisma.empty}`,
+  );
   for (const row of rows) ids[row.facet]!.push(row.id);
   return ids;
 }

@@ -6,6 +6,7 @@
  * place, not only what mentions it. The search service calls it, so that the page, the API, the
  * exports, the feeds and the map read a query alike; `interpreter=non` turns it off.
  */
+import { queryRows } from "@/lib/db/raw";
 import { foldText } from "@/lib/format/fold";
 import type { Database } from "@/lib/db/connect";
 import { VersionedCache } from "./cache";
@@ -100,29 +101,28 @@ const indexes = new VersionedCache<Map<string, PlaceName>>(1);
  */
 function placeNames(db: Database, version: string | undefined): Promise<Map<string, PlaceName>> {
   return indexes.get(db, version, [], () =>
-    db
-      .$queryRaw<{ code: string; name: string; kind: string; nameKey: string; aliasKeys: string[] }[]>(
-        Prisma.sql`SELECT code, name, kind::text AS kind, "nameKey", "aliasKeys" FROM "Territory" ORDER BY population DESC NULLS LAST, code`,
-      )
-      .then((rows) => {
-        const byKey = new Map<string, PlaceName>();
-        const add = (key: string, place: PlaceName) => {
-          if (!key || (!key.includes(" ") && (key.length < 3 || COMMON_WORDS.has(key)))) return;
-          const known = byKey.get(key);
-          if (!known || place.rank < known.rank) byKey.set(key, place);
-        };
-        for (const row of rows) {
-          const place = { code: row.code, name: row.name, rank: KIND_RANK[row.kind] ?? 9 };
-          const key = row.nameKey;
-          add(key, place);
-          if (row.kind === "EPCI") add(key.replace(EPCI_PREFIX, ""), place);
-          // Aliases are typed on purpose (« ACSO », « MEL »): short ones count too.
-          for (const aliasKey of row.aliasKeys) {
-            if (aliasKey.length >= 2 && !byKey.has(aliasKey)) byKey.set(aliasKey, place);
-          }
+    queryRows<{ code: string; name: string; kind: string; nameKey: string; aliasKeys: string[] }>(
+      db,
+      Prisma.sql`SELECT code, name, kind::text AS kind, "nameKey", "aliasKeys" FROM "Territory" ORDER BY population DESC NULLS LAST, code`,
+    ).then((rows) => {
+      const byKey = new Map<string, PlaceName>();
+      const add = (key: string, place: PlaceName) => {
+        if (!key || (!key.includes(" ") && (key.length < 3 || COMMON_WORDS.has(key)))) return;
+        const known = byKey.get(key);
+        if (!known || place.rank < known.rank) byKey.set(key, place);
+      };
+      for (const row of rows) {
+        const place = { code: row.code, name: row.name, rank: KIND_RANK[row.kind] ?? 9 };
+        const key = row.nameKey;
+        add(key, place);
+        if (row.kind === "EPCI") add(key.replace(EPCI_PREFIX, ""), place);
+        // Aliases are typed on purpose (« ACSO », « MEL »): short ones count too.
+        for (const aliasKey of row.aliasKeys) {
+          if (aliasKey.length >= 2 && !byKey.has(aliasKey)) byKey.set(aliasKey, place);
         }
-        return byKey;
-      }),
+      }
+      return byKey;
+    }),
   );
 }
 

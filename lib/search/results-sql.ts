@@ -3,6 +3,7 @@
  * order is bounded to the most recent matches (RANKED_WINDOW, ADR 004); with chosen places and
  * both scopes, the entries inside them come before those covering them.
  */
+import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { type FacetIds, initiativeFilterSql, insideIdsSql } from "./filters-sql";
@@ -154,7 +155,7 @@ export async function searchHits(
   offset: number,
   facetIds?: FacetIds,
 ): Promise<SearchHit[]> {
-  const rows = await db.$queryRaw<HitRow[]>(resultsSql(query, text, limit, offset, facetIds));
+  const rows = await queryRows<HitRow>(db, resultsSql(query, text, limit, offset, facetIds));
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,

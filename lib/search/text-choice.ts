@@ -3,6 +3,7 @@
  * when all the words together still find nothing, the best partial match. One decision for the
  * results page and for the exports and feeds, so that they list the same rows.
  */
+import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { type FacetIds, initiativeFilterSql } from "./filters-sql";
@@ -57,7 +58,9 @@ async function resolveTextQuery(db: Database, query: SearchQuery, exactTotal: nu
  * trigram similarity) and returns the corrected query, or undefined when nothing changes.
  */
 async function correctQuery(db: Database, q: string): Promise<string | undefined> {
-  const rows = await db.$queryRaw<{ word: string; fix: string | null }[]>(Prisma.sql`
+  const rows = await queryRows<{ word: string; fix: string | null }>(
+    db,
+    Prisma.sql`
     SELECT w.word,
            CASE WHEN EXISTS (SELECT 1 FROM "SearchWord" k WHERE k.word = w.word) THEN NULL
                 WHEN length(w.word) < 4 THEN NULL
@@ -65,7 +68,8 @@ async function correctQuery(db: Database, q: string): Promise<string | undefined
                       ORDER BY similarity(k.word, w.word) DESC, k.word LIMIT 1) END AS fix
     FROM regexp_split_to_table(lower(reperes_unaccent(${q})), '[^a-z0-9]+') WITH ORDINALITY AS w(word, n)
     WHERE w.word <> ''
-    ORDER BY w.n`);
+    ORDER BY w.n`,
+  );
   if (!rows.some((row) => row.fix && row.fix !== row.word)) return undefined;
   return rows.map((row) => row.fix ?? row.word).join(" ");
 }
@@ -92,8 +96,11 @@ async function relaxTextQuery(
   text: TextQuery,
   facetIds?: FacetIds,
 ): Promise<{ q: string; droppedWords: string[] } | undefined> {
-  const groups = await db.$queryRaw<{ words: string; tsquery: string }[]>(Prisma.sql`
-    SELECT group_words AS words, group_query::text AS tsquery FROM reperes_search_groups(${text.alternative ?? text.q}) ORDER BY group_no`);
+  const groups = await queryRows<{ words: string; tsquery: string }>(
+    db,
+    Prisma.sql`
+    SELECT group_words AS words, group_query::text AS tsquery FROM reperes_search_groups(${text.alternative ?? text.q}) ORDER BY group_no`,
+  );
   if (groups.length < 2 || groups.length > MAX_RELAXED_WORDS) return undefined;
   const candidates: number[][] = [];
   for (let size = groups.length - 1; size >= Math.ceil(groups.length / 2); size--) candidates.push(...subsetsOfSize(groups.length, size));
@@ -105,7 +112,7 @@ async function relaxTextQuery(
     return Prisma.sql`(SELECT count(*)::int FROM (
       SELECT 1 FROM "InitiativeSearch" s WHERE ${filters} AND s.document @@ ${tsquery}::tsquery LIMIT ${RELAXED_COUNT_CAP}) c)`;
   });
-  const [row] = await db.$queryRaw<{ counts: number[] }[]>(Prisma.sql`SELECT ARRAY[${Prisma.join(counts)}] AS counts`);
+  const [row] = await queryRows<{ counts: number[] }>(db, Prisma.sql`SELECT ARRAY[${Prisma.join(counts)}] AS counts`);
   let best: number[] | undefined;
   let bestCount = 0;
   candidates.forEach((members, index) => {

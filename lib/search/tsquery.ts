@@ -4,6 +4,7 @@
  * parsed into a tree of words when it is only words, AND and OR, so that the facet counts can
  * build its mask from one posting bitmap per word (facet-counts.ts).
  */
+import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 
@@ -15,6 +16,12 @@ export interface TextQuery {
   tree?: WordTree;
   /** The tsquery of q (and alternative) as text, once computed (withWordTree). */
   tsquery?: string;
+  /**
+   * The SearchFacet ids of the tree's frequent words ('_mot' values, ADR 004): an initiative
+   * carries such a word's id in its facets exactly when its document holds the word, so the
+   * word can be tested on facets and posting bitmaps instead of on the document.
+   */
+  frequent?: Record<string, number>;
 }
 
 /** A tsquery made only of lexemes, & and |: its mask can be combined from one mask per word. */
@@ -58,14 +65,30 @@ export function wordsOf(tree: WordTree): string[] {
   return "word" in tree ? [tree.word] : [...new Set(tree.args.flatMap(wordsOf))];
 }
 
-/** Adds the word tree of a text query (one round trip: stemming is PostgreSQL's). */
+/** One lexeme as a tsquery of that word alone, quoted as the text form of tsquery wants. */
+export function lexemeSql(word: string): Prisma.Sql {
+  return Prisma.sql`${`'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`}::tsquery`;
+}
+
+/**
+ * Adds the word tree of a text query and the ids of its frequent words, in one round trip
+ * (stemming is PostgreSQL's). The lexemes are read back from the tsquery's text form, where a
+ * quote is doubled and a backslash escapes the next character, as parseWordTree reads them.
+ */
 export async function withWordTree(db: Database, text: TextQuery): Promise<TextQuery> {
-  const [row] = await db.$queryRaw<{ tsquery: string }[]>(
-    Prisma.sql`SELECT ${tsquerySql({ q: text.q, alternative: text.alternative })}::text AS tsquery`,
+  const [row] = await queryRows<{ tsquery: string; frequent: Record<string, number> }>(
+    db,
+    Prisma.sql`
+    SELECT t.q::text AS tsquery,
+           (SELECT COALESCE(json_object_agg(f.value, f.id), '{}') FROM "SearchFacet" f
+            WHERE f.facet = '_mot' AND f.value IN (
+              SELECT regexp_replace(replace(m[1], '''''', ''''), '\\\\(.)', '\\1', 'g')
+              FROM regexp_matches(t.q::text, '''((?:[^''\\\\]|''''|\\\\.)*)''', 'g') AS m)) AS frequent
+    FROM (SELECT ${tsquerySql({ q: text.q, alternative: text.alternative })} AS q) t`,
   );
   if (!row) return text;
   const tree = parseWordTree(row.tsquery);
-  return { ...text, tsquery: row.tsquery, ...(tree ? { tree } : {}) };
+  return { ...text, tsquery: row.tsquery, ...(tree ? { tree, frequent: row.frequent } : {}) };
 }
 
 /**

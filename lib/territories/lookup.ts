@@ -11,6 +11,7 @@
  *
  * The database comes as an argument, so that the benchmark and tests can time it.
  */
+import { queryRows } from "@/lib/db/raw";
 import "server-only";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
@@ -48,7 +49,9 @@ export async function lookupPlaces(
   // IMMUTABLE, so the planner folds it to a constant and can use the indexes on it.
   const key = Prisma.sql`reperes_place_key(${clean})`;
   const long = (min: number) => Prisma.sql`length(${key}) >= ${min}`;
-  return db.$queryRaw<PlaceMatch[]>(Prisma.sql`
+  return queryRows<PlaceMatch>(
+    db,
+    Prisma.sql`
     WITH candidates AS (
       SELECT t.code, 0 AS band, 1::real AS score FROM "Territory" t WHERE t.code = ANY(${codes}::text[])
       UNION ALL
@@ -78,7 +81,8 @@ export async function lookupPlaces(
     WHERE t.kind::text = ANY(${kinds}::text[])
     ORDER BY b.band, CASE WHEN b.band = 5 THEN round(b.score::numeric, 1) END DESC,
              t.population DESC NULLS LAST, t.name, t.code
-    LIMIT ${limit}`);
+    LIMIT ${limit}`,
+  );
 }
 
 /** A place a list is filtered by. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type pg from "pg";
 import { Prisma } from "@/lib/db/generated/client";
+import { RAW_POOL } from "@/lib/db/raw";
 import { parseSearchQuery } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
 import { publicSearchFixture, ROUBAIX } from "../support/public-search";
@@ -32,12 +34,17 @@ describe("only published, non-deleted initiatives", () => {
   });
 
   it("answers a repeated search from its cache, counts a repeated filter state once, and computes again after any edit", async () => {
+    // Search statements run on the client's pool (lib/db/raw.ts): count the pool's queries.
     let statements = 0;
-    const counting = new Proxy(db, {
+    const pool = Reflect.get(db, RAW_POOL) as unknown as pg.Pool;
+    const countingPool = new Proxy(pool, {
       get: (target, property) =>
-        property === "$queryRaw"
-          ? (...args: Parameters<typeof db.$queryRaw>) => (statements++, target.$queryRaw(...args))
+        property === "query"
+          ? (...args: unknown[]) => (statements++, Reflect.apply(target.query, target, args))
           : Reflect.get(target, property),
+    });
+    const counting = new Proxy(db, {
+      get: (target, property) => (property === RAW_POOL ? countingPool : Reflect.get(target, property)),
     });
     const run = async (params: string) => {
       statements = 0;
