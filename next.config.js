@@ -22,6 +22,8 @@ const nextConfig = {
     // The mail queue and its transport run in the server process (instrumentation.ts).
     "pg-boss",
     "nodemailer",
+    // Spreadsheet import (lib/import/sheet.ts): a large library with its own ZIP and XML code, loaded by Node as it is.
+    "exceljs",
   ],
   typedRoutes: false,
   // forbidden() in lib/auth/guards.ts: a real 403 page for a role too low.

@@ -14,20 +14,21 @@ export const metadata = { title: "Import d'un tableur" };
 
 type Props = { params: Promise<{ id: string }> };
 
-const planned: Record<LineOutcome, string> = {
-  create: "à créer",
-  update: "à mettre à jour",
-  unchanged: "déjà importée",
-  kept: "non écrasée",
-  error: "erreur",
+/** Each outcome's words, one line and several. */
+const planned: Record<LineOutcome, [string, string]> = {
+  create: ["à créer", "à créer"],
+  update: ["à mettre à jour", "à mettre à jour"],
+  unchanged: ["déjà importée", "déjà importées"],
+  kept: ["non écrasée", "non écrasées"],
+  error: ["en erreur", "en erreur"],
 };
-const done: Record<LineOutcome, string> = { ...planned, create: "créée", update: "mise à jour" };
+const done: Record<LineOutcome, [string, string]> = { ...planned, create: ["créée", "créées"], update: ["mise à jour", "mises à jour"] };
 
 function Report({ report, imported }: { report: ImportReport; imported: boolean }) {
   const labels = imported ? done : planned;
   const summary = (Object.keys(labels) as LineOutcome[])
     .filter((outcome) => report.counts[outcome] > 0)
-    .map((outcome) => `${report.counts[outcome]} ${labels[outcome]}`)
+    .map((outcome) => `${report.counts[outcome]} ${labels[outcome][report.counts[outcome] > 1 ? 1 : 0]}`)
     .join(", ");
   return (
     <>
@@ -53,7 +54,7 @@ function Report({ report, imported }: { report: ImportReport; imported: boolean 
                 <td>
                   {imported && line.initiativeId ? <Link href={`/admin/initiatives/${line.initiativeId}`}>{line.title}</Link> : line.title}
                 </td>
-                <td>{labels[line.outcome]}</td>
+                <td>{labels[line.outcome][0]}</td>
                 <td>
                   {line.reasons.length + line.unmatched.length > 0 && (
                     <ul>
