@@ -24,7 +24,7 @@ import {
   type mappingFormSchema,
 } from "./fields";
 import { loadMatcher, type Matcher } from "./matching";
-import { readSheet, SHEET_MAX_BYTES, SheetError, type SheetLine } from "./sheet";
+import { readSheet, SHEET_MAX_BYTES, SHEET_TOO_LARGE, SheetError, type SheetLine } from "./sheet";
 
 /**
  * Initiatives brought in from a spreadsheet (ADR 016): a file is read and kept as text cells,
@@ -87,8 +87,7 @@ const cleanFileName = (name: string) =>
 export async function storeUpload(db: Database, user: Actor, file: File | null): Promise<Outcome> {
   requireImporter(user);
   if (!file || file.size === 0) return { ok: false, message: "Choisissez un fichier .csv ou .xlsx." };
-  if (file.size > SHEET_MAX_BYTES)
-    return { ok: false, message: `Le fichier dépasse ${SHEET_MAX_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.` };
+  if (file.size > SHEET_MAX_BYTES) return { ok: false, message: SHEET_TOO_LARGE };
   let sheet;
   try {
     sheet = await readSheet(file.name, new Uint8Array(await file.arrayBuffer()));

@@ -6,8 +6,9 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 
-/** Largest file accepted: a few thousand lines of text fit well under it. */
-export const SHEET_MAX_BYTES = 4 * 1024 * 1024;
+/** Largest file accepted: SHEET_MAX_LINES lines of a few paragraphs each. Next's server-action limit follows it (next.config.js). */
+export const SHEET_MAX_BYTES = 2 * 1024 * 1024;
+export const SHEET_TOO_LARGE = `Le fichier dépasse ${SHEET_MAX_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`;
 /** What an XLSX may unpack to (its parts, as its ZIP directory declares them): a guard against ZIP bombs. */
 const XLSX_MAX_UNPACKED_BYTES = 60 * 1024 * 1024;
 export const SHEET_MAX_LINES = 2000;
@@ -32,8 +33,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, in
 
 export async function readSheet(fileName: string, bytes: Uint8Array): Promise<Sheet> {
   if (bytes.byteLength === 0) throw new SheetError("Le fichier est vide.");
-  if (bytes.byteLength > SHEET_MAX_BYTES)
-    throw new SheetError(`Le fichier dépasse ${SHEET_MAX_BYTES / 1024 / 1024} Mo : découpez-le en plusieurs fichiers.`);
+  if (bytes.byteLength > SHEET_MAX_BYTES) throw new SheetError(SHEET_TOO_LARGE);
   if (startsWith(bytes, OLE_MAGIC))
     throw new SheetError("Les anciens fichiers Excel (.xls) ne sont pas lus : enregistrez-le au format .xlsx ou .csv.");
   if (startsWith(bytes, ZIP_MAGIC)) return sheetOf(await xlsxRows(bytes));

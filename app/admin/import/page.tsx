@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { uploadSpreadsheet } from "@/app/admin/_actions/import";
+import { SizeCheckedFileInput } from "@/components/admin/fields/SizeCheckedFileInput";
 import { StateForm } from "@/components/admin/StateForm";
 import { TableScroll } from "@/components/layout/TableScroll";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatDate, plural } from "@/lib/format/labels";
 import { listImports } from "@/lib/import/service";
-import { SHEET_MAX_BYTES, SHEET_MAX_LINES } from "@/lib/import/sheet";
+import { SHEET_MAX_BYTES, SHEET_MAX_LINES, SHEET_TOO_LARGE } from "@/lib/import/sheet";
 
 export const metadata = { title: "Importer des initiatives" };
 
@@ -31,7 +32,15 @@ export default async function ImportPage() {
               CSV séparé par des points-virgules ou des virgules, en UTF-8 ou Windows-1252 (ce qu&apos;enregistre Excel). Plusieurs valeurs
               dans une cellule : séparez-les par des points-virgules ou des retours à la ligne.
             </p>
-            <input id="fichier" name="fichier" type="file" accept=".csv,.xlsx,text/csv" required aria-describedby="fichier-aide" />
+            <SizeCheckedFileInput
+              id="fichier"
+              name="fichier"
+              accept=".csv,.xlsx,text/csv"
+              required
+              aria-describedby="fichier-aide"
+              maxBytes={SHEET_MAX_BYTES}
+              tooLarge={SHEET_TOO_LARGE}
+            />
           </div>
         </StateForm>
       </section>
