@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readSheet, SheetError, SHEET_MAX_LINES } from "@/lib/import/sheet";
+import { readSheet, SheetError, SHEET_MAX_BYTES, SHEET_MAX_LINES, SHEET_TOO_LARGE } from "@/lib/import/sheet";
 
 // Reading an uploaded spreadsheet into text cells (lib/import/sheet.ts), as staff's tools write them.
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -40,6 +40,7 @@ describe("CSV", () => {
     await expect(readSheet("a.csv", utf8("Réf;Titre\n"))).rejects.toThrow(/aucune ligne de données/);
     const long = `Réf\n${Array.from({ length: SHEET_MAX_LINES + 1 }, (_, i) => i).join("\n")}\n`;
     await expect(readSheet("a.csv", utf8(long))).rejects.toThrow(/plus de 2000 lignes/);
+    await expect(readSheet("a.csv", new Uint8Array(SHEET_MAX_BYTES + 1).fill(0x61))).rejects.toThrow(SHEET_TOO_LARGE);
   });
 });
 

@@ -27,12 +27,12 @@ export const saveImportMapping = adminAction(
   async ({ user, input, ip, db }) => {
     const outcome = await saveMapping(db, user, input, ip);
     if (!outcome.ok) return { status: "error", message: outcome.message };
-    redirect(`${importPath(input.id)}#essai`);
+    redirect(importPath(input.id));
   },
 );
 
 export const importSpreadsheet = adminAction({ role: "EDITOR", schema: z.object({ id: recordId }) }, async ({ user, input, ip, db }) => {
   const outcome = await runImport(db, user, input.id, ip);
   if (!outcome.ok) return { status: "error", message: outcome.message };
-  redirect(`${importPath(input.id)}#rapport`);
+  redirect(importPath(input.id));
 });

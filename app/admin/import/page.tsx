@@ -79,7 +79,11 @@ export default async function ImportPage() {
                 {templates.map((template) => (
                   <tr key={template.id}>
                     <td>{template.name}</td>
-                    <td>{Object.keys(template.mapping as object).join(", ")}</td>
+                    <td>
+                      {Object.keys(template.mapping as object)
+                        .sort((a, b) => a.localeCompare(b, "fr"))
+                        .join(", ")}
+                    </td>
                     <td>{plural(template._count.rows, "ligne")}</td>
                     <td>{formatDate(template.updatedAt)}</td>
                   </tr>
