@@ -149,8 +149,12 @@ export function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
+/** Control characters other than tab and line breaks: PostgreSQL refuses NUL in text and JSON, and none is text. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /** Headers named and unique (an empty one is « Colonne N », a repeated one gets « (2) »); blank lines dropped. */
-function sheetOf(rows: string[][]): Sheet {
+function sheetOf(raw: string[][]): Sheet {
+  const rows = raw.map((row) => row.map((cell) => cell.replace(CONTROL, "")));
   const [headerRow = [], ...data] = rows;
   const width = Math.max(headerRow.length, ...data.map((row) => row.length));
   if (!headerRow.some((cell) => cell.trim()))

@@ -30,6 +30,10 @@ describe("CSV", () => {
     expect(await readSheet("suivi.csv", bytes)).toEqual({ headers: ["Réf", "Intitulé"], lines: [{ line: 2, cells: ["1", "Écoute"] }] });
   });
 
+  it("drops control characters, which PostgreSQL refuses (NUL) and no one types", async () => {
+    expect((await readSheet("a.csv", utf8("Réf;Titre\n1;Un\u0000 titre\u0007\n"))).lines[0]!.cells).toEqual(["1", "Un titre"]);
+  });
+
   it("names empty headers and tells repeated ones apart", async () => {
     expect((await readSheet("a.csv", utf8("Thème;;Thème\nA;B;C\n"))).headers).toEqual(["Thème", "Colonne 2", "Thème (2)"]);
   });
