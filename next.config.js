@@ -22,10 +22,19 @@ const nextConfig = {
     // The mail queue and its transport run in the server process (instrumentation.ts).
     "pg-boss",
     "nodemailer",
+    // Spreadsheet import (lib/import/sheet.ts): a large library with its own ZIP and XML code, loaded by Node as it is.
+    "exceljs",
   ],
   typedRoutes: false,
   // forbidden() in lib/auth/guards.ts: a real 403 page for a role too low.
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: (uploadMaxMb + 1) * 1024 * 1024 },
+  experimental: {
+    authInterrupts: true,
+    proxyClientMaxBodySize: (uploadMaxMb + 1) * 1024 * 1024,
+    // A spreadsheet to import is posted to a server action (lib/import/sheet.ts, SHEET_MAX_BYTES:
+    // 2 MB, which answers in French); Next's own limit (1 MB by default, a 413 past it) leaves
+    // room for it and its multipart envelope.
+    serverActions: { bodySizeLimit: "3mb" },
+  },
 };
 
 export default nextConfig;

@@ -41,6 +41,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                   <li>
                     <Link href="/admin/propositions">Propositions reçues</Link>
                   </li>
+                  <li>
+                    <Link href="/admin/import">Importer un tableur</Link>
+                  </li>
                 </>
               )}
               {definitions.map((def) => (

@@ -65,4 +65,6 @@ export const auditActionLabels: Record<string, string> = {
   "proposal.assigned": "Proposition attribuée",
   "proposal.accepted": "Proposition acceptée",
   "proposal.declined": "Proposition déclinée",
+  "import.template_saved": "Modèle d'import enregistré",
+  "import.completed": "Import de tableur",
 };

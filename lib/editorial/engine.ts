@@ -123,6 +123,69 @@ async function conflictOutcome(
   return { kind: "conflict", currentVersion: meta.version, changes, changedBy: lastRevision?.author?.name ?? null };
 }
 
+/**
+ * A creation inside the caller's transaction: the record, its first revision and its journal
+ * event. saveRecord runs one per transaction; the spreadsheet import (lib/import) runs a whole
+ * file in one, so that a failing line leaves nothing written.
+ */
+export async function createRecordIn<Input>(
+  tx: Tx,
+  def: EntityDefinition<Input>,
+  user: Actor,
+  input: Input,
+  request: Pick<SaveRequest, "values" | "comment">,
+  ip?: string,
+): Promise<number> {
+  const generic = def as EntityDefinition<unknown>;
+  const slug = await uniqueSlug(tx, generic, String(request.values[def.titleField] ?? ""));
+  const id = await def.create(tx, input, slug, user.id);
+  await table(tx, generic).updateMany({ where: { id }, data: def.workflow ? { createdById: user.id, updatedById: user.id } : {} });
+  const snapshot = (await def.values(tx, id))!;
+  await tx.revision.create({
+    data: { entityType: def.type, entityId: id, version: 1, snapshot, comment: request.comment || "Création", authorId: user.id },
+  });
+  await recordAudit(tx, { userId: user.id, action: "entity.created", entityType: def.type, entityId: id, ip });
+  return id;
+}
+
+/**
+ * An update inside the caller's transaction, only when the row is still at `loadedVersion`: the
+ * new version, or null when someone saved in between (or the caller may no longer edit it).
+ */
+export async function updateRecordIn<Input>(
+  tx: Tx,
+  def: EntityDefinition<Input>,
+  user: Actor,
+  id: number,
+  loadedVersion: number,
+  input: Input,
+  request: Pick<SaveRequest, "comment" | "action">,
+  ip?: string,
+): Promise<number | null> {
+  const ownDraftOnly = !hasRole(user.role, "EDITOR") ? { createdById: user.id, status: "DRAFT" } : {};
+  // The row lock taken here serialises concurrent saves; the loser re-reads the new version
+  // and matches nothing.
+  const bumped = await table(tx, def as EntityDefinition<unknown>).updateMany({
+    where: { id, version: loadedVersion, deletedAt: null, ...ownDraftOnly },
+    data: { version: { increment: 1 }, ...(def.workflow ? { updatedById: user.id } : {}) },
+  });
+  if (bumped.count === 0) return null;
+  await def.update(tx, id, input, user.id);
+  const snapshot = (await def.values(tx, id))!;
+  await tx.revision.create({
+    data: { entityType: def.type, entityId: id, version: loadedVersion + 1, snapshot, comment: request.comment || null, authorId: user.id },
+  });
+  await recordAudit(tx, {
+    userId: user.id,
+    action: request.action ?? "entity.updated",
+    entityType: def.type,
+    entityId: id,
+    details: { version: loadedVersion + 1 },
+    ip,
+  });
+  return loadedVersion + 1;
+}
+
 export interface SaveRequest {
   /** Absent for a creation. */
   id?: number;
@@ -160,14 +223,7 @@ export async function saveRecord(
   try {
     if (request.id === undefined) {
       const id = await db.$transaction(async (tx) => {
-        const slug = await uniqueSlug(tx, def, String(request.values[def.titleField] ?? ""));
-        const id = await def.create(tx, input, slug, user.id);
-        await table(tx, def).updateMany({ where: { id }, data: def.workflow ? { createdById: user.id, updatedById: user.id } : {} });
-        const snapshot = (await def.values(tx, id))!;
-        await tx.revision.create({
-          data: { entityType: def.type, entityId: id, version: 1, snapshot, comment: request.comment || "Création", authorId: user.id },
-        });
-        await recordAudit(tx, { userId: user.id, action: "entity.created", entityType: def.type, entityId: id, ip });
+        const id = await createRecordIn(tx, def, user, input, request, ip);
         await request.afterCreate?.(tx, id);
         return id;
       });
@@ -185,37 +241,7 @@ export async function saveRecord(
         "Vous ne pouvez pas modifier cet élément (seuls ses auteurs, tant qu'il est en brouillon, et les éditeurs le peuvent).",
       );
 
-    const ownDraftOnly = !hasRole(user.role, "EDITOR") ? { createdById: user.id, status: "DRAFT" } : {};
-    const saved = await db.$transaction(async (tx) => {
-      // The row lock taken here serialises concurrent saves; the loser re-reads the new version
-      // and matches nothing.
-      const bumped = await table(tx, def).updateMany({
-        where: { id, version: loadedVersion, deletedAt: null, ...ownDraftOnly },
-        data: { version: { increment: 1 }, ...(def.workflow ? { updatedById: user.id } : {}) },
-      });
-      if (bumped.count === 0) return null;
-      await def.update(tx, id, input, user.id);
-      const snapshot = (await def.values(tx, id))!;
-      await tx.revision.create({
-        data: {
-          entityType: def.type,
-          entityId: id,
-          version: loadedVersion + 1,
-          snapshot,
-          comment: request.comment || null,
-          authorId: user.id,
-        },
-      });
-      await recordAudit(tx, {
-        userId: user.id,
-        action: request.action ?? "entity.updated",
-        entityType: def.type,
-        entityId: id,
-        details: { version: loadedVersion + 1 },
-        ip,
-      });
-      return loadedVersion + 1;
-    });
+    const saved = await db.$transaction((tx) => updateRecordIn(tx, def, user, id, loadedVersion, input, request, ip));
     if (saved === null) {
       const now = await recordMeta(db, def, id);
       if (now && !now.deletedAt && !canEdit(user, def, now))

@@ -81,7 +81,7 @@ export const territoryCodes = (max = 200) =>
       z
         .string()
         .trim()
-        .regex(/^[0-9A-Za-z_-]{1,20}$/, "Territoire invalide."),
+        .regex(/^[0-9A-Za-z_-]{1,64}$/, "Territoire invalide."),
     )
     .max(max, max === 1 ? "Choisissez un seul territoire." : `Au plus ${max} territoires.`)
     .transform((codes) => [...new Set(codes)]);

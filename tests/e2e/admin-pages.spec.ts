@@ -34,6 +34,7 @@ test.describe("every admin template passes axe, as an admin", () => {
     ["/admin/compte", "Mon compte"],
     ["/admin/territoires?q=roubaix", "Territoires"],
     ["/admin/recherches", "Recherches du public"],
+    ["/admin/import", "Importer des initiatives"],
   ];
   for (const [path, heading] of pages) {
     test(`${path} (« ${heading} »)`, async ({ page }) => {

@@ -39,6 +39,7 @@ const VALID_SEGMENTS: Record<string, string> = {
   "/acteurs/[slug]": "irev",
   "/admin/[entity]": "initiatives",
   "/admin/[entity]/[id]": "1",
+  "/admin/import/[id]": "1",
   "/admin/propositions/[id]": "1",
   "/admin/utilisateurs/[id]": "1",
   "/api/admin/sources/[id]": "1",

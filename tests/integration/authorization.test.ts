@@ -60,6 +60,9 @@ const requiredRole: Record<string, Required> = {
   assignProposalToMe: "EDITOR",
   declineProposal: "EDITOR",
   acceptProposal: "EDITOR",
+  uploadSpreadsheet: "EDITOR",
+  saveImportMapping: "EDITOR",
+  importSpreadsheet: "EDITOR",
   // The one-time link's 256-bit secret is the credential (tested in accounts tests).
   choosePassword: "PUBLIC",
   // Visitors' submissions: their abuse checks are tested in proposals.test.ts.
@@ -104,6 +107,13 @@ function requestFor(name: string): FormData {
     case "resendFailedMail":
     case "dropFailedMail":
       return form({ id: "00000000-0000-4000-8000-000000000000" });
+    case "uploadSpreadsheet": {
+      const data = new FormData();
+      data.set("fichier", new File(["Réf;Titre\nA-1;Un titre d'intrus\n"], "intrus.csv"));
+      return data;
+    }
+    case "saveImportMapping":
+      return form({ id: 1, templateName: "Intrus", colonne: "externalId" });
     case "updateSynonymGroup":
       return form({ id: "", version: 0, terms: "intrus\nintruse", source: "Un intrus" });
     default:
