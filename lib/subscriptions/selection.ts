@@ -1,0 +1,48 @@
+import "server-only";
+import type { SubscriptionList } from "@/lib/db/generated/client";
+import { lessonQueryString, parseLessonQuery } from "@/lib/public/lessons";
+import { emptyQuery, parseSearchQuery, toSearchParams, withQuery } from "@/lib/search/query";
+
+/**
+ * What a subscription follows: one public list and its filters, kept as the list's canonical
+ * query string (the same parsing and order as the list's own URLs), so that the digest selects
+ * with the list's own search and the link in each message opens the very list the visitor saw.
+ */
+export interface Selection {
+  list: SubscriptionList;
+  filter: string;
+}
+
+/** The lists one may follow, by the `liste` parameter of /suivre. */
+export const LIST_PARAMS = { initiatives: "INITIATIVES", enseignements: "LESSONS" } as const satisfies Record<string, SubscriptionList>;
+export type ListParam = keyof typeof LIST_PARAMS;
+
+const LIST_PATHS: Record<SubscriptionList, string> = { INITIATIVES: "/initiatives", LESSONS: "/enseignements" };
+const LIST_NAMES: Record<SubscriptionList, string> = { INITIATIVES: "initiatives", LESSONS: "enseignements" };
+
+/**
+ * The canonical filter of a list's query string: what a person typed is parsed by the list's own
+ * zod parsing (bad values dropped), then written back without the page, the order or a place's
+ * words (`lieu`: the list page resolves it into `territoire` before linking here).
+ */
+export function selectionOf(list: SubscriptionList, params: URLSearchParams): Selection {
+  if (list === "INITIATIVES") {
+    const query = parseSearchQuery(params);
+    return { list, filter: toSearchParams({ ...query, tri: emptyQuery.tri, page: 1 }).toString() };
+  }
+  const query = parseLessonQuery(Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)])));
+  return { list, filter: lessonQueryString(query, 1) };
+}
+
+/** The list's path with the selection's filters. */
+export function selectionPath(selection: Selection): string {
+  return withQuery(LIST_PATHS[selection.list], selection.filter);
+}
+
+/** « les initiatives » or « les enseignements », and the words searched when there are some. */
+export function selectionLabel(selection: Selection): string {
+  const words = new URLSearchParams(selection.filter).get("q");
+  const filters = [...new URLSearchParams(selection.filter).keys()].filter((key) => key !== "q" && key !== "portee").length;
+  const parts = [...(words ? [`mots « ${words} »`] : []), ...(filters > 0 ? [filters === 1 ? "1 filtre" : `${filters} filtres`] : [])];
+  return `les ${LIST_NAMES[selection.list]}${parts.length ? ` (${parts.join(", ")})` : ""}`;
+}
