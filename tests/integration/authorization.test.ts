@@ -234,6 +234,8 @@ describe("every route handler that changes something, or reads private data, che
     "app/api/auth/[...nextauth]/route.ts",
     "app/dossier/export.csv/route.ts",
     "app/dossier/export.pdf/route.ts",
+    // The unsubscribe link's secret is its authorisation (RFC 8058 one-click, no session).
+    "app/suivre/desabonner/un-clic/route.ts",
   ]);
 
   it("refuses anonymous callers of mutating routes, even with a proxy bypass header", async () => {
