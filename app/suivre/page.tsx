@@ -32,7 +32,7 @@ export default async function FollowPage({ searchParams }: { searchParams: Searc
       <h1>Suivre cette sélection</h1>
       <p>
         Recevez chaque lundi matin, par e-mail, les fiches publiées ou mises à jour dans la semaine parmi{" "}
-        <Link href={selectionPath(selection)}>{selectionLabel(selection)}</Link>. Pas de message les semaines sans nouveauté.
+        <Link href={selectionPath(selection)}>{await selectionLabel(selection)}</Link>. Pas de message les semaines sans nouveauté.
       </p>
       <p>
         Pas besoin de compte. Un message vous demandera d&apos;abord de confirmer (sous {CONFIRM_VALID_HOURS} heures) ; chaque message

@@ -18,7 +18,6 @@ export function SubscribeForm({ list, filter }: { list: string; filter: string }
             type="email"
             autoComplete="email"
             label={subscribeLabels.email}
-            hint="Un message vous demandera de confirmer ; rien d'autre ne vous est envoyé avant."
             required
             maxLength={SUBSCRIBE_LIMITS.email}
             error={fieldError(state, "email")}

@@ -68,7 +68,7 @@ export async function sendDigests(db: Database, now = new Date()): Promise<numbe
       if (moved.count === 0 || rows.length === 0) return false;
       const entries: DigestEntry[] = rows.map((row) => ({ title: row.title, url: absoluteUrl(row.slug), fresh: row.fresh }));
       const mail = digestMail({
-        selection: selectionLabel(subscription),
+        selection: await selectionLabel(subscription, tx),
         since,
         entries,
         more: rows[0]!.total - rows.length,

@@ -1,4 +1,6 @@
 import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Queryable } from "@/lib/db/connect";
 import type { SubscriptionList } from "@/lib/db/generated/client";
 import { lessonQueryString, parseLessonQuery } from "@/lib/public/lessons";
 import { emptyQuery, parseSearchQuery, toSearchParams, withQuery } from "@/lib/search/query";
@@ -39,10 +41,23 @@ export function selectionPath(selection: Selection): string {
   return withQuery(LIST_PATHS[selection.list], selection.filter);
 }
 
-/** « les initiatives » or « les enseignements », and the words searched when there are some. */
-export function selectionLabel(selection: Selection): string {
-  const words = new URLSearchParams(selection.filter).get("q");
-  const filters = [...new URLSearchParams(selection.filter).keys()].filter((key) => key !== "q" && key !== "portee").length;
-  const parts = [...(words ? [`mots « ${words} »`] : []), ...(filters > 0 ? [filters === 1 ? "1 filtre" : `${filters} filtres`] : [])];
-  return `les ${LIST_NAMES[selection.list]}${parts.length ? ` (${parts.join(", ")})` : ""}`;
+/**
+ * How messages and pages name a selection: the list, its places by name, its words, and how many
+ * other filters (« les initiatives (lieu : Roubaix ; mots « emploi » ; 1 autre filtre) »).
+ */
+export async function selectionLabel(selection: Selection, db: Queryable = prisma): Promise<string> {
+  const params = new URLSearchParams(selection.filter);
+  const codes = params.getAll("territoire");
+  const places = codes.length
+    ? await db.territory.findMany({ where: { code: { in: codes } }, select: { name: true }, orderBy: { name: "asc" } })
+    : [];
+  const words = params.get("q");
+  const others = [...params.keys()].filter((key) => !["q", "territoire", "portee"].includes(key)).length;
+  const other = places.length > 0 || words ? " autre" : "";
+  const parts = [
+    ...(places.length ? [`lieu : ${places.map((place) => place.name).join(", ")}`] : []),
+    ...(words ? [`mots « ${words} »`] : []),
+    ...(others > 0 ? [others === 1 ? `1${other} filtre` : `${others}${other}s filtres`] : []),
+  ];
+  return `les ${LIST_NAMES[selection.list]}${parts.length ? ` (${parts.join(" ; ")})` : ""}`;
 }

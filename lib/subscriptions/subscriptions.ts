@@ -88,7 +88,7 @@ export async function startSubscription(db: Database, email: string, selection: 
     const confirm = await issueSubscriptionToken(tx, id, "CONFIRM", now);
     const leave = await issueSubscriptionToken(tx, id, "UNSUBSCRIBE", now);
     const mail = subscriptionConfirmMail({
-      selection: selectionLabel(selection),
+      selection: await selectionLabel(selection, tx),
       listUrl: absoluteUrl(selectionPath(selection)),
       confirmUrl: absoluteUrl(`/suivre/confirmer?jeton=${confirm}`),
       unsubscribeUrl: unsubscribeUrl(leave),
@@ -117,7 +117,7 @@ async function tokenRow(db: Queryable, token: string, purpose: SubscriptionToken
 /** What a confirmation or unsubscribe link is about, or null when it is not valid (the pages read it). */
 export async function selectionOfLink(token: string, purpose: SubscriptionTokenPurpose, db: Database = prisma, now = new Date()) {
   const row = await tokenRow(db, token, purpose, now);
-  return row && { label: selectionLabel(row.subscription), path: selectionPath(row.subscription) };
+  return row && { label: await selectionLabel(row.subscription, db), path: selectionPath(row.subscription) };
 }
 
 export type LinkOutcome = { ok: true; label: string; path: string } | { ok: false; message: string };
@@ -130,7 +130,7 @@ export async function confirmSubscription(db: Database, token: string, now = new
     if (!row || (await tx.subscriptionToken.deleteMany({ where: { tokenHash: row.tokenHash } })).count === 0)
       return { ok: false, message: INVALID_CONFIRM_LINK };
     await tx.subscription.update({ where: { id: row.subscription.id }, data: { confirmedAt: now, digestedUntil: now } });
-    return { ok: true, label: selectionLabel(row.subscription), path: selectionPath(row.subscription) };
+    return { ok: true, label: await selectionLabel(row.subscription, tx), path: selectionPath(row.subscription) };
   });
 }
 

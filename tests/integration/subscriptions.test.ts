@@ -119,7 +119,7 @@ describe("« Suivre cette sélection »", () => {
 
     expect(await confirmSubscription(db, tokenOf(confirm))).toEqual({
       ok: true,
-      label: "les initiatives (1 filtre)",
+      label: "les initiatives (lieu : Roubaix)",
       path: "/initiatives?territoire=59512",
     });
     expect(await confirmSubscription(db, tokenOf(confirm))).toEqual({ ok: false, message: INVALID_CONFIRM_LINK });
@@ -136,6 +136,7 @@ describe("« Suivre cette sélection »", () => {
     const digest = await digestDelivered;
     expect(digest.subject).toBe("Repères : 1 nouveauté dans la sélection que vous suivez");
     expect(digest.text).toContain("- Un café des parents à Roubaix (nouvelle)");
+    expect(digest.text).toContain("dans la sélection que vous suivez : les initiatives (lieu : Roubaix).");
     expect(digest.html).toContain(`<a href="${SITE}/initiatives/${matching.slug}">Un café des parents à Roubaix</a>`);
     expect(digest.text).not.toContain("Creil");
     expect(digest.text).not.toContain("brouillon");
@@ -183,6 +184,7 @@ describe("« Suivre cette sélection »", () => {
     const digest = await delivered;
     expect(digest.text).toContain(`- Ce que l'évaluation a montré (nouvelle)\n  ${SITE}/enseignements/${shown.slug}`);
     expect(digest.text).not.toContain("Un simple témoignage");
+    expect(digest.text).toContain("dans la sélection que vous suivez : les enseignements (1 filtre).");
     expect(links(digest.text!)).toContain(`${SITE}/enseignements?niveau=evaluation-externe`);
   });
 
