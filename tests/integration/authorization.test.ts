@@ -65,6 +65,9 @@ const requiredRole: Record<string, Required> = {
   // Visitors' submissions: their abuse checks are tested in proposals.test.ts.
   sendProposal: "PUBLIC",
   sendCorrection: "PUBLIC",
+  // « Suivre cette sélection »: its abuse checks and links are tested in subscriptions.test.ts.
+  followSelection: "PUBLIC",
+  confirmFollow: "PUBLIC",
 };
 
 const lowerRoles: Record<UserRole, UserRole[]> = { CONTRIBUTOR: [], EDITOR: ["CONTRIBUTOR"], ADMIN: ["CONTRIBUTOR", "EDITOR"] };
