@@ -34,6 +34,8 @@ export interface MailWorkerOptions {
   maintenanceIntervalSeconds?: number;
   /** Scheduled jobs this process registers and may run (none: the mail only). */
   jobs?: ScheduledJob[];
+  /** How often an idle worker looks for a scheduled job (a few a day: rarely; tests shorten it). */
+  jobPollingIntervalSeconds?: number;
 }
 
 export async function startMailWorker(options: MailWorkerOptions): Promise<MailWorker> {
@@ -64,7 +66,7 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
     // One attempt at a time, retried twice: each job is idempotent (ADR 017).
     await boss.createQueue(job.name, { name: job.name, policy: "singleton", retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 });
     await boss.schedule(job.name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE });
-    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: 30 }, () => job.run());
+    await boss.work(job.name, { batchSize: 1, pollingIntervalSeconds: options.jobPollingIntervalSeconds ?? 30 }, () => job.run());
   }
   return {
     async stop() {

@@ -4,8 +4,9 @@ import { followSelection } from "@/app/suivre/actions";
 import { POST as oneClick } from "@/app/suivre/desabonner/un-clic/route";
 import type { FormState } from "@/lib/admin/form-state";
 import { createPrismaClient } from "@/lib/db/connect";
-import { runDigests, runRetentionSweeps, scheduledJobs } from "@/lib/jobs/scheduled";
-import { MAIL_QUEUE } from "@/lib/mail/queue";
+import PgBoss from "pg-boss";
+import { RETENTION_JOB, runDigests, runRetentionSweeps, scheduledJobs } from "@/lib/jobs/scheduled";
+import { MAIL_QUEUE, QUEUE_SCHEMA } from "@/lib/mail/queue";
 import { startMailWorker, type MailWorker } from "@/lib/mail/worker";
 import { recordSearch, askedUnifiedSearch } from "@/lib/search/insights";
 import {
@@ -79,7 +80,13 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   const settings = { from: "Repères <ne-pas-repondre@reperes.example.org>", smtpUrl: sink.url, dropDir: "/nonexistent", siteUrl: SITE };
   // With the app's schedules, as a server registers them (they fire at their cron time only).
-  worker = await startMailWorker({ databaseUrl: process.env.DATABASE_URL!, settings, pollingIntervalSeconds: 0.5, jobs: scheduledJobs() });
+  worker = await startMailWorker({
+    databaseUrl: process.env.DATABASE_URL!,
+    settings,
+    pollingIntervalSeconds: 0.5,
+    jobs: scheduledJobs(),
+    jobPollingIntervalSeconds: 0.5,
+  });
 });
 afterAll(async () => {
   await worker.stop();
@@ -280,5 +287,28 @@ describe("the daily retention job", () => {
         .map((job) => ({ name: job.name, cron: job.cron, timezone: "Europe/Paris" }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     );
+  });
+
+  it("runs when pg-boss starts it: a job of the retention queue is worked by the app's worker", async () => {
+    const stale = await db.subscription.create({
+      data: { email: freshEmail("ancienne"), list: "INITIATIVES", filter: "", createdAt: new Date(Date.now() - 72 * 3600_000) },
+    });
+    const boss = new PgBoss({
+      connectionString: process.env.DATABASE_URL!,
+      schema: QUEUE_SCHEMA,
+      max: 1,
+      supervise: false,
+      schedule: false,
+    });
+    await boss.start();
+    try {
+      await boss.send(RETENTION_JOB, {});
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    await vi.waitFor(async () => expect(await db.subscription.count({ where: { id: stale.id } })).toBe(0), {
+      timeout: 30_000,
+      interval: 200,
+    });
   });
 });
