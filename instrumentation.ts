@@ -1,10 +1,13 @@
 import type { Instrumentation } from "next";
 
-/** The outgoing mail worker runs in every server process (lib/mail/worker.ts; ADR 012). */
+/**
+ * The outgoing mail worker runs in every server process (lib/mail/worker.ts; ADR 012), with the
+ * scheduled jobs (digests, retention sweeps; ADR 017).
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startAppMailWorker } = await import("@/lib/mail/app-worker");
-  startAppMailWorker();
+  const [{ startAppMailWorker }, { scheduledJobs }] = await Promise.all([import("@/lib/mail/app-worker"), import("@/lib/jobs/scheduled")]);
+  startAppMailWorker(scheduledJobs());
 }
 
 /**

@@ -12,6 +12,7 @@ import { badRequest } from "@/lib/http/bad-request";
 import { serviceUnavailable } from "@/lib/http/unavailable";
 import { urlDefect } from "@/lib/http/url-defect";
 import { logger } from "@/lib/log/logger";
+import { isOneClickPost, ONE_CLICK_ROUTE } from "@/lib/subscriptions/one-click";
 
 // Security headers on every response, a first gate on /admin and the sliding session cookie.
 // This is a convenience layer only: every page, action and route handler checks the user itself
@@ -97,6 +98,8 @@ async function route(request: NextRequest, event: NextFetchEvent) {
   if (pathname !== "/api/health" && !(await databaseAvailable())) {
     return withPrivateHeaders(serviceUnavailable({ pathname, requestId }));
   }
+  // RFC 8058: the unsubscribe address answers a mail client's POST itself, not as a page.
+  if (isOneClickPost(request)) return withPrivateHeaders(NextResponse.rewrite(new URL(`${ONE_CLICK_ROUTE}${search}`, request.url)));
   if (pathname === "/admin" || pathname.startsWith("/admin/")) {
     const response = await adminGate(request as NextRequestWithAuth, event);
     // The sign-in redirect comes from next-auth without our headers.

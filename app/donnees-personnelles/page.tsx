@@ -1,3 +1,4 @@
+import { CONFIRM_VALID_HOURS } from "@/lib/subscriptions/subscriptions";
 import type { Metadata } from "next";
 import { PROPOSAL_RETENTION_MONTHS } from "@/lib/proposals/retention";
 
@@ -80,6 +81,27 @@ export default function PersonalDataPage() {
       <p>
         <strong>Durée :</strong> jusqu&apos;à la décision de l&apos;équipe, puis {PROPOSAL_RETENTION_MONTHS} mois ; l&apos;envoi et vos
         données sont alors supprimés. Une initiative créée à partir de votre proposition reste, elle, dans Repères comme toute fiche.
+      </p>
+
+      <h2 id="abonnements">Sélections suivies par e-mail</h2>
+      <p>
+        Quand vous suivez une sélection (« Suivre cette sélection par e-mail »), sans compte, l&apos;IREV conserve votre adresse
+        électronique, la liste et les filtres suivis, la date de la demande, celle de sa confirmation et celle du dernier envoi.
+      </p>
+      <p>
+        <strong>Pourquoi et sur quelle base :</strong> vous envoyer, à votre demande (consentement confirmé par le lien du premier message),
+        une lettre hebdomadaire des fiches publiées ou mises à jour dans cette sélection. L&apos;adresse ne sert à rien d&apos;autre. Votre
+        adresse IP n&apos;est pas enregistrée avec la demande : elle sert seulement à limiter le nombre de demandes, dans un compteur
+        technique effacé au premier nettoyage après une heure sans demande.
+      </p>
+      <p>
+        <strong>Qui y a accès :</strong> les administrateurs de Repères (IREV), pour répondre à une demande d&apos;accès ou
+        d&apos;effacement.
+      </p>
+      <p>
+        <strong>Durée :</strong> une demande non confirmée est supprimée après {CONFIRM_VALID_HOURS} heures ; un abonnement confirmé est
+        conservé jusqu&apos;à votre désabonnement, possible en un clic depuis chaque message : l&apos;abonnement et votre adresse sont alors
+        supprimés. Les messages eux-mêmes suivent la règle des messages ci-dessous (gardés un jour après leur envoi).
       </p>
 
       <h2>Comptes de l&apos;équipe éditoriale</h2>

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/navigation/Pagination";
 import { PlaceNotice } from "@/components/search/PlaceNotice";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { FilterSelect } from "@/components/forms/FilterSelect";
+import { FollowLink } from "@/components/subscriptions/FollowLink";
 import { PlaceChoiceFields } from "@/components/search/PlaceChoiceFields";
 import { evidenceLevelLabels, plural } from "@/lib/format/labels";
 import {
@@ -91,6 +92,7 @@ export default async function LessonsPage({ searchParams }: { searchParams: Sear
           : plural(result.total, "enseignement trouvé", "enseignements trouvés") +
             (place && query.portee === "tous" ? ` : ${result.local} à ${place.name} même, ${covering} à plus grande échelle` : "")}
       </p>
+      {filtered && <FollowLink list="enseignements" filter={lessonQueryString(query, 1)} />}
       {result.items.length > 0 ? (
         <ul className="card-list">
           {result.items.map((lesson) => (

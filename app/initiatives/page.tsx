@@ -10,6 +10,7 @@ import { SearchEmptyState } from "@/components/search/SearchEmptyState";
 import { QueryReading } from "@/components/search/QueryReading";
 import { SearchFormShell } from "@/components/search/SearchFormShell";
 import { SearchHitList } from "@/components/search/SearchHitList";
+import { FollowLink } from "@/components/subscriptions/FollowLink";
 import { plural, sortLabels } from "@/lib/format/labels";
 import { expandedPlaces, placeFacet } from "@/lib/public/place-facet";
 import { EXPAND_PARAM, search } from "@/lib/public/search";
@@ -17,7 +18,7 @@ import { countPublicSearch } from "@/lib/public/search-insights";
 import { askedInitiativeSearch } from "@/lib/search/insights";
 import { toHitCards } from "@/lib/search/hit-card";
 import { resultCountText } from "@/lib/search/place-summary";
-import { FILTER_KEYS, parseSearchQuery, sortParams, toSearchParams, withQuery } from "@/lib/search/query";
+import { FILTER_KEYS, hasFilters, parseSearchQuery, sortParams, toSearchParams, withQuery } from "@/lib/search/query";
 
 export const metadata: Metadata = { title: "Initiatives" };
 
@@ -117,6 +118,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
           <p role="status" className="result-count" id="resultats" tabIndex={-1} data-results-focus>
             {status}
           </p>
+          {hasFilters(query) && <FollowLink list="initiatives" filter={toSearchParams({ ...query, page: 1 }).toString()} />}
           <QueryReading query={query} places={result.places} droppedWords={result.droppedWords} />
           {result.correctedQuery && (
             <p className="meta">

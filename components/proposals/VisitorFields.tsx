@@ -136,11 +136,17 @@ export function ProposerFields({
         hint="Facultatif : sans cet accord, l'IREV vous écrit seulement pour accuser réception et pour vous dire sa décision."
         error={fieldError(state, "contactConsent")}
       />
-      {/* Hidden from people and from screen readers: only a robot fills it. */}
-      <div className="visually-hidden" aria-hidden="true">
-        <label htmlFor={HONEYPOT_FIELD}>Ne remplissez pas ce champ</label>
-        <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
-      </div>
+      <HoneypotField />
     </>
+  );
+}
+
+/** Hidden from people and from screen readers: only a robot fills it. */
+export function HoneypotField() {
+  return (
+    <div className="visually-hidden" aria-hidden="true">
+      <label htmlFor={HONEYPOT_FIELD}>Ne remplissez pas ce champ</label>
+      <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
+    </div>
   );
 }

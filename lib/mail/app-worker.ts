@@ -1,21 +1,21 @@
 import { env } from "@/lib/config/env";
 import { logger } from "@/lib/log/logger";
 import { mailSettings } from "./settings";
-import { startMailWorker } from "./worker";
+import { startMailWorker, type ScheduledJob } from "./worker";
 
 const RETRY_MS = 30_000;
 
 /**
- * The server's own worker. A database that does not answer at start must not keep the site from
+ * The server's own worker, which also runs the scheduled jobs it is given. A database that does not answer at start must not keep the site from
  * serving its 503 page: the worker tries again every 30 seconds until it starts.
  */
-export function startAppMailWorker(): void {
+export function startAppMailWorker(jobs: ScheduledJob[]): void {
   const attempt = () => {
     // Inside the promise: a bad setting is logged and tried again, never thrown at the server's start.
     Promise.resolve()
       .then(() => {
         const databaseUrl = env().DATABASE_URL;
-        return databaseUrl ? startMailWorker({ databaseUrl, settings: mailSettings() }) : null;
+        return databaseUrl ? startMailWorker({ databaseUrl, settings: mailSettings(), jobs }) : null;
       })
       .then(
         (worker) => worker && process.once("SIGTERM", () => void worker.stop()),

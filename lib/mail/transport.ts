@@ -14,6 +14,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers (List-Unsubscribe of a subscribed message). */
+  headers?: Record<string, string>;
 }
 
 export interface MailTransport {
@@ -22,7 +24,15 @@ export interface MailTransport {
 }
 
 function envelope(settings: MailSettings, mail: OutgoingMail) {
-  return { from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${mail.messageId}>` };
+  return {
+    from: settings.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: `<${mail.messageId}>`,
+    headers: mail.headers,
+  };
 }
 
 export function createMailTransport(settings: MailSettings): MailTransport {

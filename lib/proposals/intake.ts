@@ -23,7 +23,8 @@ const addressBucket = (ip: string) => `propositions:${ip}`;
 
 export type IntakeOutcome = { ok: true; id: number } | { ok: false; message: string };
 
-const HONEYPOT_MESSAGE =
+/** Shared with the other visitors' forms (lib/subscriptions). */
+export const HONEYPOT_MESSAGE =
   "Votre envoi a été refusé : un champ invisible, qui sert à repérer les envois automatiques, a été rempli. Rien n'a été enregistré. Si vous n'êtes pas un robot, rechargez la page et envoyez à nouveau.";
 
 /**
@@ -41,7 +42,7 @@ async function refusal(db: Database, input: { [HONEYPOT_FIELD]: string }, ip: st
   return null;
 }
 
-function waitText(seconds: number): string {
+export function waitText(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes <= 1 ? "une minute" : `${minutes} minutes`;
 }

@@ -11,7 +11,7 @@ import { initiativeDefinition } from "@/lib/editorial/entities/initiative";
 import { emptyValues, type FormValues } from "@/lib/editorial/form-values";
 import type { Actor } from "@/lib/editorial/permissions";
 import { notifyProposalDecided } from "./notify";
-import { deleteExpiredProposals } from "./retention";
+import { retentionLimit } from "./retention";
 
 /**
  * The moderation queue of what visitors sent. Proposals hold personal data and their decision
@@ -31,12 +31,14 @@ const OPEN: ProposalStatus[] = ["RECEIVED", "ASSIGNED"];
 
 export type ProposalQueue = "a-traiter" | "traitees";
 
-/** The queue, oldest first, or the decided ones, latest first. Swept of expired proposals first (no scheduler yet). */
+/**
+ * The queue, oldest first, or the decided ones, latest first. A read only: the daily retention
+ * job deletes the expired ones (lib/jobs/scheduled.ts); until it runs, they are not listed.
+ */
 export async function listProposals(user: Actor, queue: ProposalQueue) {
   requireModerator(user);
-  await deleteExpiredProposals(prisma);
   return prisma.proposal.findMany({
-    where: { status: queue === "a-traiter" ? { in: OPEN } : { notIn: OPEN } },
+    where: queue === "a-traiter" ? { status: { in: OPEN } } : { status: { notIn: OPEN }, decidedAt: { gte: retentionLimit() } },
     orderBy: queue === "a-traiter" ? { createdAt: "asc" } : { decidedAt: "desc" },
     take: 200,
     select: {

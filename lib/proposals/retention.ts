@@ -10,8 +10,13 @@ export const PROPOSAL_RETENTION_MONTHS = 12;
  * rule. The journal's events name the proposal's number only. Returns how many were deleted.
  */
 export async function deleteExpiredProposals(db: Database, now = new Date(), months = PROPOSAL_RETENTION_MONTHS): Promise<number> {
+  const { count } = await db.proposal.deleteMany({ where: { decidedAt: { lt: retentionLimit(now, months) } } });
+  return count;
+}
+
+/** Decisions taken before this are past their retention: the daily sweep deletes them, lists leave them out until then. */
+export function retentionLimit(now = new Date(), months = PROPOSAL_RETENTION_MONTHS): Date {
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - months);
-  const { count } = await db.proposal.deleteMany({ where: { decidedAt: { lt: limit } } });
-  return count;
+  return limit;
 }

@@ -113,16 +113,13 @@ type LessonRow = {
 };
 
 /**
- * Public lessons matching the filters. With a place, lessons inside it come before those that
- * cover it (each of those says from which scale); then by relevance when searched, else latest
- * first. `pageSize` lets the unified search take only the first few.
+ * Over `"Lesson" l`: the public lessons a query selects (words, filters, place under its scope).
+ * The list, the unified search and the digests of a followed selection (lib/subscriptions) read it.
  */
-export async function searchLessons(query: LessonQuery, options: { pageSize?: number } = {}): Promise<LessonSearchResult> {
-  const pageSize = options.pageSize ?? LESSON_PAGE_SIZE;
+export function lessonMatchSql(query: LessonQuery): Prisma.Sql {
   const q = looseWords(query.q);
   const conditions: Prisma.Sql[] = [publicSql("l")];
-  const tsq = Prisma.sql`websearch_to_tsquery('french_unaccent', ${q})`;
-  if (q) conditions.push(Prisma.sql`l."searchVector" @@ ${tsq}`);
+  if (q) conditions.push(Prisma.sql`l."searchVector" @@ websearch_to_tsquery('french_unaccent', ${q})`);
   if (query.theme)
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "LessonTheme" x JOIN "Theme" t ON t.id = x."themeId"
       WHERE x."lessonId" = l.id AND (t.slug = ${query.theme} OR t."parentId" = (SELECT id FROM "Theme" WHERE slug = ${query.theme})))`);
@@ -133,9 +130,21 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
     conditions.push(Prisma.sql`l."sourceId" IN (SELECT s.id FROM "Source" s WHERE s.slug = ${query.source}
       OR s."eventId" = (SELECT id FROM "Source" WHERE slug = ${query.source}))`);
   if (query.niveau) conditions.push(Prisma.sql`l."evidenceLevel" = ${evidenceParams[query.niveau]}::"EvidenceLevel"`);
+  if (query.territoire) conditions.push(placeMatchSql([query.territoire], query.portee));
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * Public lessons matching the filters. With a place, lessons inside it come before those that
+ * cover it (each of those says from which scale); then by relevance when searched, else latest
+ * first. `pageSize` lets the unified search take only the first few.
+ */
+export async function searchLessons(query: LessonQuery, options: { pageSize?: number } = {}): Promise<LessonSearchResult> {
+  const pageSize = options.pageSize ?? LESSON_PAGE_SIZE;
+  const q = looseWords(query.q);
+  const tsq = Prisma.sql`websearch_to_tsquery('french_unaccent', ${q})`;
   const codes = query.territoire ? [query.territoire] : null;
-  if (codes) conditions.push(placeMatchSql(codes, query.portee));
-  const where = Prisma.join(conditions, " AND ");
+  const where = lessonMatchSql(query);
   // Under « local » every lesson found lies inside: one place test less.
   const inside = !codes ? Prisma.sql`NULL::boolean` : query.portee === "local" ? Prisma.sql`TRUE` : placeMatchSql(codes, "local");
   const order = [

@@ -11,8 +11,6 @@ import { importLegacyUploads } from "@/lib/uploads/legacy";
 import { createPrismaClient } from "@/lib/db/connect";
 import { applyMigrations } from "@/lib/db/migrations/engine";
 import { MIGRATIONS_DIR } from "@/lib/db/migrations/files";
-import { sweepSearchInsights } from "@/lib/search/insights";
-import { deleteExpiredProposals } from "@/lib/proposals/retention";
 
 export interface PrepareResult {
   appliedMigrations: string[];
@@ -87,12 +85,6 @@ export async function prepareDatabase(
       progress(
         `documents téléversés importés dans la base : ${legacy.added}${legacy.movedTo ? ` (l'ancien dossier est devenu ${legacy.movedTo} : il peut être supprimé)` : ""}`,
       );
-    // The public's searches are kept 24 months (docs/decisions/015-search-insights.md).
-    await sweepSearchInsights(db);
-    // No job scheduler yet: every start (and every opening of the moderation queue) deletes the
-    // proposals past their retention.
-    const expired = await deleteExpiredProposals(db);
-    if (expired > 0) progress(`propositions supprimées après leur délai de conservation : ${expired}`);
     return { appliedMigrations, referenceLoaded, demoLoaded, demoAccountsOpen, geometryLoaded, filesImported: legacy?.added ?? 0 };
   } finally {
     await db.$disconnect();

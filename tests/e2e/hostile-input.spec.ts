@@ -97,6 +97,9 @@ const PARAMETERS = [
   "fiche",
   "file",
   "e",
+  "liste",
+  "confirme",
+  "etat",
 ];
 
 /** Already percent-encoded, as they travel in a URL. */

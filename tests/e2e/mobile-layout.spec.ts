@@ -200,6 +200,9 @@ test.describe("reflow at 320 px, public templates", () => {
     "/mentions-legales",
     "/connexion",
     "/connexion/mot-de-passe-oublie",
+    "/suivre?liste=initiatives&approche=testing&territoire=60175&q=emploi",
+    "/suivre/confirmer?jeton=inconnu",
+    "/suivre/desabonner?jeton=inconnu",
     "/une-page-qui-n-existe-pas",
   ]);
 

@@ -68,6 +68,9 @@ const requiredRole: Record<string, Required> = {
   // Visitors' submissions: their abuse checks are tested in proposals.test.ts.
   sendProposal: "PUBLIC",
   sendCorrection: "PUBLIC",
+  // « Suivre cette sélection »: its abuse checks and links are tested in subscriptions.test.ts.
+  followSelection: "PUBLIC",
+  confirmFollow: "PUBLIC",
 };
 
 const lowerRoles: Record<UserRole, UserRole[]> = { CONTRIBUTOR: [], EDITOR: ["CONTRIBUTOR"], ADMIN: ["CONTRIBUTOR", "EDITOR"] };
@@ -244,6 +247,8 @@ describe("every route handler that changes something, or reads private data, che
     "app/api/auth/[...nextauth]/route.ts",
     "app/dossier/export.csv/route.ts",
     "app/dossier/export.pdf/route.ts",
+    // The unsubscribe link's secret is its authorisation (RFC 8058 one-click, no session).
+    "app/suivre/desabonner/un-clic/route.ts",
   ]);
 
   it("refuses anonymous callers of mutating routes, even with a proxy bypass header", async () => {
