@@ -96,6 +96,8 @@ const PARAMETERS = [
   "fiche",
   "file",
   "e",
+  "adresse",
+  "efface",
 ];
 
 /** Already percent-encoded, as they travel in a URL. */
