@@ -50,7 +50,7 @@ test("a proposal from the field is moderated, edited, reviewed, published and fo
   const summary = "Une maraude numérique au pied des immeubles : médiateurs, tablette et démarches en ligne accompagnées.";
   await page.getByRole("textbox", { name: "Résumé (obligatoire)" }).fill(summary);
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Enregistré \(version \d+\)/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Modifications enregistrées\. Version \d+/ })).toBeVisible();
   await page.getByRole("button", { name: "Soumettre en relecture" }).click();
   await expect(page.getByText("En relecture", { exact: true })).toBeVisible();
   await expect.poll(() => subjectsTo(proposer), { timeout: 30_000 }).toContain(`Acceptée : proposition « ${title} »`);
@@ -90,7 +90,7 @@ test("a proposal from the field is moderated, edited, reviewed, published and fo
   const corrected = `${summary} Aussi le samedi matin au marché de l'Épeule.`;
   await page.getByRole("textbox", { name: "Résumé (obligatoire)" }).fill(corrected);
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Enregistré \(version \d+\)/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Modifications enregistrées\. Version \d+/ })).toBeVisible();
   await expect.poll(() => subjectsTo(corrector), { timeout: 30_000 }).toContain(`Acceptée : correction de la fiche « ${title} »`);
 
   // Published already: the change is public at once.

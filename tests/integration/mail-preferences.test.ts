@@ -2,7 +2,6 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { saveMailPreferences } from "@/app/admin/_actions/account";
 import { sendProposal } from "@/app/proposer/actions";
 import { requestPasswordReset } from "@/lib/accounts/password-reset-request";
-import type { FormState } from "@/lib/admin/form-state";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/connect";
 import type { EntityDefinition } from "@/lib/editorial/definition";
@@ -11,6 +10,7 @@ import { emptyValues } from "@/lib/editorial/form-values";
 import { definitionByPath } from "@/lib/editorial/registry";
 import { MAIL_QUEUE } from "@/lib/mail/queue";
 import { makeUser } from "../support/accounts";
+import { callAction as submit, sessionOf } from "../support/server-actions";
 
 // The real action, workflow and queue; only the session and the client's address are stubbed.
 const caller: { user: SessionUser | null } = { user: null };
@@ -22,28 +22,6 @@ vi.mock("next/headers", () => ({
 
 const db = createPrismaClient();
 const initiatives = definitionByPath("initiatives") as EntityDefinition<unknown>;
-
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-async function submit(action: Action, fields: Record<string, string | string[]>): Promise<FormState | { redirect: string }> {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(key, one);
-  try {
-    return await action({ status: "idle" }, data);
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return { redirect: digest.split(";")[2]! };
-  }
-}
-
-const session = (u: { id: number; email: string; role: SessionUser["role"] }): SessionUser => ({
-  id: u.id,
-  email: u.email,
-  name: u.email,
-  role: u.role,
-  totpEnabled: false,
-  sessionId: "test",
-});
 
 /** Subjects queued for `email` since the test began. */
 const subjectsTo = async (email: string) =>
@@ -68,7 +46,7 @@ async function draftBy(user: SessionUser, title: string): Promise<number> {
 beforeAll(async () => {
   [quietEditor, editor, quietAuthor, author] = (
     await Promise.all([makeUser(db, "EDITOR"), makeUser(db, "EDITOR"), makeUser(db, "CONTRIBUTOR"), makeUser(db, "CONTRIBUTOR")])
-  ).map(session) as [SessionUser, SessionUser, SessionUser, SessionUser];
+  ).map(sessionOf) as [SessionUser, SessionUser, SessionUser, SessionUser];
 });
 
 beforeEach(async () => {

@@ -1,7 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { erasePersonalData } from "@/app/admin/_actions/personal-data";
 import { sendProposal } from "@/app/proposer/actions";
-import type { FormState } from "@/lib/admin/form-state";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/connect";
 import { saveRecord } from "@/lib/editorial/engine";
@@ -10,6 +9,7 @@ import { acceptProposal } from "@/lib/proposals/moderation";
 import { exportPersonalData, readPersonalData } from "@/lib/personal-data/requests";
 import { holders } from "@/lib/personal-data/registry";
 import { makeUser } from "../support/accounts";
+import { callAction as call, sessionOf } from "../support/server-actions";
 
 // The real actions, lib and database; only the session and the client's address are stubbed.
 const caller: { user: SessionUser | null; ip: string } = { user: null, ip: "198.51.100.70" };
@@ -23,29 +23,6 @@ const db = createPrismaClient();
 
 const PERSON = "lea.dupont@exemple.fr";
 const OTHER = "marc.petit@exemple.fr";
-
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-
-async function call(action: Action, fields: Record<string, string | string[]>): Promise<FormState | { redirect: string }> {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(key, one);
-  try {
-    return await action({ status: "idle" }, data);
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return { redirect: digest.split(";")[2]! };
-  }
-}
-
-const session = (u: { id: number; email: string; role: SessionUser["role"] }): SessionUser => ({
-  id: u.id,
-  email: u.email,
-  name: u.email,
-  role: u.role,
-  totpEnabled: false,
-  sessionId: "test",
-});
 
 let admin: SessionUser;
 let editor: SessionUser;
@@ -81,8 +58,8 @@ const queuedTo = async (email: string) =>
   (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'to' = ${email}`)[0]!.n;
 
 beforeAll(async () => {
-  admin = session(await makeUser(db, "ADMIN"));
-  editor = session(await makeUser(db, "EDITOR"));
+  admin = sessionOf(await makeUser(db, "ADMIN"));
+  editor = sessionOf(await makeUser(db, "EDITOR"));
   personDraftId = await proposeAndAccept(PERSON, "Léa Dupont", "La permanence juridique de l'Alma", "198.51.100.71");
   otherDraftId = await proposeAndAccept(OTHER, "Marc Petit", "La permanence juridique du Pile", "198.51.100.72");
   // A second version of Léa's draft, still naming her: the history holds her twice.
