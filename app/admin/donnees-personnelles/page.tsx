@@ -12,8 +12,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
+const ISO_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/** Holders give ISO dates (the export keeps them exact); the page reads them in French. */
 function shown(value: HeldValue): string {
   if (value === null || value === "") return "—";
+  if (typeof value === "string" && ISO_DATE.test(value)) return dateTime.format(new Date(value));
   if (typeof value === "boolean") return value ? "oui" : "non";
   if (Array.isArray(value)) return value.length ? value.join(", ") : "—";
   return String(value);
@@ -84,7 +89,7 @@ export default async function PersonalDataPage({ searchParams }: Props) {
               {section.records.map((record, index) => (
                 <div key={`${record.ref}-${index}`} className="card">
                   <h4>{record.href ? <Link href={record.href}>{record.ref}</Link> : record.ref}</h4>
-                  <dl className="facts">
+                  <dl className="held-facts">
                     {Object.entries(record.data).map(([label, value]) => (
                       <div key={label}>
                         <dt>{label}</dt>
