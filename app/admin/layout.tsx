@@ -74,6 +74,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                   <li>
                     <Link href="/admin/courriels">Courriels en échec</Link>
                   </li>
+                  <li>
+                    <Link href="/admin/donnees-personnelles">Données personnelles</Link>
+                  </li>
                 </>
               )}
             </ul>

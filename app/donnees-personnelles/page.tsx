@@ -125,6 +125,12 @@ export default function PersonalDataPage() {
         </a>
         ).
       </p>
+      <p>
+        Sur demande, l&apos;IREV vous envoie tout ce que Repères garde sous votre adresse électronique (propositions et accords, fiches qui
+        vous nomment comme contact, messages en attente d&apos;envoi) dans un fichier, et l&apos;efface : vos propositions sont supprimées,
+        votre nom et vos coordonnées sont retirés des fiches et de leurs versions précédentes, les messages en attente sont annulés. Le
+        journal de l&apos;équipe note seulement qu&apos;une demande a été traitée, sans votre adresse.
+      </p>
     </div>
   );
 }

@@ -94,7 +94,7 @@ export function DossierEditor({ items }: { items: DossierViewItem[] }) {
     return (
       <p>
         Votre dossier est vide. Sur la page d&apos;une <Link href="/initiatives">initiative</Link> ou d&apos;un{" "}
-        <Link href="/enseignements">enseignement</Link>, choisissez « Ajouter à mon dossier ».
+        <Link href="/enseignements">enseignement</Link>, choisissez « Dans mon dossier ».
       </p>
     );
   }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DossierToggle } from "@/components/dossier/DossierToggle";
 
 /** The card of an initiative in any list: plain (home, related) or with search highlights. */
 export function InitiativeCardLayout({
@@ -11,6 +12,7 @@ export function InitiativeCardLayout({
   approaches,
   scale,
   headingLevel = 2,
+  dossierTitle,
 }: {
   slug: string;
   title: ReactNode;
@@ -21,6 +23,8 @@ export function InitiativeCardLayout({
   /** Set when the entry covers the chosen place from a larger territory. */
   scale?: string;
   headingLevel?: 2 | 3;
+  /** The plain title, to offer « Dans mon dossier » on the card (lists of results). */
+  dossierTitle?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const placeList = places.join(", ");
@@ -51,6 +55,7 @@ export function InitiativeCardLayout({
           ))}
         </ul>
       )}
+      {dossierTitle !== undefined && <DossierToggle kind="initiative" slug={slug} title={dossierTitle} compact />}
     </article>
   );
 }

@@ -23,6 +23,7 @@ export function SearchHitList({ hits, headingLevel = 2 }: { hits: HitCard[]; hea
             approaches={hit.approaches}
             scale={hit.scale}
             headingLevel={headingLevel}
+            dossierTitle={hit.title.map((segment) => segment.text).join("")}
           />
         </li>
       ))}

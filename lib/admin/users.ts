@@ -32,6 +32,9 @@ export async function getUser(id: number) {
 
 export async function ownAccount() {
   const user = await requireUser("CONTRIBUTOR", { allowMissingSecondFactor: true });
-  const account = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { ...select, totpRecoveryCodes: true } });
+  const account = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { ...select, totpRecoveryCodes: true, mailOptOuts: true },
+  });
   return { ...account, recoveryCodesLeft: account.totpRecoveryCodes.length };
 }

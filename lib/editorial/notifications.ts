@@ -3,6 +3,7 @@
  * only if the transition committed. Nobody is told of their own action.
  */
 import { entryPublishedMail, entrySentBackMail, reviewRequestedMail } from "@/lib/mail/messages/editorial";
+import { receives } from "@/lib/mail/preferences";
 import { enqueueMail } from "@/lib/mail/queue";
 import { absoluteUrl, siteUrl } from "@/lib/opendata/site";
 import type { EntityDefinition, RecordMeta, Tx } from "./definition";
@@ -20,7 +21,7 @@ export async function notifyTransition(
   const adminUrl = absoluteUrl(`/admin/${def.path}/${meta.id}`);
   if (name === "submit") {
     const reviewers = await tx.user.findMany({
-      where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false, id: { not: actor.id } },
+      where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false, id: { not: actor.id }, ...receives("review_requested") },
       select: { email: true },
     });
     const mail = reviewRequestedMail({ kind, title: meta.title, adminUrl });
@@ -28,8 +29,11 @@ export async function notifyTransition(
     return;
   }
   if ((name !== "publish" && name !== "return") || meta.createdById === null || meta.createdById === actor.id) return;
-  const author = await tx.user.findUnique({ where: { id: meta.createdById }, select: { email: true, disabled: true } });
-  if (!author || author.disabled) return;
+  const author = await tx.user.findFirst({
+    where: { id: meta.createdById, disabled: false, ...receives(name === "publish" ? "entry_published" : "entry_sent_back") },
+    select: { email: true },
+  });
+  if (!author) return;
   const publicPath = def.publicPath(meta.slug);
   const mail =
     name === "publish"

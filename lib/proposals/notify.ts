@@ -4,6 +4,7 @@
  */
 import type { Prisma } from "@/lib/db/generated/client";
 import { newProposalMail, proposalDecidedMail, proposalReceivedMail } from "@/lib/mail/messages/proposals";
+import { receives } from "@/lib/mail/preferences";
 import { enqueueMail } from "@/lib/mail/queue";
 import { absoluteUrl, siteUrl } from "@/lib/opendata/site";
 import { proposalKindLabels } from "./labels";
@@ -23,11 +24,14 @@ async function proposalSubject(tx: Tx, proposalId: number) {
   return { ...proposal, subject };
 }
 
-/** The proposer's acknowledgement, and « nouvelle proposition » to every active editor and admin. */
+/** The proposer's acknowledgement, and « nouvelle proposition » to every active editor and admin who wants it. */
 export async function notifyProposalReceived(tx: Tx, proposalId: number): Promise<void> {
   const proposal = await proposalSubject(tx, proposalId);
   await enqueueMail(tx, proposal.proposerEmail, proposalReceivedMail({ subject: proposal.subject }), siteUrl());
-  const moderators = await tx.user.findMany({ where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false }, select: { email: true } });
+  const moderators = await tx.user.findMany({
+    where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false, ...receives("new_proposal") },
+    select: { email: true },
+  });
   const mail = newProposalMail({ kind: proposalKindLabels[proposal.kind], adminUrl: absoluteUrl(`/admin/propositions/${proposalId}`) });
   for (const moderator of moderators) await enqueueMail(tx, moderator.email, mail, siteUrl());
 }

@@ -29,6 +29,8 @@ test.describe("every admin template passes axe, as an admin", () => {
     ["/admin/corbeille", "Corbeille"],
     ["/admin/journal", "Journal"],
     ["/admin/courriels", "Courriels en échec"],
+    ["/admin/donnees-personnelles", "Données personnelles d'une personne"],
+    ["/admin/donnees-personnelles?adresse=editeur%40reperes.demo", "Données personnelles d'une personne"],
     ["/admin/utilisateurs", "Utilisateurs"],
     ["/admin/utilisateurs/nouveau", "Inviter un utilisateur"],
     ["/admin/compte", "Mon compte"],

@@ -35,10 +35,10 @@ test("a dossier of three entries: collected while browsing, reordered, annotated
 }) => {
   for (const [index, entry] of [ACSO, DEFENSEUR, LESSON].entries()) {
     await page.goto(entry.path);
-    const toggle = page.getByRole("button", { name: `Ajouter à mon dossier : ${entry.title}` });
+    const toggle = page.getByRole("button", { name: `Dans mon dossier : ${entry.title}`, exact: true });
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
     await toggle.click();
-    await expect(page.getByRole("button", { name: `Retirer de mon dossier : ${entry.title}` })).toHaveAttribute("aria-pressed", "true");
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByRole("link", { name: `Mon dossier (${index + 1})` })).toBeVisible();
   }
   await expectNoAxeViolations(page);
@@ -131,12 +131,49 @@ test("a shared link naming an unpublished or unknown entry lists it as unavailab
 test("/dossier reflows at 320 px", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(LESSON.path);
-  await page.getByRole("button", { name: `Ajouter à mon dossier : ${LESSON.title}` }).click();
+  await page.getByRole("button", { name: `Dans mon dossier : ${LESSON.title}` }).click();
   await page.goto(ACSO.path);
-  await page.getByRole("button", { name: `Ajouter à mon dossier : ${ACSO.title}` }).click();
+  await page.getByRole("button", { name: `Dans mon dossier : ${ACSO.title}` }).click();
   await page.goto("/dossier");
   await expect(entryTitles(page)).toHaveText([LESSON.title, ACSO.title]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
+});
+
+test("« Dans mon dossier » on the result cards of /initiatives and /recherche: two from the lists, one from a page, three in the dossier", async ({
+  page,
+}) => {
+  await page.goto("/initiatives");
+  const firstCard = page.getByRole("main").getByRole("article").first();
+  const firstTitle = (await firstCard.getByRole("heading").textContent())!.trim();
+  expect(firstTitle).not.toBe(DEFENSEUR.title);
+  // One name whatever the state: aria-pressed alone says whether the entry is in the dossier.
+  const fromList = firstCard.getByRole("button", { name: `Dans mon dossier : ${firstTitle}`, exact: true });
+  await expect(fromList).toHaveAttribute("aria-pressed", "false");
+  await fromList.focus();
+  await page.keyboard.press("Space");
+  await expect(fromList).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("link", { name: "Mon dossier (1)" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/recherche?q=${encodeURIComponent("Défenseur des droits")}`);
+  const fromSearch = page.getByRole("button", { name: `Dans mon dossier : ${DEFENSEUR.title}`, exact: true });
+  await expect(fromSearch).toHaveAttribute("aria-pressed", "false");
+  await fromSearch.click();
+  await expect(fromSearch).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("link", { name: "Mon dossier (2)" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto(LESSON.path);
+  await page.getByRole("button", { name: `Dans mon dossier : ${LESSON.title}`, exact: true }).click();
+  await page.getByRole("link", { name: "Mon dossier (3)" }).click();
+  await expect(entryTitles(page)).toHaveText([firstTitle, DEFENSEUR.title, LESSON.title]);
+
+  // Back on the list, the card shows the entry as in the dossier; pressing it again takes it out.
+  await page.goto("/initiatives");
+  await expect(fromList).toHaveAttribute("aria-pressed", "true");
+  await fromList.click();
+  await expect(fromList).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByRole("link", { name: "Mon dossier (2)" })).toBeVisible();
 });

@@ -100,6 +100,8 @@ const PARAMETERS = [
   "liste",
   "confirme",
   "etat",
+  "adresse",
+  "efface",
 ];
 
 /** Already percent-encoded, as they travel in a URL. */

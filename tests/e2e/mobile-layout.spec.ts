@@ -227,6 +227,7 @@ test.describe("reflow at 320 px, staff templates", () => {
     "/admin/corbeille",
     "/admin/journal",
     "/admin/courriels",
+    "/admin/donnees-personnelles?adresse=editeur%40reperes.demo",
     "/admin/utilisateurs",
     "/admin/utilisateurs/nouveau",
     "/admin/compte",

@@ -51,10 +51,12 @@ const requiredRole: Record<string, Required> = {
   beginTotpSetup: "CONTRIBUTOR",
   confirmTotpSetup: "CONTRIBUTOR",
   disableTotp: "CONTRIBUTOR",
+  saveMailPreferences: "CONTRIBUTOR",
   updateTerritoryAliases: "EDITOR",
   updateSynonymGroup: "EDITOR",
   resendFailedMail: "ADMIN",
   dropFailedMail: "ADMIN",
+  erasePersonalData: "ADMIN",
   // Answers alike whether an account exists; rate-limited (tests/integration/mail.test.ts).
   askPasswordReset: "PUBLIC",
   assignProposalToMe: "EDITOR",
@@ -117,6 +119,8 @@ function requestFor(name: string): FormData {
     }
     case "saveImportMapping":
       return form({ id: 1, templateName: "Intrus", colonne: "externalId" });
+    case "erasePersonalData":
+      return form({ adresse: "camille.martin@exemple.fr", confirm: "EFFACER" });
     case "updateSynonymGroup":
       return form({ id: "", version: 0, terms: "intrus\nintruse", source: "Un intrus" });
     default:

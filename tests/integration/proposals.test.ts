@@ -1,7 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { acceptProposal, assignProposalToMe, declineProposal } from "@/app/admin/_actions/proposals";
 import { sendCorrection, sendProposal } from "@/app/proposer/actions";
-import type { FormState } from "@/lib/admin/form-state";
 import { AccessDenied } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/connect";
@@ -10,6 +9,7 @@ import { getProposal, listProposals, openProposalCount } from "@/lib/proposals/m
 import { deleteExpiredProposals } from "@/lib/proposals/retention";
 import { makeUser } from "../support/accounts";
 import { makeInitiative } from "../support/factories";
+import { callAction, sessionOf } from "../support/server-actions";
 
 // The real server actions and moderation functions on a real database; only the session and
 // the client's address are stubbed.
@@ -22,26 +22,7 @@ vi.mock("next/headers", () => ({
 
 const db = createPrismaClient();
 
-type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
-
-function form(fields: Record<string, string | number | string[]>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const one of Array.isArray(value) ? value : [value]) data.append(key, String(one));
-  }
-  return data;
-}
-
-/** What an action ends with: its state, or the redirect it throws (Next's signal), as its target. */
-async function call(action: Action, fields: Record<string, string | number | string[]>): Promise<FormState | { redirect: string }> {
-  try {
-    return await action({ status: "idle" }, form(fields));
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return { redirect: digest.split(";")[2]! };
-  }
-}
+const call = callAction;
 
 let addressCounter = 0;
 /** Each test sends from its own address, so that the per-address limit is only met where it is tested. */
@@ -65,14 +46,7 @@ let editor: SessionUser;
 let contributor: SessionUser;
 let published: { id: number; slug: string };
 
-const session = (u: { id: number; email: string; role: SessionUser["role"] }): SessionUser => ({
-  id: u.id,
-  email: u.email,
-  name: u.email,
-  role: u.role,
-  totpEnabled: false,
-  sessionId: "test",
-});
+const session = sessionOf;
 
 beforeAll(async () => {
   approachIds = (await db.approach.findMany({ take: 2, orderBy: { id: "asc" }, select: { id: true } })).map((a) => String(a.id));

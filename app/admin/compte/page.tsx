@@ -1,9 +1,10 @@
-import { beginTotpSetup, changeOwnPassword, confirmTotpSetup, disableTotp } from "@/app/admin/_actions/account";
+import { beginTotpSetup, changeOwnPassword, confirmTotpSetup, disableTotp, saveMailPreferences } from "@/app/admin/_actions/account";
 import { NewPasswordFields } from "@/components/admin/NewPasswordFields";
 import { StateForm } from "@/components/admin/StateForm";
 import { ownAccount } from "@/lib/admin/users";
 import { requirePageUser, serverRequiresSecondFactor } from "@/lib/auth/guards";
 import { hasRole, roleLabels } from "@/lib/auth/roles";
+import { MAIL_NOTIFICATIONS, notificationsFor } from "@/lib/mail/preferences";
 
 export const metadata = { title: "Mon compte" };
 
@@ -35,6 +36,30 @@ export default async function AccountPage() {
           <input id="current" name="current" type="password" autoComplete="current-password" required />
         </div>
         <NewPasswordFields label="Nouveau mot de passe" />
+      </StateForm>
+
+      <h2>Messages reçus</h2>
+      <StateForm action={saveMailPreferences} submitLabel="Enregistrer mes choix" labels={{ receive: "Messages reçus" }} keepValues>
+        <fieldset className="field" aria-describedby="receive-hint">
+          <legend>M&apos;écrire quand…</legend>
+          <p className="hint" id="receive-hint">
+            Les messages de sécurité (invitation, réinitialisation du mot de passe) sont toujours envoyés.
+          </p>
+          <ul className="checkbox-list" id="receive">
+            {notificationsFor(account.role).map((key) => (
+              <li key={key}>
+                <input
+                  id={`receive-${key}`}
+                  name="receive"
+                  type="checkbox"
+                  value={key}
+                  defaultChecked={!account.mailOptOuts.includes(key)}
+                />
+                <label htmlFor={`receive-${key}`}>{MAIL_NOTIFICATIONS[key].label}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
       </StateForm>
 
       <h2>Double authentification</h2>

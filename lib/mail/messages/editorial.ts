@@ -4,6 +4,9 @@
  */
 import { renderMail } from "../template";
 
+/** Every notification says where it is turned off (lib/mail/preferences.ts). */
+export const CHOOSE = "Pour ne plus recevoir ce type de message : « Mon compte » dans l'espace équipe.";
+
 export function reviewRequestedMail(input: { kind: string; title: string; adminUrl: string }) {
   return renderMail({
     subject: `À relire : ${input.title}`,
@@ -12,7 +15,7 @@ export function reviewRequestedMail(input: { kind: string; title: string; adminU
       "Relisez-le, puis publiez-le ou renvoyez-le en brouillon avec un commentaire.",
     ],
     action: { label: "Relire dans l'espace équipe", url: input.adminUrl },
-    reason: "Vous recevez ce message en tant qu'éditeur ou administrateur de Repères.",
+    reason: `Vous recevez ce message en tant qu'éditeur ou administrateur de Repères. ${CHOOSE}`,
   });
 }
 
@@ -21,7 +24,7 @@ export function entryPublishedMail(input: { kind: string; title: string; url: st
     subject: `Publié : ${input.title}`,
     paragraphs: [`Le contenu « ${input.title} » (${input.kind}), que vous avez rédigé, est maintenant publié.`],
     action: { label: "Voir la page", url: input.url },
-    reason: "Vous recevez ce message parce que vous êtes l'auteur de ce contenu dans Repères.",
+    reason: `Vous recevez ce message parce que vous êtes l'auteur de ce contenu dans Repères. ${CHOOSE}`,
   });
 }
 
@@ -34,6 +37,6 @@ export function entrySentBackMail(input: { kind: string; title: string; adminUrl
       "Vous pouvez le modifier puis le soumettre à nouveau.",
     ],
     action: { label: "Reprendre le brouillon", url: input.adminUrl },
-    reason: "Vous recevez ce message parce que vous êtes l'auteur de ce contenu dans Repères.",
+    reason: `Vous recevez ce message parce que vous êtes l'auteur de ce contenu dans Repères. ${CHOOSE}`,
   });
 }

@@ -4,6 +4,7 @@
  * has moderated yet.
  */
 import { renderMail } from "../template";
+import { CHOOSE } from "./editorial";
 
 const REASON = "Vous recevez ce message parce que vous avez écrit à l'IREV depuis le site Repères.";
 
@@ -38,6 +39,6 @@ export function newProposalMail(input: { kind: string; adminUrl: string }) {
       `Un visiteur a envoyé une proposition depuis le site (${input.kind.toLowerCase()}). Lisez-la, puis acceptez-la ou déclinez-la avec un message.`,
     ],
     action: { label: "Ouvrir la proposition", url: input.adminUrl },
-    reason: "Vous recevez ce message en tant qu'éditeur ou administrateur de Repères.",
+    reason: `Vous recevez ce message en tant qu'éditeur ou administrateur de Repères. ${CHOOSE}`,
   });
 }
