@@ -70,6 +70,9 @@ beforeAll(async () => {
     values: { ...values, contactPhone: "03 20 00 00 00" },
   });
   expect(saved).toMatchObject({ kind: "saved", version: 2 });
+  // Each follows a selection by e-mail (ADR 017).
+  for (const email of [PERSON, OTHER])
+    await db.subscription.create({ data: { email, list: "INITIATIVES", filter: "territoire=59512", confirmedAt: new Date() } });
 });
 
 beforeEach(() => {
@@ -145,12 +148,15 @@ describe("one person's data (/admin/donnees-personnelles)", () => {
       "Bien reçu : proposition « La permanence juridique de l'Alma »",
       "Acceptée : proposition « La permanence juridique de l'Alma »",
     ]);
+    expect(section("subscriptions").map((s) => s.data)).toEqual([
+      expect.objectContaining({ "E-mail": PERSON, Liste: "Initiatives", Filtres: "territoire=59512" }),
+    ]);
     expect(section("staffAccount")).toEqual([]);
     expect(JSON.stringify(exported)).not.toMatch(/Marc|marc\.petit/);
 
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "personal_data.exported" } });
     expect(event).toMatchObject({ userId: admin.id, ip: "198.51.100.99" });
-    expect(event.details).toEqual({ found: { proposals: 1, editorialContacts: 1, mailQueue: 2, staffAccount: 0 } });
+    expect(event.details).toEqual({ found: { proposals: 1, subscriptions: 1, editorialContacts: 1, mailQueue: 2, staffAccount: 0 } });
   });
 
   it("finds a staff account, and says it is not erased from here", async () => {
@@ -184,6 +190,7 @@ describe("one person's data (/admin/donnees-personnelles)", () => {
     });
 
     expect(await db.proposal.count({ where: { proposerEmail: PERSON } })).toBe(0);
+    expect(await db.subscription.count({ where: { email: PERSON } })).toBe(0);
     const draft = await db.initiative.findUniqueOrThrow({ where: { id: personDraftId } });
     expect(draft).toMatchObject({
       title: "La permanence juridique de l'Alma",
@@ -208,6 +215,7 @@ describe("one person's data (/admin/donnees-personnelles)", () => {
 
     // Nothing of the other proposer changed.
     expect(await db.proposal.count({ where: { proposerEmail: OTHER } })).toBe(1);
+    expect(await db.subscription.count({ where: { email: OTHER } })).toBe(1);
     expect(await db.initiative.findUniqueOrThrow({ where: { id: otherDraftId } })).toEqual(otherBefore);
     expect(await db.revision.findMany({ where: { entityId: otherDraftId, entityType: "INITIATIVE" } })).toEqual(otherRevisions);
     expect(await queuedTo(OTHER)).toBe(otherQueued);
@@ -215,7 +223,7 @@ describe("one person's data (/admin/donnees-personnelles)", () => {
     // Journaled without the address or the data.
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "personal_data.erased" }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ userId: admin.id, ip: "198.51.100.98", entityId: null });
-    expect(event.details).toEqual({ erased: { proposals: 1, editorialContacts: 1, mailQueue: 2 }, left: 0 });
+    expect(event.details).toEqual({ erased: { proposals: 1, subscriptions: 1, editorialContacts: 1, mailQueue: 2 }, left: 0 });
     const events = await db.auditEvent.findMany({ where: { action: { startsWith: "personal_data." } }, select: { details: true } });
     expect(JSON.stringify(events)).not.toMatch(/lea|dupont|exemple/i);
   });
