@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { requestPasswordReset } from "@/lib/accounts/password-reset-request";
 import { createAccount, findValidToken } from "@/lib/accounts/users";
@@ -194,7 +195,7 @@ describe("the queue", () => {
   });
 });
 
-describe("a worker killed between enqueue and delivery", () => {
+describe("the queue across a restart of the worker or of the database", () => {
   const children: ChildProcess[] = [];
   const root = path.resolve(import.meta.dirname, "../..");
   function startWorkerProcess() {
@@ -230,5 +231,37 @@ describe("a worker killed between enqueue and delivery", () => {
     await vi.waitFor(async () => expect((await jobsTo(user.email))[0]!.state).toBe("completed"), { timeout: 20_000, interval: 200 });
     expect(await mailsTo(user.email)).toHaveLength(1);
     expect((await jobsTo(user.email)).length).toBe(1);
+  });
+
+  it("delivers the message once when the database goes away between enqueue and delivery, and comes back", async () => {
+    const user = await makeUser(db, "EDITOR");
+    const url = new URL(process.env.DATABASE_URL!);
+    const database = decodeURIComponent(url.pathname.slice(1));
+    url.pathname = "/postgres";
+    const server = new pg.Client({ connectionString: url.toString() });
+    await server.connect();
+    const worker = await startWorkerProcess();
+    // What a restart of PostgreSQL does to the worker: its sessions end, new ones are refused.
+    // The test's own client keeps the session it opened before, to queue the message meanwhile.
+    await server.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS false`);
+    try {
+      const ended = await server.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'reperes-mail'`,
+        [database],
+      );
+      expect(ended.rowCount).toBeGreaterThan(0);
+      expect(await requestPasswordReset(db, user.email, "198.51.100.8")).toEqual({ kind: "accepted" });
+      // The outage lasts several of the worker's polls (every 0.5 s): nothing can be delivered.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(await mailsTo(user.email)).toEqual([]);
+      expect((await jobsTo(user.email)).map((job) => job.state)).toEqual(["created"]);
+      expect(worker.exitCode).toBeNull();
+    } finally {
+      await server.query(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS true`);
+      await server.end();
+    }
+    await vi.waitFor(async () => expect((await jobsTo(user.email))[0]!.state).toBe("completed"), { timeout: 20_000, interval: 200 });
+    expect(await mailsTo(user.email)).toHaveLength(1);
+    expect(await jobsTo(user.email)).toHaveLength(1);
   });
 });
