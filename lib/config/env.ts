@@ -88,6 +88,17 @@ export const envSchema = z
       message: "REPERES_API_RATE_LIMIT s'écrit rafale/recharge par seconde, par exemple 120/2",
     }),
     ...mailFields,
+    /**
+     * When the weekly digest of followed selections goes out (ADR 017): a cron line of five fields,
+     * read in French time. Default: Mondays at 7:00.
+     */
+    REPERES_DIGEST_CRON: z
+      .string()
+      .trim()
+      .regex(/^[\d*/,-]+( [\d*/,-]+){4}$/, {
+        message: "REPERES_DIGEST_CRON s'écrit comme une ligne cron de cinq champs, par exemple « 0 7 * * 1 » (le lundi à 7 h)",
+      })
+      .default("0 7 * * 1"),
     /** Least severe log lines written (lib/log/logger.ts reads it in the server). */
     REPERES_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**

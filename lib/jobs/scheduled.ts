@@ -4,6 +4,7 @@
  * the digest window runs from the previous digest, and a sweep deletes what is past its date.
  */
 import "server-only";
+import { env } from "@/lib/config/env";
 import { prisma } from "@/lib/db/client";
 import type { Database } from "@/lib/db/connect";
 import { logger } from "@/lib/log/logger";
@@ -38,8 +39,8 @@ export async function runDigests(db: Database, now = new Date()) {
 
 export function scheduledJobs(): ScheduledJob[] {
   return [
-    // Mondays at 7:00, French time: read at the start of the working week.
-    { name: DIGEST_JOB, cron: "0 7 * * 1", run: async () => void (await runDigests(prisma)) },
+    // By default Mondays at 7:00, French time: read at the start of the working week.
+    { name: DIGEST_JOB, cron: env().REPERES_DIGEST_CRON, run: async () => void (await runDigests(prisma)) },
     // Every night at 3:15, away from the busy hours.
     { name: RETENTION_JOB, cron: "15 3 * * *", run: async () => void (await runRetentionSweeps(prisma)) },
   ];

@@ -1,8 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoSidewaysScroll } from "./axe";
+import { openFromAdminList, signIn } from "./admin-support";
 import { mailsTo } from "./mailbox";
 
-test.describe.configure({ timeout: 120_000 });
+// Up to a minute and a half waiting for the digest's cron minute, plus a sign-in and two saves.
+test.describe.configure({ timeout: 300_000 });
 
 /** Moves the focus with Tab until `name` has it (a keyboard user's path), then returns. */
 async function tabTo(page: Page, name: string | RegExp) {
@@ -56,6 +58,29 @@ test("a visitor follows a filtered list on a phone, by keyboard, and confirms fr
   // Single use.
   await page.goto(confirm);
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Ce lien de confirmation n'est plus valable");
+
+  // An editor updates an initiative of the selection; the next digest lists it (the browser
+  // tests' servers send digests every minute: REPERES_DIGEST_CRON in tests/support/e2e-server.ts).
+  const title = "Les Ambassadeurs de l'égalité à Roubaix";
+  const means = async (value: (before: string) => string) => {
+    await signIn(page, "EDITOR", "/admin");
+    await openFromAdminList(page, "initiatives", title);
+    const field = page.getByRole("textbox", { name: "Moyens" });
+    await field.fill(value(await field.inputValue()));
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Modifications enregistrées\. Version \d+/ })).toBeVisible();
+    await page.context().clearCookies();
+  };
+  let original = "";
+  await means((before) => ((original = before), `${before}\n\nUne permanence mensuelle avec le délégué du Défenseur des droits.`));
+  await expect.poll(async () => (await mailsTo(email)).length, { timeout: 150_000, intervals: [2000] }).toBe(2);
+  const digest = (await mailsTo(email)).find((m) => m.subject !== mail!.subject)!;
+  expect(digest.subject).toBe("Repères : 1 nouveauté dans la sélection que vous suivez");
+  expect(digest.text).toContain(`${title} (mise à jour)`);
+  const header = (key: string) => digest.headerLines.find((line) => line.key === key)?.line ?? "";
+  expect(header("list-unsubscribe-post")).toMatch(/: List-Unsubscribe=One-Click$/);
+  expect(header("list-unsubscribe")).toMatch(/<https?:\/\/[^>]+\/suivre\/desabonner\?jeton=[^>]+>/);
+  await means(() => original);
 
   await page.goto(unsubscribe);
   await expect(page.getByRole("heading", { level: 1, name: "Se désabonner" })).toBeVisible();

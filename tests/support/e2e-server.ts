@@ -47,6 +47,8 @@ function startApp(port: number) {
         MAIL_FROM: "Repères <ne-pas-repondre@reperes.test>",
         // One line per request would bury the test report; warnings and errors still show.
         REPERES_LOG_LEVEL: process.env.REPERES_LOG_LEVEL ?? "warn",
+        // The digest of followed selections every minute, so that its browser test sees one sent.
+        REPERES_DIGEST_CRON: "* * * * *",
         // The demo accounts the browser tests sign in with have no second factor.
         REPERES_ADMIN_TOTP_REQUIRED: "false",
       }),

@@ -60,6 +60,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "-1" })).toThrow(/REPERES_TRUSTED_PROXY_HOPS/);
     expect(() => parseEnv({ REPERES_TRUSTED_PROXY_HOPS: "1.5" })).toThrow(/REPERES_TRUSTED_PROXY_HOPS/);
   });
+
+  it("sends the digest on Mondays at 7:00 by default, at any five-field cron time given", () => {
+    expect(parseEnv({}).REPERES_DIGEST_CRON).toBe("0 7 * * 1");
+    expect(parseEnv({ REPERES_DIGEST_CRON: " 30 8 * * 5 " }).REPERES_DIGEST_CRON).toBe("30 8 * * 5");
+    expect(parseEnv({ REPERES_DIGEST_CRON: "*/15 * * * *" }).REPERES_DIGEST_CRON).toBe("*/15 * * * *");
+    for (const bad of ["lundi", "0 7 * *", "0 7 * * 1 2026", "0 7 * * 1; rm"])
+      expect(() => parseEnv({ REPERES_DIGEST_CRON: bad })).toThrow(/REPERES_DIGEST_CRON/);
+  });
 });
 
 describe("env()", () => {
