@@ -308,8 +308,8 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
   };
   const publishedAt = publicationDates(count);
 
-  // The client sends its statements in order: while PostgreSQL inserts one batch (and its
-  // trigger computes the tsvectors), the next is drawn here, so the two cores work at once.
+  // While PostgreSQL inserts one batch (and its trigger computes the tsvectors), the next is
+  // drawn here, so that the two cores work at once; the statements still go one at a time.
   let inserting: Promise<unknown> = Promise.resolve();
   for (let first = 1; first <= count; first += BATCH) {
     const last = Math.min(first + BATCH - 1, count);
@@ -354,12 +354,9 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
         .some(1, 3)
         .forEach((actor, index) => actorLinks.add(id, actor, index === 0 ? "LEAD" : random.chance(0.7) ? "PARTNER" : "FUNDER"));
     }
-    await inserting;
-    const batch: Promise<unknown>[] = [];
-    batch.push(
-      insertRows(
-        pool,
-        `INSERT INTO "Initiative" (id, slug, title, summary, description, objectives, means, funding, results,
+    const statements: [string, unknown[][]][] = [];
+    statements.push([
+      `INSERT INTO "Initiative" (id, slug, title, summary, description, objectives, means, funding, results,
          "startYear", "endYear", ongoing, status, "publishedAt", "deletedAt", "lastVerifiedAt", "createdAt", "updatedAt")
        SELECT id, slug, title, summary, description, objectives, means, funding, results, start_year, end_year,
               ongoing, status::"PublicationStatus", published_at, deleted_at, verified_at,
@@ -369,27 +366,23 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
                    $15::timestamptz[], $16::timestamptz[])
          AS i(id, slug, title, summary, description, objectives, means, funding, results, start_year, end_year,
               ongoing, status, published_at, deleted_at, verified_at)`,
-        rows,
-      ),
-    );
+      rows,
+    ]);
     for (const [key, [table, columns, type]] of Object.entries(JOIN_TABLES)) {
       const pairs = links[key as keyof typeof JOIN_TABLES];
-      batch.push(
-        insertRows(pool, `INSERT INTO ${table} (${columns}) SELECT * FROM unnest($1::int[], $2::${type}[])`, [pairs.left, pairs.right]),
-      );
+      statements.push([`INSERT INTO ${table} (${columns}) SELECT * FROM unnest($1::int[], $2::${type}[])`, [pairs.left, pairs.right]]);
       relations += pairs.size;
     }
-    batch.push(
-      insertRows(
-        pool,
-        `INSERT INTO "InitiativeActor" ("initiativeId", "actorId", role) SELECT i, a, r::"ActorRole" FROM unnest($1::int[], $2::int[], $3::text[]) AS l(i, a, r)`,
-        [actorLinks.left, actorLinks.right, actorLinks.extra],
-      ),
-    );
+    statements.push([
+      `INSERT INTO "InitiativeActor" ("initiativeId", "actorId", role) SELECT i, a, r::"ActorRole" FROM unnest($1::int[], $2::int[], $3::text[]) AS l(i, a, r)`,
+      [actorLinks.left, actorLinks.right, actorLinks.extra],
+    ]);
     relations += actorLinks.size;
-    inserting = Promise.all(batch).then(() =>
-      progress(`initiatives : ${last} / ${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`),
-    );
+    await inserting;
+    inserting = (async () => {
+      for (const [sql, columns] of statements) await insertRows(pool, sql, columns);
+      progress(`initiatives : ${last} / ${count} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    })();
     // Awaited before the next batch is sent, or below; a failure must not surface as unhandled meanwhile.
     inserting.catch(() => {});
   }

@@ -28,7 +28,8 @@ export function DossierToggle({ kind, slug, title, compact = false }: { kind: En
         Dans mon dossier
         <span className="visually-hidden"> : {title}</span>
       </button>
-      <span role="status">{full ? ` Votre dossier est plein (${DOSSIER_MAX_ENTRIES} fiches) : retirez-en une d'abord.` : ""}</span>
+      {/* Added only when it happens: a results page would otherwise hold one empty live region per card. */}
+      {full && <span role="alert"> Votre dossier est plein ({DOSSIER_MAX_ENTRIES} fiches) : retirez-en une d&apos;abord.</span>}
     </p>
   );
 }

@@ -177,3 +177,18 @@ test("« Dans mon dossier » on the result cards of /initiatives and /recherche:
   await expect(fromList).toHaveAttribute("aria-pressed", "false");
   await expect(page.getByRole("link", { name: "Mon dossier (2)" })).toBeVisible();
 });
+
+test("a full dossier says so when one more entry is added, and the results hold no empty live region", async ({ page }) => {
+  await page.goto("/initiatives");
+  // Only the count of results speaks when the list changes: no toggle adds a live region of its own.
+  await expect(page.getByRole("status")).toHaveCount(1);
+  const full = Array.from({ length: 50 }, (_, index) => ({ kind: "initiative", slug: `fiche-${index}`, note: "" }));
+  await page.evaluate((entries) => window.localStorage.setItem("reperes-dossier", JSON.stringify(entries)), full);
+  await page.reload();
+  const card = page.getByRole("main").getByRole("article").first();
+  const toggle = card.getByRole("button", { name: /^Dans mon dossier : / });
+  await toggle.click();
+  await expect(card.getByRole("alert")).toHaveText(/Votre dossier est plein \(50 fiches\) : retirez-en une d'abord\./);
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expectNoAxeViolations(page);
+});
