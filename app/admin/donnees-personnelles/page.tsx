@@ -112,9 +112,9 @@ export default async function PersonalDataPage({ searchParams }: Props) {
 
           <h2>Effacer</h2>
           <p>
-            Supprime les propositions de la personne, retire son nom et son adresse des fiches qui la nomment comme contact (une nouvelle
-            version de chaque fiche, et ses anciennes versions sont nettoyées) et retire ses courriels de la file d&apos;envoi. Un compte de
-            l&apos;équipe n&apos;est pas effacé d&apos;ici. Irréversible : téléchargez l&apos;export avant.
+            Supprime les propositions et les sélections suivies de la personne, retire son nom et son adresse des fiches qui la nomment
+            comme contact (une nouvelle version de chaque fiche, et ses anciennes versions sont nettoyées) et retire ses courriels de la
+            file d&apos;envoi. Un compte de l&apos;équipe n&apos;est pas effacé d&apos;ici. Irréversible : téléchargez l&apos;export avant.
           </p>
           <ActionButton action={erasePersonalData} fields={{ adresse: email }} label="Effacer ses données" variant="danger">
             <div className="field">
