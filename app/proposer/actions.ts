@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/admin/guarded-action";
+import { entryPublicPath } from "@/lib/proposals/entries";
 import { receiveCorrection, receiveProposal, type IntakeOutcome } from "@/lib/proposals/intake";
 import { correctionSchema, proposalFormFields, proposalSchema } from "@/lib/proposals/schema";
 
@@ -17,5 +18,9 @@ export const sendProposal = publicAction({ schema: proposalSchema, fields: propo
 );
 
 export const sendCorrection = publicAction({ schema: correctionSchema }, async ({ input, ip, db }) =>
-  answer(await receiveCorrection(db, input, ip), `/proposer/merci?fiche=${encodeURIComponent(input.initiative)}`),
+  // Both parts of the entry's path are checked by the schema: nothing to escape.
+  answer(
+    await receiveCorrection(db, input, ip),
+    `/proposer/merci?fiche=${entryPublicPath({ kind: input.entry, slug: input.slug }).slice(1)}`,
+  ),
 );

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { RateLimit } from "@/lib/config/env";
 import type { Database } from "@/lib/db/connect";
 import type { Prisma } from "@/lib/db/generated/client";
+import { entryColumn, findPublishedEntry } from "./entries";
 import { notifyProposalReceived } from "./notify";
 import { HONEYPOT_FIELD, type CorrectionInput, type ProposalInput } from "./schema";
 
@@ -61,7 +62,12 @@ async function store(db: Database, data: Prisma.ProposalUncheckedCreateInput): P
       action: "proposal.received",
       entityType: "PROPOSAL",
       entityId: id,
-      details: { kind: data.kind, initiativeId: data.initiativeId ?? undefined },
+      details: {
+        kind: data.kind,
+        initiativeId: data.initiativeId ?? undefined,
+        actorId: data.actorId ?? undefined,
+        lessonId: data.lessonId ?? undefined,
+      },
     });
     await notifyProposalReceived(tx, id);
     return id;
@@ -89,19 +95,16 @@ export async function receiveProposal(db: Database, input: ProposalInput, ip: st
   });
 }
 
-/** « Signaler une correction ou un complément » about a published initiative. */
+/** « Signaler une correction ou un complément » about a published initiative, actor or lesson. */
 export async function receiveCorrection(db: Database, input: CorrectionInput, ip: string): Promise<IntakeOutcome> {
-  const initiative = await db.initiative.findFirst({
-    where: { slug: input.initiative, status: "PUBLISHED", deletedAt: null },
-    select: { id: true },
-  });
-  if (!initiative) return { ok: false, message: "Cette fiche n'est plus publiée : votre message n'a pas été enregistré." };
+  const entry = await findPublishedEntry(db, input.entry, input.slug);
+  if (!entry) return { ok: false, message: "Cette fiche n'est plus publiée : votre message n'a pas été enregistré." };
   const refused = await refusal(db, input, ip);
   if (refused) return { ok: false, message: refused };
   return store(db, {
     kind: "CORRECTION",
     body: input.body,
-    initiativeId: initiative.id,
+    [entryColumn(entry.kind)]: entry.id,
     proposerName: input.proposerName,
     proposerEmail: input.proposerEmail,
     proposerRole: input.proposerRole,

@@ -10,6 +10,7 @@ import { saveRecord } from "@/lib/editorial/engine";
 import { initiativeDefinition } from "@/lib/editorial/entities/initiative";
 import { emptyValues, type FormValues } from "@/lib/editorial/form-values";
 import type { Actor } from "@/lib/editorial/permissions";
+import { CORRECTION_ENTRY_INCLUDE, correctionEntry, entryAdminPath, entryColumn } from "./entries";
 import { notifyProposalDecided } from "./notify";
 import { retentionLimit } from "./retention";
 
@@ -48,7 +49,7 @@ export async function listProposals(user: Actor, queue: ProposalQueue) {
       title: true,
       createdAt: true,
       decidedAt: true,
-      initiative: { select: { title: true } },
+      ...CORRECTION_ENTRY_INCLUDE,
       assignee: { select: { name: true } },
     },
   });
@@ -69,7 +70,7 @@ async function readProposal(db: Database, id: number) {
   const proposal = await db.proposal.findUnique({
     where: { id },
     include: {
-      initiative: { select: { id: true, slug: true, title: true, status: true } },
+      ...CORRECTION_ENTRY_INCLUDE,
       createdInitiative: { select: { id: true, title: true } },
       assignee: { select: { id: true, name: true } },
     },
@@ -87,7 +88,7 @@ async function readProposal(db: Database, id: number) {
       orderBy: { label: "asc" },
     }),
   ]);
-  return { ...proposal, open: OPEN.includes(proposal.status), territories, approaches };
+  return { ...proposal, entry: correctionEntry(proposal), open: OPEN.includes(proposal.status), territories, approaches };
 }
 
 export type ProposalDetail = NonNullable<Awaited<ReturnType<typeof readProposal>>>;
@@ -213,18 +214,15 @@ export async function acceptProposal(
   };
 
   if (proposal.kind === "CORRECTION") {
+    const { entry } = proposal;
     const refused = await changeOpen(db, user, id, decided, {
       action: "proposal.accepted",
-      details: { initiativeId: proposal.initiativeId ?? undefined },
+      details: entry ? { [entryColumn(entry.kind)]: entry.id } : undefined,
       ip,
     });
     if (refused) return refused;
-    return proposal.initiative
-      ? {
-          ok: true,
-          message: "Correction acceptée : faites la modification sur la fiche.",
-          href: `/admin/initiatives/${proposal.initiative.id}`,
-        }
+    return entry
+      ? { ok: true, message: "Correction acceptée : faites la modification sur la fiche.", href: entryAdminPath(entry) }
       : { ok: true, message: "Correction acceptée (la fiche concernée n'existe plus)." };
   }
 

@@ -7,21 +7,21 @@ import { newProposalMail, proposalDecidedMail, proposalReceivedMail } from "@/li
 import { receives } from "@/lib/mail/preferences";
 import { enqueueMail } from "@/lib/mail/queue";
 import { absoluteUrl, siteUrl } from "@/lib/opendata/site";
+import { CORRECTION_ENTRY_INCLUDE, correctionEntry } from "./entries";
 import { proposalKindLabels } from "./labels";
 
 type Tx = Prisma.TransactionClient;
 
-/** How the proposer's messages name what they sent: the initiative's name, or the entry a correction is about. */
+/** How the proposer's messages name what they sent: the initiative's name, or the entry (initiative, actor, lesson) a correction is about. */
 async function proposalSubject(tx: Tx, proposalId: number) {
   const proposal = await tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
-    select: { kind: true, title: true, proposerEmail: true, status: true, decisionMessage: true, initiative: { select: { title: true } } },
+    select: { kind: true, title: true, proposerEmail: true, status: true, decisionMessage: true, ...CORRECTION_ENTRY_INCLUDE },
   });
+  const entry = correctionEntry(proposal);
   const subject =
-    proposal.kind === "NEW"
-      ? `proposition « ${proposal.title} »`
-      : `correction de la fiche « ${proposal.initiative?.title ?? "supprimée depuis"} »`;
-  return { ...proposal, subject };
+    proposal.kind === "NEW" ? `proposition « ${proposal.title} »` : `correction de la fiche « ${entry?.title ?? "supprimée depuis"} »`;
+  return { ...proposal, entry, subject };
 }
 
 /** The proposer's acknowledgement, and « nouvelle proposition » to every active editor and admin who wants it. */
@@ -32,7 +32,11 @@ export async function notifyProposalReceived(tx: Tx, proposalId: number): Promis
     where: { role: { in: ["EDITOR", "ADMIN"] }, disabled: false, ...receives("new_proposal") },
     select: { email: true },
   });
-  const mail = newProposalMail({ kind: proposalKindLabels[proposal.kind], adminUrl: absoluteUrl(`/admin/propositions/${proposalId}`) });
+  const mail = newProposalMail({
+    kind: proposalKindLabels[proposal.kind],
+    entry: proposal.entry?.title ?? null,
+    adminUrl: absoluteUrl(`/admin/propositions/${proposalId}`),
+  });
   for (const moderator of moderators) await enqueueMail(tx, moderator.email, mail, siteUrl());
 }
 

@@ -114,13 +114,20 @@ export const proposalSchema = z.object({
 
 export type ProposalInput = z.infer<typeof proposalSchema>;
 
+/** The kinds of public entry a visitor may send a correction about. */
+export const CORRECTION_ENTRY_KINDS = ["initiative", "actor", "lesson"] as const;
+export type CorrectionEntryKind = (typeof CORRECTION_ENTRY_KINDS)[number];
+
+const UNKNOWN_ENTRY = "Fiche inconnue : rechargez la page.";
+
+/** One entry by construction: its kind and its slug, hidden fields of its page. */
 export const correctionSchema = z.object({
-  /** The entry's slug, a hidden field of its page. */
-  initiative: z
-    .string()
+  entry: z.enum(CORRECTION_ENTRY_KINDS, { error: UNKNOWN_ENTRY }),
+  slug: z
+    .string({ error: UNKNOWN_ENTRY })
     .trim()
     .max(200)
-    .regex(/^[a-z0-9-]+$/, "Fiche inconnue : rechargez la page."),
+    .regex(/^[a-z0-9-]+$/, UNKNOWN_ENTRY),
   body: visitorText("Votre message", { min: 10, max: PROPOSAL_LIMITS.body, maxLinks: 3, multiline: true, required: true }),
   ...proposer,
 });

@@ -4,11 +4,13 @@ import { sendCorrection, sendProposal } from "@/app/proposer/actions";
 import { AccessDenied } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/connect";
+import { proposalsHolder } from "@/lib/personal-data/holders/proposals";
+import { correctionEntry } from "@/lib/proposals/entries";
 import { SITE_BUCKET, PROPOSAL_RATE_LIMITS } from "@/lib/proposals/intake";
 import { getProposal, listProposals, openProposalCount } from "@/lib/proposals/moderation";
 import { deleteExpiredProposals } from "@/lib/proposals/retention";
 import { makeUser } from "../support/accounts";
-import { makeInitiative } from "../support/factories";
+import { makeActor, makeInitiative, makeLesson } from "../support/factories";
 import { callAction, sessionOf } from "../support/server-actions";
 
 // The real server actions and moderation functions on a real database; only the session and
@@ -161,7 +163,8 @@ describe("« Proposer une initiative », without an account", () => {
     // A correction from the same address counts against the same bucket.
     expect(
       await call(sendCorrection, {
-        initiative: published.slug,
+        entry: "initiative",
+        slug: published.slug,
         body: "Le numéro de téléphone a changé.",
         proposerName: "Camille Martin",
         proposerEmail: "c@exemple.fr",
@@ -181,7 +184,8 @@ describe("« Proposer une initiative », without an account", () => {
 
 describe("« Signaler une correction »", () => {
   const correction = () => ({
-    initiative: published.slug,
+    entry: "initiative",
+    slug: published.slug,
     body: "La permanence a lieu le mardi, plus le jeudi.",
     proposerName: "Sam Durand",
     proposerEmail: "sam@exemple.fr",
@@ -189,7 +193,7 @@ describe("« Signaler une correction »", () => {
   });
 
   it("stores a correction linked to the published entry, and refuses one about an entry that is not published", async () => {
-    expect(await call(sendCorrection, correction())).toEqual({ redirect: `/proposer/merci?fiche=${published.slug}` });
+    expect(await call(sendCorrection, correction())).toEqual({ redirect: `/proposer/merci?fiche=initiatives/${published.slug}` });
     expect(await db.proposal.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
       kind: "CORRECTION",
       initiativeId: published.id,
@@ -197,12 +201,81 @@ describe("« Signaler une correction »", () => {
     });
     const draft = await makeInitiative(db, { slug: "brouillon-pas-public", status: "DRAFT" });
     const count = await proposalCount();
-    expect(await call(sendCorrection, { ...correction(), initiative: draft.slug })).toMatchObject({
+    expect(await call(sendCorrection, { ...correction(), slug: draft.slug })).toMatchObject({
       status: "error",
       message: expect.stringMatching(/n'est plus publiée/),
     });
-    expect(await call(sendCorrection, { ...correction(), initiative: "../admin" })).toMatchObject({ status: "invalid" });
+    expect(await call(sendCorrection, { ...correction(), slug: "../admin" })).toMatchObject({ status: "invalid" });
+    expect(await call(sendCorrection, { ...correction(), entry: "source" })).toMatchObject({ status: "invalid" });
     expect(await proposalCount()).toBe(count);
+  });
+
+  const entries = {
+    actor: {
+      make: (slug: string, status: "PUBLISHED" | "DRAFT") => makeActor(db, { slug, name: `Centre social ${slug}`, status }),
+      path: "acteurs",
+      column: "actorId",
+    },
+    lesson: {
+      make: (slug: string, status: "PUBLISHED" | "DRAFT") => makeLesson(db, { slug, title: `Leçon ${slug}`, status }),
+      path: "enseignements",
+      column: "lessonId",
+    },
+  } as const;
+
+  for (const [kind, { make, path, column }] of Object.entries(entries)) {
+    it(`takes a correction about a published ${kind}: linked, listed, named in the mails, accepted into its edit page`, async () => {
+      const entry = await make(`${kind}-a-corriger`, "PUBLISHED");
+      const name = "name" in entry ? entry.name : entry.title;
+      const email = `${kind}@exemple.fr`;
+      const sent = { ...correction(), entry: kind, slug: entry.slug, proposerEmail: email };
+      expect(await call(sendCorrection, sent)).toEqual({ redirect: `/proposer/merci?fiche=${path}/${entry.slug}` });
+      const stored = await db.proposal.findFirstOrThrow({ orderBy: { id: "desc" } });
+      expect(stored).toMatchObject({
+        kind: "CORRECTION",
+        initiativeId: null,
+        actorId: null,
+        lessonId: null,
+        [column]: entry.id,
+      });
+
+      const subject = `correction de la fiche « ${name} »`;
+      expect(await queuedFor(email)).toEqual([`Bien reçu : ${subject}`]);
+      expect(await queuedFor(editor.email)).toContain(`Nouvelle proposition reçue (correction ou complément) sur la fiche « ${name} »`);
+
+      const queued = await listProposals(editor, "a-traiter");
+      const row = queued.find((p) => p.id === stored.id)!;
+      expect(correctionEntry(row)).toEqual({ kind, id: entry.id, slug: entry.slug, title: name });
+      expect((await getProposal(editor, stored.id))!.entry).toEqual({ kind, id: entry.id, slug: entry.slug, title: name });
+      const exported = await proposalsHolder.find(db, email);
+      expect(exported[0]!.data["Fiche concernée"]).toBe(`${name} (/${path}/${entry.slug})`);
+
+      caller.user = editor;
+      expect(await call(acceptProposal, { id: stored.id, note: "Merci, c'est corrigé." })).toEqual({
+        redirect: `/admin/${path}/${entry.id}`,
+      });
+      expect(await queuedFor(email)).toEqual([`Bien reçu : ${subject}`, `Acceptée : ${subject}`]);
+    });
+
+    it(`refuses a correction about a ${kind} that is not published or does not exist, storing nothing`, async () => {
+      const draft = await make(`${kind}-brouillon`, "DRAFT");
+      const count = await proposalCount();
+      for (const slug of [draft.slug, `${kind}-inconnu`])
+        expect(await call(sendCorrection, { ...correction(), entry: kind, slug })).toMatchObject({
+          status: "error",
+          message: expect.stringMatching(/n'est plus publiée : votre message n'a pas été enregistré/),
+        });
+      expect(await proposalCount()).toBe(count);
+    });
+  }
+
+  it("keeps a correction whose lesson was deleted, about no entry any more", async () => {
+    const lesson = await makeLesson(db, { slug: "lecon-supprimee" });
+    const base = { body: "B", proposerName: "N", proposerEmail: "n@exemple.fr" };
+    const orphan = await db.proposal.create({ data: { ...base, kind: "CORRECTION", lessonId: lesson.id } });
+    await db.lesson.delete({ where: { id: lesson.id } });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ lessonId: null, actorId: null });
+    expect((await getProposal(editor, orphan.id))!.entry).toBeNull();
   });
 });
 
@@ -317,7 +390,8 @@ describe("moderation", () => {
     caller.user = null;
     caller.ip = freshAddress();
     await call(sendCorrection, {
-      initiative: published.slug,
+      entry: "initiative",
+      slug: published.slug,
       body: "Le site web a changé d'adresse.",
       proposerName: "Sam Durand",
       proposerEmail: "sam@exemple.fr",

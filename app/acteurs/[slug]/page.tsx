@@ -6,6 +6,7 @@ import { JsonLd } from "@/components/content/JsonLd";
 import { actorJsonLd, openGraph } from "@/lib/opendata/structured-data";
 import { RichText } from "@/components/content/RichText";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
+import { CorrectionLink } from "@/components/proposals/CorrectionPage";
 import { actorKindLabels, actorRoleLabels, territoryKindLabels } from "@/lib/format/labels";
 import { getPublicActor } from "@/lib/public/actors";
 import { hasActorContact } from "@/lib/public/contact";
@@ -38,6 +39,7 @@ export default async function ActorPage({ params }: Props) {
         )}
       </p>
       <RichText text={actor.description} />
+      <CorrectionLink kind="actor" slug={actor.slug} />
       <section aria-labelledby="contact-heading" className="actor-contact">
         <h2 id="contact-heading">Contacter</h2>
         {hasActorContact(actor.contact) ? (

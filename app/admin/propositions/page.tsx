@@ -3,6 +3,7 @@ import { z } from "zod";
 import { TableScroll } from "@/components/layout/TableScroll";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format/labels";
+import { correctionEntry, entryLabel } from "@/lib/proposals/entries";
 import { proposalKindLabels, proposalStatusLabels } from "@/lib/proposals/labels";
 import { listProposals, proposalPath } from "@/lib/proposals/moderation";
 
@@ -61,7 +62,7 @@ export default async function ProposalsPage({ searchParams }: Props) {
                 <tr key={row.id}>
                   <td>
                     <Link href={proposalPath(row.id)}>
-                      n° {row.id} — {row.kind === "NEW" ? row.title : `à propos de « ${row.initiative?.title ?? "fiche supprimée"} »`}
+                      n° {row.id} — {row.kind === "NEW" ? row.title : `à propos de ${entryLabel(correctionEntry(row))}`}
                     </Link>
                   </td>
                   <td>{proposalKindLabels[row.kind]}</td>

@@ -7,6 +7,7 @@ import { RichText } from "@/components/content/RichText";
 import { SourceCitation } from "@/components/content/SourceCitation";
 import { DossierToggle } from "@/components/dossier/DossierToggle";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
+import { CorrectionLink } from "@/components/proposals/CorrectionPage";
 import { evidenceLevelLabels, formatSourceDate } from "@/lib/format/labels";
 import { ifPublic } from "@/lib/public/visibility";
 import { getPublicLesson } from "@/lib/public/lessons";
@@ -37,6 +38,7 @@ export default async function LessonPage({ params }: Props) {
       <JsonLd data={lessonJsonLd(lesson, source)} />
       <p className="meta">Niveau de preuve : {evidenceLevelLabels[lesson.evidenceLevel]}</p>
       <RichText text={lesson.body} />
+      <CorrectionLink kind="lesson" slug={lesson.slug} />
       {source && (
         <section aria-labelledby="source-heading">
           <h2 id="source-heading">Source</h2>

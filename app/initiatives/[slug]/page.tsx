@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CorrectionLink } from "@/components/proposals/CorrectionPage";
 import { ActorContactInline, ContactPersonLines } from "@/components/contact/ContactDetails";
 import { notFound } from "next/navigation";
 import { RichText } from "@/components/content/RichText";
@@ -67,9 +68,7 @@ export default async function InitiativePage({ params }: Params) {
       <p className="no-print">
         <a href={`/initiatives/${initiative.slug}/fiche.pdf`}>Télécharger la fiche en PDF</a> (A4, pour imprimer ou joindre à un document)
       </p>
-      <p className="no-print">
-        <Link href={`/initiatives/${initiative.slug}/signaler`}>Signaler une correction ou un complément</Link> sur cette fiche
-      </p>
+      <CorrectionLink kind="initiative" slug={initiative.slug} />
 
       <div className="grid-2">
         <div>

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ENTRY_SECTIONS } from "@/lib/proposals/entries";
 
 export const metadata: Metadata = { title: "Message envoyé" };
 
+const ENTRY_PATH = new RegExp(
+  `^(${Object.values(ENTRY_SECTIONS)
+    .map((section) => section.path)
+    .join("|")})/[a-z0-9-]{1,200}$`,
+);
+
 type Props = { searchParams: Promise<{ fiche?: string | string[] }> };
 
-/** After a proposal or a correction was stored. `fiche`: the initiative a correction was about. */
+/** After a proposal or a correction was stored. `fiche`: the public path of the entry a correction was about, without its first slash. */
 export default async function ThanksPage({ searchParams }: Props) {
   const fiche = (await searchParams).fiche;
-  const slug = typeof fiche === "string" && /^[a-z0-9-]{1,200}$/.test(fiche) ? fiche : null;
+  const entryPath = typeof fiche === "string" && ENTRY_PATH.test(fiche) ? `/${fiche}` : null;
   return (
     <div className="container prose">
       <h1>Merci, votre message est bien arrivé</h1>
@@ -18,9 +25,9 @@ export default async function ThanksPage({ searchParams }: Props) {
       </p>
       <p>Un accusé de réception part à l&apos;adresse indiquée ; l&apos;IREV vous y écrira aussi pour vous dire sa décision.</p>
       <ul>
-        {slug && (
+        {entryPath && (
           <li>
-            <Link href={`/initiatives/${slug}`}>Revenir à la fiche</Link>
+            <Link href={entryPath}>Revenir à la fiche</Link>
           </li>
         )}
         <li>

@@ -32,11 +32,13 @@ export function proposalDecidedMail(input: { subject: string; accepted: boolean;
   });
 }
 
-export function newProposalMail(input: { kind: string; adminUrl: string }) {
+/** `entry`: the published entry a correction is about (its title is already public, unlike what the visitor typed). */
+export function newProposalMail(input: { kind: string; entry: string | null; adminUrl: string }) {
+  const about = input.entry ? ` sur la fiche « ${input.entry} »` : "";
   return renderMail({
-    subject: `Nouvelle proposition reçue (${input.kind.toLowerCase()})`,
+    subject: `Nouvelle proposition reçue (${input.kind.toLowerCase()})${about}`,
     paragraphs: [
-      `Un visiteur a envoyé une proposition depuis le site (${input.kind.toLowerCase()}). Lisez-la, puis acceptez-la ou déclinez-la avec un message.`,
+      `Un visiteur a envoyé une proposition depuis le site (${input.kind.toLowerCase()})${about}. Lisez-la, puis acceptez-la ou déclinez-la avec un message.`,
     ],
     action: { label: "Ouvrir la proposition", url: input.adminUrl },
     reason: `Vous recevez ce message en tant qu'éditeur ou administrateur de Repères. ${CHOOSE}`,

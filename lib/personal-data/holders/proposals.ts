@@ -1,7 +1,10 @@
+import { CORRECTION_ENTRY_INCLUDE, correctionEntry, entryPublicPath, type CorrectionEntry } from "@/lib/proposals/entries";
 import { proposalKindLabels, proposalStatusLabels } from "@/lib/proposals/labels";
 import type { PersonalDataHolder } from "../holder";
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const entryText = (entry: CorrectionEntry | null) => entry && `${entry.title} (${entryPublicPath(entry)})`;
 
 /** What visitors sent from /proposer and « Signaler une correction » (ADR 013): deleted outright. */
 export const proposalsHolder: PersonalDataHolder = {
@@ -13,7 +16,7 @@ export const proposalsHolder: PersonalDataHolder = {
     const rows = await db.proposal.findMany({
       where: { proposerEmail: { equals: email, mode: "insensitive" } },
       orderBy: { createdAt: "asc" },
-      include: { initiative: { select: { title: true } }, createdInitiative: { select: { title: true } } },
+      include: { ...CORRECTION_ENTRY_INCLUDE, createdInitiative: { select: { title: true } } },
     });
     return rows.map((row) => ({
       ref: `Proposition n° ${row.id}`,
@@ -31,7 +34,7 @@ export const proposalsHolder: PersonalDataHolder = {
         Texte: row.body,
         Porteur: row.carrier,
         "Territoires (codes)": row.territoryCodes,
-        "Fiche concernée": row.initiative?.title ?? null,
+        "Fiche concernée": entryText(correctionEntry(row)),
         "Fiche créée": row.createdInitiative?.title ?? null,
         "Réponse de l'équipe": row.decisionMessage,
         "Décidée le": iso(row.decidedAt),

@@ -6,6 +6,7 @@ import { StateForm } from "@/components/admin/StateForm";
 import { Breadcrumb } from "@/components/navigation/Breadcrumb";
 import { requirePageUser } from "@/lib/auth/guards";
 import { formatDate } from "@/lib/format/labels";
+import { ENTRY_NOUNS, entryAdminPath, entryPublicPath } from "@/lib/proposals/entries";
 import { proposalKindLabels, proposalStatusLabels } from "@/lib/proposals/labels";
 import { getProposal } from "@/lib/proposals/moderation";
 import { recordId } from "@/lib/validation/integer";
@@ -57,10 +58,10 @@ export default async function ProposalPage({ params }: Props) {
           <>
             <dt>Fiche concernée</dt>
             <dd>
-              {proposal.initiative ? (
+              {proposal.entry ? (
                 <>
-                  <Link href={`/admin/initiatives/${proposal.initiative.id}`}>{proposal.initiative.title}</Link> (
-                  <Link href={`/initiatives/${proposal.initiative.slug}`}>page publique</Link>)
+                  {ENTRY_NOUNS[proposal.entry.kind]} <Link href={entryAdminPath(proposal.entry)}>{proposal.entry.title}</Link> (
+                  <Link href={entryPublicPath(proposal.entry)}>page publique</Link>)
                 </>
               ) : (
                 "supprimée depuis"

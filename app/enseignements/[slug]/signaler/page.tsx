@@ -1,0 +1,5 @@
+import { correctionPage, correctionPageMetadata } from "@/components/proposals/CorrectionPage";
+
+export const metadata = correctionPageMetadata;
+
+export default correctionPage("lesson");
