@@ -72,17 +72,56 @@ test("a visitor proposes an initiative without an account, a moderator accepts i
     .toEqual([`Acceptée : proposition « ${title} »`, `Bien reçu : proposition « ${title} »`]);
 });
 
-test("every initiative page offers « Signaler une correction », whose form reflows at 320 px", async ({ page }) => {
+test("initiative pages offer « Signaler une correction », whose form (also on actors) reflows at 320 px", async ({ page }) => {
   await page.goto("/initiatives/ambassadeurs-de-l-egalite-roubaix");
   await page.getByRole("link", { name: "Signaler une correction ou un complément" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Signaler une correction ou un complément" })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Votre message (obligatoire)" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  for (const path of ["/proposer", "/initiatives/ambassadeurs-de-l-egalite-roubaix/signaler"]) {
+  for (const path of ["/proposer", "/initiatives/ambassadeurs-de-l-egalite-roubaix/signaler", "/acteurs/irev/signaler"]) {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(path);
     await expectNoSidewaysScroll(page);
     await expectNoAxeViolations(page);
   }
+});
+
+test("a lesson page takes a correction too, and its acceptance opens the lesson's edit page", async ({ page, request }) => {
+  const email = `sam.${Date.now()}@exemple.fr`;
+  await page.goto("/enseignements/former-les-professionnels");
+  const lessonTitle = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  await page.getByRole("link", { name: "Signaler une correction ou un complément" }).click();
+  await expect(page).toHaveURL(/\/enseignements\/former-les-professionnels\/signaler$/);
+  await expect(page.getByRole("main")).toContainText(`À propos de « ${lessonTitle} »`);
+  await expect(page.getByRole("navigation", { name: "Fil d'Ariane" }).getByRole("link", { name: "Enseignements" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("textbox", { name: "Votre message (obligatoire)" }).fill("La formation a aussi eu lieu à Tourcoing en 2025.");
+  await page.getByRole("textbox", { name: "Votre nom (obligatoire)" }).fill("Sam Durand");
+  await page.getByRole("textbox", { name: /Votre adresse e-mail/ }).fill(email);
+  await page.getByRole("button", { name: "Envoyer le message" }).click();
+  await expect(page).toHaveURL(/\/proposer\/merci\?fiche=enseignements\/former-les-professionnels$/);
+  await expect(page.getByRole("link", { name: "Revenir à la fiche" })).toHaveAttribute("href", "/enseignements/former-les-professionnels");
+  await expectNoAxeViolations(page);
+
+  // An entry that is not published has no such page.
+  const missing = await request.get("/enseignements/inconnu/signaler");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain("Page introuvable");
+
+  await signIn(page, "EDITOR");
+  await page.goto("/admin/propositions");
+  await page
+    .getByRole("link", { name: new RegExp(`à propos de l'enseignement « ${lessonTitle} »`) })
+    .last()
+    .click();
+  await expect(page.getByRole("main")).toContainText(email);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Accepter et ouvrir la fiche" }).click();
+  await expect(page).toHaveURL(/\/admin\/enseignements\/\d+$/);
+  await expect(page.getByRole("textbox", { name: "Titre (obligatoire)" })).toHaveValue(lessonTitle);
+
+  await expect
+    .poll(async () => (await mailsTo(email)).map((mail) => mail.subject).sort(), { timeout: 30_000 })
+    .toEqual([`Acceptée : correction de la fiche « ${lessonTitle} »`, `Bien reçu : correction de la fiche « ${lessonTitle} »`]);
 });
