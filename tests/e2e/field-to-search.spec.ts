@@ -67,7 +67,7 @@ test("a proposal from the field is moderated, edited, reviewed, published and fo
 
   // 8. A moderator accepts it, which opens the entry's edit page, and makes the change there.
   await signIn(page, "EDITOR", "/admin/propositions");
-  await page.getByRole("link", { name: `à propos de « ${title} »` }).click();
+  await page.getByRole("link", { name: `à propos de l'initiative « ${title} »` }).click();
   await expect(page.getByRole("main")).toContainText("marché de l'Épeule");
   await page.getByRole("button", { name: "Accepter et ouvrir la fiche" }).click();
   await expect(page).toHaveURL(editUrl);
