@@ -21,7 +21,15 @@ export function createPrismaClient(connectionString = env().DATABASE_URL): Prism
   // Transactions get more than Prisma's 5 s: a save waits there for the row lock of another
   // editor's save of the same entry, and the 10-minute soak (bench/soak.ts) saw saves fail on
   // the default under load, where a conflict or a success was the right answer.
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000, options: "-c jit=off" });
+  // No parallel workers either: the results page walks an index up to its LIMIT (ADR 004, "Fifth
+  // pass"), which a parallel plan turns into workers started for a few milliseconds of work, and
+  // on a server answering many requests at once the other cores are busy anyway.
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    options: "-c jit=off -c max_parallel_workers_per_gather=0",
+  });
   const client = new PrismaClient({
     // The client owns the pool: $disconnect ends it. Idle-client errors are the adapter's to log.
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),

@@ -7,71 +7,17 @@ import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { canonicalFilters, VersionedCache } from "./cache";
-import { coveringIdsSql, insideIdsSql, selectedPairs } from "./filters-sql";
-import type { PlaceScope } from "./place-scope";
+import { selectedPairs } from "./filters-sql";
+import { maskGroupsSql, orEmpty, scopedBitsSql } from "./mask-sql";
 import { FILTER_KEYS, type FilterKey, type SearchQuery } from "./query";
 import { type TerritoryDisplay, territoryDisplaySql } from "./territory-display";
-import { lexemeSql, type TextQuery, tsquerySql, withWordTree, type WordTree, wordsOf } from "./tsquery";
+import { type TextQuery, withWordTree } from "./tsquery";
 import type { SearchResult } from "./types";
-
-/**
- * Bitmap of the initiatives matching a tsquery, by chunk of 65,536 ids: built from the ids the
- * GIN index returns, as runs of zeros ending in a one. Costs about 1.5 µs per match.
- */
-function ginMaskSql(tsquery: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT chunk, rpad(string_agg(repeat('0', gap) || '1', '' ORDER BY pos), 65536, '0')::varbit AS bits
-    FROM (
-      SELECT id >> 16 AS chunk, id & 65535 AS pos,
-             (id & 65535) - COALESCE(lag(id & 65535) OVER (PARTITION BY id >> 16 ORDER BY id), -1) - 1 AS gap
-      FROM (SELECT s."initiativeId" AS id FROM "InitiativeSearch" s WHERE s.document @@ ${tsquery}) m
-    ) runs
-    GROUP BY chunk`;
-}
-
-const EMPTY_CHUNK = Prisma.sql`repeat('0', 65536)::varbit`;
-const ALL_TOKEN = Prisma.sql`(SELECT id FROM "SearchFacet" WHERE facet = '*' AND value = '*')`;
-
-/**
- * Bitmap of the initiatives matching the text, as rows (chunk, '_text', bits). A query of
- * words, AND and OR combines one mask per word: the posting bitmap of a frequent word ('_mot'
- * values, kept by the triggers), else the word's few matches from the GIN index. Any other
- * query (phrase, negation) is built from the GIN index as a whole.
- */
-function textMaskSql(text: TextQuery): Prisma.Sql {
-  if (!text.tree) return Prisma.sql`SELECT chunk, '_text'::text AS facet, bits FROM (${ginMaskSql(tsquerySql(text))}) g`;
-  const words = wordsOf(text.tree);
-  const perWord = words.map((word, index) => {
-    const id = text.frequent?.[word];
-    return id === undefined
-      ? Prisma.sql`SELECT ${index}::int AS k, g.chunk, g.bits FROM (${ginMaskSql(lexemeSql(word))}) g`
-      : Prisma.sql`SELECT ${index}::int AS k, p.chunk, p.bits FROM "SearchPosting" p WHERE p.token = ${id}`;
-  });
-  const combine = (tree: WordTree): Prisma.Sql =>
-    "word" in tree
-      ? Prisma.sql`COALESCE(bit_or(w.bits) FILTER (WHERE w.k = ${words.indexOf(tree.word)}), ${EMPTY_CHUNK})`
-      : Prisma.sql`(${Prisma.join(tree.args.map(combine), tree.op === "&" ? " & " : " | ")})`;
-  return Prisma.sql`
-    SELECT c.chunk, '_text'::text AS facet, ${combine(text.tree)} AS bits
-    FROM "SearchPosting" c LEFT JOIN (${Prisma.join(perWord, " UNION ALL ")}) w ON w.chunk = c.chunk
-    WHERE c.token = ${ALL_TOKEN}
-    GROUP BY c.chunk`;
-}
 
 interface CountRow {
   facet: string;
   value: string;
   count: number;
-}
-
-/**
- * Bits of a place under a scope, from `inside` and `covering` bit strings of one chunk (both
- * never null): inside it, covering it and not inside, or either.
- */
-function scopedBitsSql(scope: PlaceScope, inside: Prisma.Sql, covering: Prisma.Sql): Prisma.Sql {
-  if (scope === "local") return inside;
-  if (scope === "couvrant") return Prisma.sql`(${covering} & ~${inside})`;
-  return Prisma.sql`(${inside} | ${covering})`;
 }
 
 /**
@@ -89,25 +35,10 @@ function facetCountsSql(
   display: Prisma.Sql,
   territories: Prisma.Sql = Prisma.sql`SELECT NULL::text WHERE false`,
 ): Prisma.Sql {
-  const { facets, values } = selectedPairs(query);
-  const active = [...new Set(facets)];
+  const active = [...new Set(selectedPairs(query).facets)];
   const places = query.territoire;
   const scope = query.portee;
-  // Groups ANDed into the full mask: one per active facet, the text, and "every public initiative".
-  const groupCount = active.length + (text?.q ? 1 : 0) + 1;
-  const orEmpty = (bits: Prisma.Sql) => Prisma.sql`COALESCE(${bits}, ${EMPTY_CHUNK})`;
-  // The chosen places' bits per chunk: inside one of them, and covering one of them.
-  const place = places.length
-    ? Prisma.sql`place AS (
-      SELECT p.chunk,
-             ${orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE k.inside)`)} AS inside,
-             ${orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE NOT k.inside)`)} AS covering
-      FROM (SELECT i.id, true AS inside FROM (${insideIdsSql(places)}) i
-            UNION ALL SELECT c.id, false FROM (${coveringIdsSql(places)}) c) k
-      JOIN "SearchPosting" p ON p.token = k.id
-      GROUP BY p.chunk
-    ),`
-    : Prisma.empty;
+  const { ctes, groupCount } = maskGroupsSql(query, text);
   // A shown territory's bits: its own token and, unless the scope is local, the '_lieu' tokens
   // of its ancestors; a territory with nothing inside it has no token but may be covered.
   const shownTerritoryBits = Prisma.sql`
@@ -132,21 +63,7 @@ function facetCountsSql(
       WHERE sh.facet = 'territoire'
       GROUP BY sh.facet, sh.value, p.chunk`;
   return Prisma.sql`
-    WITH ${place} selected AS (
-      SELECT f.id, f.facet FROM "SearchFacet" f
-      JOIN unnest(${facets}::text[], ${values}::text[]) AS v(facet, value) ON v.facet = f.facet AND v.value = f.value
-    ),
-    groups AS (
-      SELECT p.chunk, sel.facet, bit_or(p.bits) AS bits
-      FROM selected sel JOIN "SearchPosting" p ON p.token = sel.id
-      ${places.length ? Prisma.sql`WHERE sel.facet <> 'territoire'` : Prisma.empty}
-      GROUP BY p.chunk, sel.facet
-      ${places.length ? Prisma.sql`UNION ALL SELECT pl.chunk, 'territoire', ${scopedBitsSql(scope, Prisma.sql`pl.inside`, Prisma.sql`pl.covering`)} FROM place pl` : Prisma.empty}
-      UNION ALL
-      SELECT p.chunk, '_all', p.bits FROM "SearchPosting" p
-      WHERE p.token = (SELECT id FROM "SearchFacet" WHERE facet = '*' AND value = '*')
-      ${text?.q ? Prisma.sql`UNION ALL ${textMaskSql(text)}` : Prisma.empty}
-    ),
+    WITH ${ctes},
     targets AS (
       SELECT unnest(${active}::text[]) AS target UNION ALL SELECT '_full'
     ),

@@ -7,6 +7,7 @@ import { queryRows } from "@/lib/db/raw";
 import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { type FacetIds, initiativeFilterSql, insideIdsSql } from "./filters-sql";
+import { maskHasSql, searchMaskSql } from "./mask-sql";
 import { HIGHLIGHT_END, HIGHLIGHT_START, toSegments } from "./highlight";
 import { scaleLabel } from "@/lib/format/labels";
 import type { PlaceScope } from "./place-scope";
@@ -58,32 +59,60 @@ function pageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: numb
 }
 
 /**
+ * How many index entries walking an order costs against reading one match, roughly: walking the
+ * order's index and testing each id's bit in the search's mask costs about 0.26 µs per entry
+ * (index only, no row read); reading the matches through the GIN and bitmap indexes and sorting
+ * them about 2.5 µs per match (each a wide row). Measured at 200,000 initiatives (ADR 004,
+ * "Fifth pass").
+ */
+const WALK_COST_RATIO = 0.1;
+
+/**
+ * Rows offset..offset+limit of the matches in an order, as (id, published, title): with many matches,
+ * the order's index is walked and each id tested in the search's mask (the `mask` CTE of
+ * tierPageIdsSql), about N × (offset + limit) / matches entries; with few, the matches are read
+ * and sorted. The choice is made on the mask's bit count, a one-time filter: the branch not
+ * taken never runs.
+ */
+function orderedMatchesSql(where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number): Prisma.Sql {
+  // Past the last match there is nothing to read (a walk would read the whole index).
+  const strategy = (walk: boolean) => Prisma.sql`(
+    SELECT m.matches > ${offset} AND (m.matches::float8 * m.matches > ${WALK_COST_RATIO} * m.everyone * ${limit + offset}) = ${walk}
+    FROM mask m)`;
+  const select = Prisma.sql`SELECT s."initiativeId" AS id, s."publishedAt" AS published, s."sortTitle" AS title FROM "InitiativeSearch" s`;
+  return Prisma.sql`
+    (${select} WHERE ${strategy(true)} AND ${maskHasSql(Prisma.sql`(SELECT m.bits FROM mask m)`, Prisma.sql`s."initiativeId"`)}
+     ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+    UNION ALL
+    (${select} WHERE ${strategy(false)} AND ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+}
+
+/**
  * Ids of one results page of one tier, in order. The relevance order is bounded (ADR 004): the
  * RANKED_WINDOW most recent matches ranked by ts_rank, then the older matches by date. Up to
  * RANKED_WINDOW matches, this is exactly the ts_rank order over every match.
  */
 function tierPageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
   const where = initiativeFilterSql(query, { text, facetIds });
+  const mask = Prisma.sql`WITH mask AS (${searchMaskSql(query, text)})`;
   if (!(query.tri === "pertinence" && text?.q)) {
-    return Prisma.sql`
-      SELECT s."initiativeId" FROM "InitiativeSearch" s WHERE ${where}
-      ORDER BY ${orderBySql(query, text)} LIMIT ${limit} OFFSET ${offset}`;
+    // One branch only returns rows; the outer ORDER BY keeps their order whatever the plan.
+    const outer = query.tri === "titre" ? Prisma.sql`c.title ASC, c.id ASC` : Prisma.sql`c.published DESC, c.id DESC`;
+    return Prisma.sql`${mask} SELECT c.id FROM (${orderedMatchesSql(where, orderBySql(query, text), limit, offset)}) c ORDER BY ${outer}`;
   }
   const recent = Prisma.sql`s."publishedAt" DESC, s."initiativeId" DESC`;
   // Scored after the LIMIT: a plan that sorts every match must not score every match.
   const ranked = Prisma.sql`
     SELECT w.id, w.published, ts_rank(r.document, ${tsquerySql(text)}) AS rank, 0 AS tier
-    FROM (SELECT s."initiativeId" AS id, s."publishedAt" AS published FROM "InitiativeSearch" s
-          WHERE ${where} ORDER BY ${recent} LIMIT ${RANKED_WINDOW}) w
+    FROM (${orderedMatchesSql(where, recent, RANKED_WINDOW, 0)}) w
     JOIN "InitiativeSearch" r ON r."initiativeId" = w.id`;
   // Older matches are read only when the page reaches past the window.
   const older =
     offset + limit > RANKED_WINDOW
-      ? Prisma.sql`UNION ALL (
-          SELECT s."initiativeId", s."publishedAt", 0, 1 FROM "InitiativeSearch" s WHERE ${where}
-          ORDER BY ${recent} LIMIT ${offset + limit - RANKED_WINDOW} OFFSET ${RANKED_WINDOW})`
+      ? Prisma.sql`UNION ALL
+          SELECT o.id, o.published, 0, 1 FROM (${orderedMatchesSql(where, recent, offset + limit - RANKED_WINDOW, RANKED_WINDOW)}) o`
       : Prisma.empty;
-  return Prisma.sql`
+  return Prisma.sql`${mask}
     SELECT c.id FROM ((${ranked}) ${older}) c
     ORDER BY c.tier, c.rank DESC, c.published DESC, c.id DESC LIMIT ${limit} OFFSET ${offset}`;
 }

@@ -130,6 +130,33 @@ describe("search service against the naive baseline", () => {
   }, 120_000);
 });
 
+describe("results page from the search's bitmap", () => {
+  // Many matches: the page walks the order's index testing each id's bit; few: it reads the
+  // matches and sorts them. Both must give the page a plain ORDER BY over the filter gives.
+  it("pages in title order alike whether the matches are many or few, and nothing past the last one", async () => {
+    const expected = async (code: string, offset: number) => {
+      const { rows } = await pool.query<{ id: number }>(
+        `SELECT s."initiativeId" AS id FROM "InitiativeSearch" s
+         WHERE s.facets && ARRAY(SELECT f.id FROM "SearchFacet" f WHERE f.facet = 'territoire' AND f.value = $1)
+         ORDER BY s."sortTitle", s."initiativeId" LIMIT 20 OFFSET $2`,
+        [code, offset],
+      );
+      return rows.map((row) => row.id);
+    };
+    const base = { ...workload[0]!.query, q: "", tri: "titre" as const, portee: "local" as const };
+    const nord = await searchInitiatives(db, { ...base, territoire: ["59"], page: 3 });
+    const roubaix = await searchInitiatives(db, { ...base, territoire: [PLACES.roubaix], page: 1 });
+    expect(nord.total).toBeGreaterThan(ROWS / 10);
+    expect(roubaix.total).toBeGreaterThan(0);
+    expect(roubaix.total).toBeLessThan(100);
+    expect(pageIds(nord)).toEqual(await expected("59", 40));
+    expect(pageIds(roubaix)).toEqual(await expected(PLACES.roubaix, 0));
+    const past = await searchInitiatives(db, { ...base, territoire: ["59"], page: nord.pageCount + 1 });
+    expect(pageIds(past)).toEqual([]);
+    expect(past.total).toBe(nord.total);
+  }, 60_000);
+});
+
 describe("bounded relevance order", () => {
   it("ranks the most recent matches of a frequent word, then the older ones by date, page after page", async () => {
     const q = workload.find((item) => item.class === "common-term")!.query.q;
