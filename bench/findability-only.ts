@@ -4,10 +4,11 @@
  * the minutes of the initiative workload: for profiling one change at a time.
  */
 import { parseArgs } from "node:util";
+import { benchDatabaseUrl, DEFAULT_ROWS } from "./growth";
 
 const { values } = parseArgs({
   options: {
-    "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/reperes_bench" },
+    "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? benchDatabaseUrl(DEFAULT_ROWS) },
     rounds: { type: "string", default: "5" },
   },
 });

@@ -16,6 +16,9 @@ export function percentiles(values: number[]): Percentiles {
   return { samples: sorted.length, p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), max: round(sorted.at(-1) ?? NaN) };
 }
 
+/** What an edit does to the search version (ADR 004): every cache keyed by it misses after. */
+export const BUMP_SEARCH_VERSION = `UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1`;
+
 export type Timings = Map<string, number[]>;
 
 export async function timed(task: () => Promise<unknown>): Promise<number> {

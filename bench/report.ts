@@ -1,12 +1,16 @@
-import { FINDABILITY_CLASSES, FINDABILITY_TARGET_P95_MS, type FindabilityFigures } from "./findability";
+import { FINDABILITY_CLASSES, FINDABILITY_TARGET_P95_MS, UNIFIED_CLASS, type FindabilityFigures } from "./findability";
+import { formatGrowth, growthTarget, type GrowthPoint } from "./growth";
 import type { HttpFigures } from "./http";
 import { table } from "./measure";
 import { PLACE_LOOKUP_TARGET_P95_MS, PLACE_LOOKUPS } from "./place-lookup";
 import type { BenchReport } from "./run";
 import { QUERY_CLASSES } from "./workload";
 
-/** The targets of the performance issue, checked against a report. */
-export function targets(report: BenchReport): { target: string; value: string; met: boolean | undefined }[] {
+/**
+ * The targets of the performance issue, checked against a report and the growth curve. `met`
+ * is undefined for a target this run could not measure.
+ */
+export function targets(report: BenchReport, growth?: GrowthPoint[]): { target: string; value: string; met: boolean | undefined }[] {
   // Repeated queries come from the service's caches: the targets are checked on the pass that
   // computes every call, when there is one.
   const [figures, label] = report.serviceCold ? [report.serviceCold, "sans cache"] : [report.service, "requêtes répétées"];
@@ -14,6 +18,8 @@ export function targets(report: BenchReport): { target: string; value: string; m
     { target: `service p95 ≤ 50 ms (toute la charge, ${label})`, value: `${figures.all.p95} ms`, met: figures.all.p95 <= 50 },
     { target: `service p50 ≤ 15 ms (${label})`, value: `${figures.all.p50} ms`, met: figures.all.p50 <= 15 },
   ];
+  if (growth) out.push(growthTarget(growth));
+  out.push(scopeTarget(report));
   if (report.placeLookup) {
     out.push({
       target: `lieux : p95 ≤ ${PLACE_LOOKUP_TARGET_P95_MS} ms (${PLACE_LOOKUPS.length} saisies)`,
@@ -22,6 +28,12 @@ export function targets(report: BenchReport): { target: string; value: string; m
     });
   }
   if (report.findability) {
+    const unified = report.findability[UNIFIED_CLASS].p95;
+    out.push({
+      target: `recherche unifiée (tous types) : p95 calculé ≤ ${FINDABILITY_TARGET_P95_MS} ms`,
+      value: `${unified} ms`,
+      met: unified <= FINDABILITY_TARGET_P95_MS,
+    });
     const p95 = report.findability.all.p95;
     out.push({
       target: `trouvabilité : p95 ≤ ${FINDABILITY_TARGET_P95_MS} ms (recherche unifiée, enseignements par lieu)`,
@@ -60,6 +72,18 @@ export function targets(report: BenchReport): { target: string; value: string; m
   return out;
 }
 
+/**
+ * The covering-places filter no slower than the inside one: the same places under each scope,
+ * on computed calls timed in alternation (bench/run.ts, measureScopePair).
+ */
+function scopeTarget(report: BenchReport): { target: string; value: string; met: boolean | undefined } {
+  const pair = report.scopePair;
+  const target = `lieux couvrants : p95 calculé ≤ celui des lieux intérieurs (${pair ? `${pair.places} lieux, ${pair.rounds} tours alternés` : "mêmes lieux"})`;
+  if (!pair) return { target, value: "non mesuré (aucun tour sans cache)", met: undefined };
+  const ratio = Math.round((pair.covering.p95 / pair.inside.p95) * 100) / 100;
+  return { target, value: `${pair.covering.p95} ms contre ${pair.inside.p95} ms (×${ratio})`, met: pair.covering.p95 <= pair.inside.p95 };
+}
+
 /** The findability paths (bench/findability.ts), one row per kind. */
 export function formatFindability(figures: FindabilityFigures): string {
   return [
@@ -82,7 +106,8 @@ function httpRow(page: string, figures: HttpFigures): (string | number)[] {
   return [page, figures.requestsPerSecond, figures.latency.p50, figures.latency.p95, figures.latency.p99, figures.non2xx, figures.errors];
 }
 
-export function formatReport(report: BenchReport): string {
+/** The whole printed report; `growth`: the curve's points (bench/growth.ts), when read. */
+export function formatReport(report: BenchReport, growth?: GrowthPoint[]): string {
   const parts: string[] = [];
   const generation = report.generation === "reused" ? "données réutilisées" : `générées en ${report.generation.seconds.toFixed(1)} s`;
   parts.push(`Repères — banc de performance, ${report.date.slice(0, 16).replace("T", " ")} UTC`);
@@ -119,6 +144,13 @@ export function formatReport(report: BenchReport): string {
       }),
     ),
   );
+  if (report.scopePair) {
+    const { inside, covering, places, rounds } = report.scopePair;
+    parts.push("");
+    parts.push(
+      `Portée des lieux (${places} lieux, ${rounds} tours alternés sans cache), ms : intérieurs p50 ${inside.p50}, p95 ${inside.p95} ; couvrants p50 ${covering.p50}, p95 ${covering.p95}`,
+    );
+  }
   if (report.placeLookup) {
     const p = report.placeLookup;
     parts.push("");
@@ -148,8 +180,12 @@ export function formatReport(report: BenchReport): string {
       `recherche / statique : ${Math.round(h.rpsRatio * 100)} % des req/s (caches vidés : ${Math.round(h.coldRpsRatio * 100)} %) ; RSS max du serveur Node : ${h.rss.serverMaxMb} Mo (avec le processus next start : ${h.rss.treeMaxMb} Mo) ; tas du serveur : ${h.heapMb > 0 ? `${h.heapMb} Mo au plus` : "défaut de V8"}`,
     );
   }
+  if (growth && growth.length > 0) {
+    parts.push("");
+    parts.push(formatGrowth(growth));
+  }
   parts.push("");
   parts.push("Objectifs :");
-  for (const t of targets(report)) parts.push(`  ${t.met ? "OK " : "NON"}  ${t.target} : ${t.value}`);
+  for (const t of targets(report, growth)) parts.push(`  ${t.met === undefined ? " — " : t.met ? "OK " : "NON"}  ${t.target} : ${t.value}`);
   return parts.join("\n");
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createPrismaClient } from "@/lib/db/connect";
+import { createPrismaClient, type Database } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/startup/prepare";
 import { toSearchParams } from "@/lib/search/query";
 import { searchInitiatives } from "@/lib/search/service";
@@ -11,13 +11,14 @@ import { buildIsStale } from "@/scripts/build-freshness";
 import { naiveSearch } from "./baseline";
 import type { FindabilityFigures } from "./findability";
 import { generateBenchData, type GenerateSummary } from "./generate";
+import { measureStorage, type StorageSizes } from "./growth";
 import { loadTest, sampleRss, startNextServer, type HttpFigures } from "./http";
-import { byClass, record, timed, type ClassFigures, type Percentiles, type Timings } from "./measure";
+import { BUMP_SEARCH_VERSION, byClass, percentiles, record, timed, type ClassFigures, type Percentiles, type Timings } from "./measure";
 import { measurePlaceLookup } from "./place-lookup";
 import { runSoak, type SoakFigures } from "./soak";
 import { hotEntries, soakEditors } from "./soak-edits";
 import { loadCatalog } from "./soak-mix";
-import { buildWorkload, QUERY_CLASSES } from "./workload";
+import { buildWorkload, QUERY_CLASSES, type WorkloadQuery } from "./workload";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -49,9 +50,6 @@ export interface BenchOptions {
 const STATIC_CANDIDATES = ["/mentions-legales", "/api/health"];
 
 const log = (line: string) => console.log(line);
-
-/** What an edit does to the search version (ADR 004): every cache keyed by it misses after. */
-const BUMP_SEARCH_VERSION = `UPDATE "SearchVersion" SET version = version + 1 WHERE id = 1`;
 
 async function ensureDatabase(url: string) {
   const target = new URL(url);
@@ -113,6 +111,7 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
   const service: Timings = new Map();
   const cold: Timings = new Map();
   const baseline: Timings = new Map();
+  let scopePair: ScopePairFigures | undefined;
   try {
     log(
       `Mesures : ${workload.length} requêtes, préchauffage puis ${options.rounds} tours (référence naïve : ${options.baselineRounds}, sur ${sample.length} requêtes)…`,
@@ -141,11 +140,16 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
       }
       log(`  tour sans cache ${round + 1} terminé`);
     }
+    if (options.coldRounds > 0) {
+      log(`  portée des lieux : ${SCOPE_PAIR_ROUNDS} tours alternés sans cache…`);
+      scopePair = await measureScopePair(pool, db, workload);
+    }
   } finally {
     await db.$disconnect();
   }
   return {
     workload,
+    scopePair,
     service: byClass(workload, service),
     serviceCold: options.coldRounds > 0 ? byClass(workload, cold) : undefined,
     // The ratio compares the baseline with calls that compute everything, as it does.
@@ -154,6 +158,42 @@ async function measureQueries(pool: pg.Pool, options: BenchOptions) {
         ? { queries: sample.length, naive: byClass(sample, baseline), service: byClass(sample, options.coldRounds > 0 ? cold : service) }
         : undefined,
   };
+}
+
+/**
+ * Computed passes over the place-inside / place-covering pair of the workload, for the target
+ * « covering no slower than inside ». Two computed rounds give 14 calls a class, whose p95 is
+ * their slowest: the inside class timed twice that way differed by up to 1.75× at p95 on a busy
+ * machine (8 repetitions, load 10–13); over 10 rounds, by 0.95–1.34× (4 repetitions). Each
+ * place's two calls run back to back, the order alternating by round, so that a busy moment and
+ * the position after the other call fall on both scopes alike.
+ */
+const SCOPE_PAIR_ROUNDS = 10;
+
+export interface ScopePairFigures {
+  rounds: number;
+  places: number;
+  inside: Percentiles;
+  covering: Percentiles;
+}
+
+async function measureScopePair(pool: pg.Pool, db: Database, workload: WorkloadQuery[]): Promise<ScopePairFigures> {
+  const inside = workload.filter((item) => item.class === "place-inside");
+  const covering = workload.filter((item) => item.class === "place-covering");
+  const times = { inside: [] as number[], covering: [] as number[] };
+  for (let round = 0; round < SCOPE_PAIR_ROUNDS; round++) {
+    for (let index = 0; index < inside.length; index++) {
+      const pair = [
+        ["inside", inside[index]!],
+        ["covering", covering[index]!],
+      ] as const;
+      for (const [scope, item] of round % 2 === 0 ? pair : [...pair].reverse()) {
+        await pool.query(BUMP_SEARCH_VERSION);
+        times[scope].push(await timed(() => searchInitiatives(db, item.query)));
+      }
+    }
+  }
+  return { rounds: SCOPE_PAIR_ROUNDS, places: inside.length, inside: percentiles(times.inside), covering: percentiles(times.covering) };
 }
 
 /** Interval of the version bumps of the cold HTTP pass: nearly every request misses the caches. */
@@ -233,11 +273,15 @@ export interface BenchReport {
   rows: number;
   seed: number;
   generation: GenerateSummary | "reused";
+  /** Sizes of the search read model and of the database (the growth curve); absent from older reports. */
+  storage?: StorageSizes;
   queries: number;
   /** The timed rounds repeat the warm-up's queries: results come from the service's cache. */
   service: ClassFigures;
   /** The same calls with the caches defeated (search version bumped) before each one. */
   serviceCold?: ClassFigures;
+  /** The place-inside / place-covering pair timed again, interleaved (measureScopePair); absent from older reports. */
+  scopePair?: ScopePairFigures;
   /** The naive baseline, and the service on the same queries (the ratio compares these two). */
   baseline?: { queries: number; naive: ClassFigures; service: ClassFigures };
   ratioP95?: Record<string, number>;
@@ -356,6 +400,7 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       return { report: soak, file: writeReport(options.out, soak) };
     }
     const postgres = (await pool.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
+    const storage = await measureStorage(pool);
     const measured = await measureQueries(pool, options);
     const lookupDb = createPrismaClient(options.databaseUrl);
     const placeLookup = await measurePlaceLookup(lookupDb, options.rounds).finally(() => lookupDb.$disconnect());
@@ -373,9 +418,11 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
       rows: options.rows,
       seed: options.seed,
       generation,
+      storage,
       queries: measured.workload.length,
       service: measured.service,
       serviceCold: measured.serviceCold,
+      scopePair: measured.scopePair,
       baseline: measured.baseline,
       placeLookup,
       findability,

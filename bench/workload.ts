@@ -16,6 +16,8 @@ export const QUERY_CLASSES = [
   "typo",
   "deep-page",
   "place-scope",
+  "place-inside",
+  "place-covering",
 ] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];
 
@@ -131,5 +133,14 @@ export function buildWorkload(): WorkloadQuery[] {
   list.push(q("Amiens, covering, recent", "place-scope", { territoire: [PLACES.amiens], portee: "couvrant", tri: "recent" }));
   list.push(q("term + Creil, both", "place-scope", { q: "médiation", territoire: [PLACES.creil], portee: "tous" }));
   list.push(q("Lille, both, page 20", "place-scope", { territoire: [PLACES.lille], portee: "tous", tri: "recent", page: 20 }));
+
+  // The covering-places filter against the inside one on the same places (communes, EPCI, a
+  // département), inside then covering place by place, so that a busy moment of the machine
+  // falls on both classes alike.
+  const scopePlaces = [PLACES.creil, PLACES.roubaix, PLACES.amiens, PLACES.lille, PLACES.acso, PLACES.mel, "60"];
+  for (const code of scopePlaces) {
+    list.push(q(`${code}, inside`, "place-inside", { territoire: [code] }));
+    list.push(q(`${code}, covering`, "place-covering", { territoire: [code], portee: "couvrant" }));
+  }
   return list;
 }

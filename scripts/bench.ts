@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { runCli, UserFacingError } from "@/lib/cli/run";
 import { DEFAULT_SERVER_HEAP_MB } from "@/lib/config/next-server";
 import { DEFAULT_SEED } from "@/bench/generate";
+import { benchDatabaseUrl, DEFAULT_ROWS, growthPoints } from "@/bench/growth";
 import { formatReport } from "@/bench/report";
 import { formatSoak } from "@/bench/soak";
 import { runBenchmark } from "@/bench/run";
@@ -17,9 +18,9 @@ const root = path.resolve(import.meta.dirname, "..");
 runCli(async () => {
   const { values } = parseArgs({
     options: {
-      rows: { type: "string", default: "200000" },
+      rows: { type: "string", default: String(DEFAULT_ROWS) },
       seed: { type: "string", default: String(DEFAULT_SEED) },
-      "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/reperes_bench" },
+      "database-url": { type: "string" },
       regenerate: { type: "boolean", default: false },
       rounds: { type: "string", default: "5" },
       "cold-rounds": { type: "string", default: "2" },
@@ -48,7 +49,8 @@ runCli(async () => {
   const outcome = await runBenchmark({
     rows,
     seed: integer("seed", 0),
-    databaseUrl: String(values["database-url"]),
+    // Default: one database per size (bench/growth.ts), so that another size never regenerates it.
+    databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? benchDatabaseUrl(rows),
     regenerate: Boolean(values.regenerate),
     rounds: integer("rounds", 1),
     coldRounds: integer("cold-rounds", 0),
@@ -70,6 +72,6 @@ runCli(async () => {
   const text =
     "kind" in report
       ? `Repères — banc d'endurance, ${report.date.slice(0, 16).replace("T", " ")} UTC, ${report.rows} initiatives, tas du serveur ${report.heapMb > 0 ? `${report.heapMb} Mo au plus` : "défaut de V8"}\n\n${formatSoak(report.soak)}${report.serverErrors.length > 0 ? `\n\nErreurs écrites par le serveur (les premières) :\n${report.serverErrors.map((line) => `  ${line}`).join("\n")}` : ""}`
-      : formatReport(report);
+      : formatReport(report, growthPoints(path.join(root, "bench/results"), { file: outcome.file, report }));
   console.log(`\n${text}\n\nRésultats : ${path.relative(root, outcome.file)}`);
 });
