@@ -1,6 +1,7 @@
 import { FINDABILITY_CLASSES, FINDABILITY_TARGET_P95_MS, UNIFIED_CLASS, type FindabilityFigures } from "./findability";
 import { formatGrowth, growthTarget, type GrowthPoint } from "./growth";
 import type { HttpFigures } from "./http";
+import { LIGHTHOUSE_TARGETS, type LighthouseFigures } from "./lighthouse";
 import { table } from "./measure";
 import { PLACE_LOOKUP_TARGET_P95_MS, PLACE_LOOKUPS } from "./place-lookup";
 import type { BenchReport } from "./run";
@@ -69,6 +70,18 @@ export function targets(report: BenchReport, growth?: GrowthPoint[]): { target: 
       met: report.http.rss.serverMaxMb < 400,
     });
   }
+  for (const page of report.lighthouse ?? []) {
+    out.push({
+      target: `Lighthouse ${page.name} : performance ≥ ${LIGHTHOUSE_TARGETS.performance}`,
+      value: String(page.performance),
+      met: page.performance >= LIGHTHOUSE_TARGETS.performance,
+    });
+    out.push({
+      target: `Lighthouse ${page.name} : accessibilité = ${LIGHTHOUSE_TARGETS.accessibility}`,
+      value: String(page.accessibility),
+      met: page.accessibility >= LIGHTHOUSE_TARGETS.accessibility,
+    });
+  }
   return out;
 }
 
@@ -99,6 +112,29 @@ export function formatFindability(figures: FindabilityFigures): string {
         figures[key].max,
       ]),
     ),
+  ].join("\n");
+}
+
+/** Lighthouse per page (bench/lighthouse.ts): the median run's scores, LCP and bytes, then what fell short. */
+export function formatLighthouse(pages: LighthouseFigures[]): string {
+  return [
+    "Lighthouse 12 (mobile, réglages par défaut : réseau et processeur simulés), passage médian :",
+    table(
+      ["page", "performance", "passages", "accessibilité", "LCP ms", "TBT ms", "octets", "indice CPU", "charge"],
+      pages.map((page) => [
+        `${page.name} ${page.path.length > 48 ? `${page.path.slice(0, 47)}…` : page.path}`,
+        page.performance,
+        page.runs.join(" "),
+        page.accessibility,
+        page.lcpMs,
+        page.totalBlockingTimeMs,
+        page.totalBytes,
+        page.benchmarkIndex,
+        page.loadAverage,
+      ]),
+    ),
+    "Audits sous 0,9 (passage médian) :",
+    ...pages.map((page) => `  ${page.name} : ${page.failing.join(", ") || "aucun"}`),
   ].join("\n");
 }
 
@@ -183,6 +219,10 @@ export function formatReport(report: BenchReport, growth?: GrowthPoint[]): strin
   if (growth && growth.length > 0) {
     parts.push("");
     parts.push(formatGrowth(growth));
+  }
+  if (report.lighthouse) {
+    parts.push("");
+    parts.push(formatLighthouse(report.lighthouse));
   }
   parts.push("");
   parts.push("Objectifs :");

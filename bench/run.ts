@@ -13,6 +13,7 @@ import type { FindabilityFigures } from "./findability";
 import { generateBenchData, type GenerateSummary } from "./generate";
 import { measureStorage, type StorageSizes } from "./growth";
 import { loadTest, sampleRss, startNextServer, type HttpFigures } from "./http";
+import { lighthousePages, measureLighthouse, type LighthouseFigures } from "./lighthouse";
 import { BUMP_SEARCH_VERSION, byClass, percentiles, record, timed, type ClassFigures, type Percentiles, type Timings } from "./measure";
 import { measurePlaceLookup } from "./place-lookup";
 import { runSoak, type SoakFigures } from "./soak";
@@ -34,6 +35,10 @@ export interface BenchOptions {
   /** The baseline runs on the first N queries of each class (0: all), at seconds per query. */
   baselineSample: number;
   skipHttp: boolean;
+  /** Lighthouse on four pages of the HTTP part's server (skipped with it too). */
+  skipLighthouse: boolean;
+  /** Lighthouse runs per page; the run of median performance score is reported. */
+  lighthouseRuns: number;
   /** Prepare the database and the data, measure nothing. */
   generateOnly: boolean;
   port: number;
@@ -219,7 +224,7 @@ async function withVersionBumps<T>(databaseUrl: string, work: () => Promise<T>):
   }
 }
 
-function ensureBuild() {
+export function ensureBuild() {
   if (buildIsStale(root)) {
     log("Construction de l'application (next build)…");
     execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
@@ -253,7 +258,13 @@ async function measureHttp(options: BenchOptions) {
     const staticRss = sampleRss(server.process.pid!);
     const staticPage = await loadTest(server.baseUrl, [staticPath], run);
     const ceilingRss = staticRss.stop();
-    return {
+    let lighthouse: LighthouseFigures[] | undefined;
+    if (!options.skipLighthouse) {
+      const pages = await lighthousePages(options.databaseUrl);
+      log(`  Lighthouse (mobile, débit et processeur simulés) : ${pages.length} pages, ${options.lighthouseRuns} passage(s) chacune…`);
+      lighthouse = await measureLighthouse(server.baseUrl, pages, { runs: options.lighthouseRuns, log });
+    }
+    const http = {
       search,
       searchCold,
       static: { path: staticPath, ...staticPage },
@@ -262,6 +273,7 @@ async function measureHttp(options: BenchOptions) {
       rss: { serverMaxMb: Math.max(searchRss.largestMb, ceilingRss.largestMb), treeMaxMb: Math.max(searchRss.treeMb, ceilingRss.treeMb) },
       heapMb: options.heapMb,
     };
+    return { http, lighthouse };
   } finally {
     await server.stop();
   }
@@ -300,6 +312,8 @@ export interface BenchReport {
     rss: { serverMaxMb: number; treeMaxMb: number };
     heapMb: number;
   };
+  /** Lighthouse on four pages, against the same `next start` as `http`; absent from older reports. */
+  lighthouse?: LighthouseFigures[];
 }
 
 /** The findability paths read through the app's shared client, pointed here at the benchmark database. */
@@ -436,7 +450,11 @@ export async function runBenchmark(options: BenchOptions): Promise<{ report: Ben
   } finally {
     await pool.end();
   }
-  if (!options.skipHttp) report.http = await measureHttp(options);
+  if (!options.skipHttp) {
+    const measured = await measureHttp(options);
+    report.http = measured.http;
+    report.lighthouse = measured.lighthouse;
+  }
   return { report, file: writeReport(options.out, report) };
 }
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { dossierPath, entriesParam, entryKey, type EntryKind, type NotedEntry, NOTE_MAX_LENGTH, noteField } from "@/lib/dossier/entries";
+import { dossierPath, entriesParam, entryKey, type EntryKind, type NotedEntry, NOTE_MAX_LENGTH, noteField } from "@/lib/dossier/keys";
 import { addToDossier, saveDossier, useDossier } from "./dossier-store";
 
 /** One entry as the server read it: `title` null when the entry is unknown or not public. */

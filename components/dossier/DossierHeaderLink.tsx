@@ -4,5 +4,10 @@ import { useDossier } from "./dossier-store";
 
 export function DossierHeaderLink() {
   const entries = useDossier();
-  return <Link href="/dossier">Mon dossier{entries ? ` (${entries.length})` : ""}</Link>;
+  // Not prefetched, as the rest of the menu (SiteHeader).
+  return (
+    <Link href="/dossier" prefetch={false}>
+      Mon dossier{entries ? ` (${entries.length})` : ""}
+    </Link>
+  );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { DOSSIER_MAX_ENTRIES, type EntryKind, entryKey } from "@/lib/dossier/entries";
+import { DOSSIER_MAX_ENTRIES, type EntryKind, entryKey } from "@/lib/dossier/keys";
 import { addToDossier, contains, saveDossier, useDossier } from "./dossier-store";
 
 /**

@@ -5,7 +5,7 @@
  * elsewhere (other components, other tabs).
  */
 import { useSyncExternalStore } from "react";
-import { DOSSIER_MAX_ENTRIES, type DossierEntry, entryKey, type NotedEntry } from "@/lib/dossier/entries";
+import { DOSSIER_MAX_ENTRIES, type DossierEntry, entryKey, type NotedEntry } from "@/lib/dossier/keys";
 
 const STORAGE_KEY = "reperes-dossier";
 const CHANGE_EVENT = "reperes-dossier-change";

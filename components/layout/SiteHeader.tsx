@@ -12,6 +12,9 @@ const sections: { href: string; label: string; more?: string }[] = [
   { href: "/proposer", label: "Proposer", more: " une initiative" },
 ];
 
+// The menu's links are not prefetched: on every page view they are all in view, and Next would
+// fetch each of these dynamic pages (two requests a link) and decode them on the phone's main
+// thread while the page is still starting, for a navigation the visitor seldom makes.
 export function SiteHeader() {
   return (
     <header className="site-header">
@@ -24,7 +27,7 @@ export function SiteHeader() {
           <ul className="nav-list">
             {sections.map((section) => (
               <li key={section.href}>
-                <Link href={section.href}>
+                <Link href={section.href} prefetch={false}>
                   {section.label}
                   {section.more && <span className="visually-hidden">{section.more}</span>}
                 </Link>

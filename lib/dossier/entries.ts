@@ -1,26 +1,9 @@
 /**
- * What a dossier is, in the browser and in a URL: an ordered list of entries, each an initiative
- * (`i:slug`) or a lesson (`l:slug`), written `e=i:slug1,l:slug2`. Notes stay in the browser and
- * out of the shared link (a link is short and public; a note is personal); the export form sends
- * them as `note:i:slug` fields. Shared by the client component and the server, so no server import.
+ * Reading a dossier (see ./keys) from a query string or a submitted form, on the server.
  */
 import { z } from "zod";
 import { formText } from "@/lib/validation/text";
-
-export const DOSSIER_MAX_ENTRIES = 50;
-export const NOTE_MAX_LENGTH = 2000;
-
-export type EntryKind = "initiative" | "lesson";
-export type DossierEntry = { kind: EntryKind; slug: string };
-export type NotedEntry = DossierEntry & { note: string };
-
-const kindOfPrefix = { i: "initiative", l: "lesson" } as const satisfies Record<string, EntryKind>;
-const prefixOfKind: Record<EntryKind, string> = { initiative: "i", lesson: "l" };
-
-export const entryKey = (entry: DossierEntry) => `${prefixOfKind[entry.kind]}:${entry.slug}`;
-export const noteField = (entry: DossierEntry) => `note:${entryKey(entry)}`;
-export const entriesParam = (entries: DossierEntry[]) => entries.map(entryKey).join(",");
-export const dossierPath = (entries: DossierEntry[]) => (entries.length ? `/dossier?e=${entriesParam(entries)}` : "/dossier");
+import { DOSSIER_MAX_ENTRIES, type DossierEntry, entryKey, kindOfPrefix, NOTE_MAX_LENGTH, type NotedEntry, noteField } from "./keys";
 
 const entrySchema = z
   .string()

@@ -7,7 +7,7 @@ import { evidenceLevelLabels, formatDate, formatSourceDate } from "@/lib/format/
 import { pdfDocument, sheetWriter, writeInitiativeSheet } from "@/lib/opendata/fiche-pdf";
 import { LICENCE, SITE_NAME } from "@/lib/opendata/site";
 import type { DossierItem, LessonSheet } from "./read";
-import { entryKey } from "./entries";
+import { entryKey } from "./keys";
 
 export const DOSSIER_TITLE = `Dossier ${SITE_NAME}`;
 

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/connect";
 import { getInitiativeRecords } from "@/lib/opendata/initiative-records";
 import { absoluteUrl } from "@/lib/opendata/site";
 import { ifPublic, publicWhere } from "@/lib/public/visibility";
-import type { NotedEntry } from "./entries";
+import type { NotedEntry } from "./keys";
 
 /** A lesson as a dossier shows and exports it: its text, its public source, its public initiatives. */
 export type LessonSheet = {
