@@ -181,7 +181,12 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
             end,
             0,
           )})) l ORDER BY l.local DESC, ${order} LIMIT ${pageSize} OFFSET ${offset}`
-      : ordered(lessonTable, where, Prisma.sql`NULL::boolean`, pageSize, offset);
+      : // Words without a place: every match is ranked anyway, so the page is taken from the
+        // matches the counts read (\`matched\`, below) rather than from a second pass over them.
+        q && !code
+        ? Prisma.sql`SELECT l.*, NULL::boolean AS local FROM (SELECT id FROM matched ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id
+            LIMIT ${pageSize} OFFSET ${offset}) m JOIN "Lesson" l ON l.id = m.id`
+        : ordered(lessonTable, where, Prisma.sql`NULL::boolean`, pageSize, offset);
   // Read for the page's lessons only: a probe of the lesson's places each.
   const local = !code
     ? Prisma.sql`NULL::boolean`
@@ -199,23 +204,38 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
         JOIN "TerritoryAncestor" a ON a."ancestorCode" = p."territoryCode" AND a."descendantCode" = ${code} AND a.depth > 0
         JOIN "Territory" t ON t.code = p."territoryCode" WHERE p."lessonId" = l.id AND p.depth = 0 ORDER BY a.depth, t.kind DESC, t.code LIMIT 1)`
     : Prisma.sql`NULL`;
-  const [rows, [count]] = await Promise.all([
-    queryRows<Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null }>(
-      prisma,
-      Prisma.sql`
+  const pageSql = Prisma.sql`
       SELECT l.id,
         ${headline(Prisma.sql`translate(l.title, ${HIGHLIGHT_START + HIGHLIGHT_END}, '')`, `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`)} AS title_marked,
         ${q ? headline(plainBodySql, `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`) : plainBodySql} AS excerpt_marked,
         ${local} AS local, ${covering} AS covering
       FROM (${page}) l
-      ORDER BY ${code && query.portee === "tous" ? Prisma.sql`l.local DESC, ` : Prisma.empty}${order}`,
-    ),
-    queryRows<{ total: number; local: number | null }>(
-      prisma,
-      Prisma.sql`SELECT count(*)::int AS total, ${code ? Prisma.sql`(count(*) FILTER (WHERE ${inside}))::int` : Prisma.sql`NULL::int`} AS local
-        FROM "Lesson" l WHERE ${where}`,
-    ),
-  ]);
+      ORDER BY ${code && query.portee === "tous" ? Prisma.sql`l.local DESC, ` : Prisma.empty}${order}`;
+  type PageRow = Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null };
+  // Words without a place: one read of the matches for the counts and the page (joined laterally
+  // to the one row of counts, which keeps the page's order; a page past the end is that row alone).
+  const [rows, count] =
+    q && !code
+      ? await queryRows<(PageRow | { [key in keyof PageRow]: null }) & { total: number }>(
+          prisma,
+          Prisma.sql`WITH matched AS MATERIALIZED (
+              SELECT l.id, ts_rank(l."searchVector", ${tsq}) AS rank, l."publishedAt" FROM "Lesson" l WHERE ${where})
+            SELECT c.total, p.* FROM (SELECT count(*)::int AS total FROM matched) c LEFT JOIN LATERAL (${pageSql}) p ON TRUE`,
+        ).then(
+          (found) =>
+            [
+              found.filter((row): row is PageRow & { total: number } => row.id !== null),
+              { total: found[0]?.total ?? 0, local: null },
+            ] as const,
+        )
+      : await Promise.all([
+          queryRows<PageRow>(prisma, pageSql),
+          queryRows<{ total: number; local: number | null }>(
+            prisma,
+            Prisma.sql`SELECT count(*)::int AS total, ${code ? Prisma.sql`(count(*) FILTER (WHERE ${inside}))::int` : Prisma.sql`NULL::int`} AS local
+              FROM "Lesson" l WHERE ${where}`,
+          ),
+        ]).then(([page, [counted]]) => [page, counted] as const);
   const lessons = await prisma.lesson.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
     select: {
