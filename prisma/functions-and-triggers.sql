@@ -16,6 +16,7 @@ BEGIN
     lower(reperes_unaccent(NEW.name || ' ' || coalesce(NEW.acronym, '') || ' ' || NEW.description)), '[^a-z0-9]+', ' ', 'g');
   NEW."nameText" := trim(regexp_replace(
     lower(reperes_unaccent(NEW.name || ' ' || coalesce(NEW.acronym, ''))), '[^a-z0-9]+', ' ', 'g'));
+  NEW."nameTrigrams" := reperes_trigram_ids(NEW."nameText");
   RETURN NEW;
 END
 $function$;
@@ -132,21 +133,23 @@ CREATE OR REPLACE FUNCTION public.reperes_lesson_places_refresh(ids integer[])
  LANGUAGE sql
 AS $function$
   DELETE FROM "LessonPlace" WHERE "lessonId" = ANY(ids);
-  INSERT INTO "LessonPlace" ("lessonId", "territoryCode")
-  SELECT li."lessonId", it."territoryCode" FROM "LessonInitiative" li
-    JOIN "Initiative" i ON i.id = li."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
-    JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-  WHERE li."lessonId" = ANY(ids)
-  UNION
-  SELECT l.id, it."territoryCode" FROM "Lesson" l
-    JOIN "Source" s ON s.id = l."sourceId" OR s.id = (SELECT e."eventId" FROM "Source" e WHERE e.id = l."sourceId")
-    JOIN "InitiativeSource" x ON x."sourceId" = s.id
-    JOIN "Initiative" i ON i.id = x."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
-    JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
-  WHERE l.id = ANY(ids) AND s.status = 'PUBLISHED' AND s."deletedAt" IS NULL
-    AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
-      WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)
-  ON CONFLICT DO NOTHING;
+  INSERT INTO "LessonPlace" ("lessonId", "territoryCode", "depth")
+  SELECT own."lessonId", a."ancestorCode", min(a.depth) FROM (
+    SELECT li."lessonId", it."territoryCode" FROM "LessonInitiative" li
+      JOIN "Initiative" i ON i.id = li."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+      JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
+    WHERE li."lessonId" = ANY(ids)
+    UNION
+    SELECT l.id, it."territoryCode" FROM "Lesson" l
+      JOIN "Source" s ON s.id = l."sourceId" OR s.id = (SELECT e."eventId" FROM "Source" e WHERE e.id = l."sourceId")
+      JOIN "InitiativeSource" x ON x."sourceId" = s.id
+      JOIN "Initiative" i ON i.id = x."initiativeId" AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+      JOIN "InitiativeTerritory" it ON it."initiativeId" = i.id
+    WHERE l.id = ANY(ids) AND s.status = 'PUBLISHED' AND s."deletedAt" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "LessonInitiative" li JOIN "Initiative" i ON i.id = li."initiativeId"
+        WHERE li."lessonId" = l.id AND i.status = 'PUBLISHED' AND i."deletedAt" IS NULL)
+  ) own JOIN "TerritoryAncestor" a ON a."descendantCode" = own."territoryCode"
+  GROUP BY own."lessonId", a."ancestorCode";
 $function$;
 
 CREATE OR REPLACE FUNCTION public.reperes_lesson_places_sync()
@@ -770,6 +773,24 @@ BEGIN
   NEW."aliasKeys" := ARRAY(SELECT reperes_place_key(a) FROM unnest(NEW.aliases) AS a);
   RETURN NEW;
 END
+$function$;
+
+CREATE OR REPLACE FUNCTION public.reperes_trigram_ids(normalised text)
+ RETURNS integer[]
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+  SELECT COALESCE(array_agg(ascii(substr(t, 1, 1)) * 65536 + ascii(substr(t, 2, 1)) * 256 + ascii(substr(t, 3, 1)) ORDER BY 1), '{}')
+  FROM unnest(show_trgm(normalised)) t;
+$function$;
+
+CREATE OR REPLACE FUNCTION public.reperes_trigram_similarity(a integer[], b integer[])
+ RETURNS real
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+  SELECT CASE WHEN cardinality(a) = 0 OR cardinality(b) = 0 THEN 0::real
+    ELSE icount(a & b)::real / (cardinality(a) + cardinality(b) - icount(a & b))::real END;
 $function$;
 
 CREATE OR REPLACE FUNCTION public.reperes_unaccent(text)

@@ -62,17 +62,26 @@ export function lessonQueryString(query: LessonQuery, page = query.page): string
 }
 
 /**
- * Lessons whose places match `codes` under `scope`. A lesson's places ("LessonPlace", kept by
- * triggers, migration 20261201180000_lesson_places) are the territories of its published
- * initiatives; a lesson tied to no published initiative takes those of the published initiatives
- * citing its public source (or the event that source comes from). Lessons of one source stay
- * apart this way: the synthesis' lesson on ACSO's plan is not pulled to Roubaix by the other
- * initiatives it cites. Read from the place's side (the scope's territories, an array computed
- * once, then their lessons by index) into a hashed `IN`: a per-lesson EXISTS probed the index
- * once per territory for every lesson (seconds for the région's 3,900 territories).
+ * Lessons whose places match the place `code` under `scope`. A lesson's places ("LessonPlace", kept by
+ * triggers, migrations 20261201180000_lesson_places and 20261201220000_lesson_places_within) are
+ * the territories of its published initiatives (depth 0); a lesson tied to no published
+ * initiative takes those of the published initiatives citing its public source (or the event
+ * that source comes from). Lessons of one source stay apart this way: the synthesis' lesson on
+ * ACSO's plan is not pulled to Roubaix by the other initiatives it cites. Every territory above
+ * those is a place of the lesson too (depth > 0), so that a lesson lies inside a place when the
+ * place is among its places: one index range, where the place's descendants (3,887 codes for the
+ * région) read and deduplicated 133,000 rows. It covers the place when one of its own places
+ * (depth 0) lies strictly above it. The ids are read from the place's side into a hashed `IN`.
  */
-const placeMatchSql = (codes: string[], scope: PlaceScope) => Prisma.sql`l.id IN (SELECT lp."lessonId" FROM "LessonPlace" lp
-  WHERE lp."territoryCode" = ANY(${territoriesInScopeSql(codes, scope)}))`;
+function placeIdsSql(code: string, scope: PlaceScope): Prisma.Sql {
+  const inside = Prisma.sql`lp."territoryCode" = ${code}`;
+  const covering = Prisma.sql`lp.depth = 0 AND lp."territoryCode" = ANY(${territoriesInScopeSql([code], "couvrant")})`;
+  const ids = (where: Prisma.Sql) => Prisma.sql`SELECT lp."lessonId" FROM "LessonPlace" lp WHERE ${where}`;
+  // Two index-only reads rather than one OR, which read the table's pages for the lesson ids.
+  if (scope === "tous") return Prisma.sql`${ids(inside)} UNION ALL ${ids(covering)}`;
+  return ids(scope === "local" ? inside : covering);
+}
+const placeMatchSql = (code: string, scope: PlaceScope) => Prisma.sql`l.id IN (${placeIdsSql(code, scope)})`;
 
 /** Markdown marks left out of excerpts: links keep their text. */
 const plainBodySql = Prisma.sql`regexp_replace(regexp_replace(translate(l.body, ${HIGHLIGHT_START + HIGHLIGHT_END}, ''),
@@ -130,7 +139,7 @@ export function lessonMatchSql(query: LessonQuery): Prisma.Sql {
     conditions.push(Prisma.sql`l."sourceId" IN (SELECT s.id FROM "Source" s WHERE s.slug = ${query.source}
       OR s."eventId" = (SELECT id FROM "Source" WHERE slug = ${query.source}))`);
   if (query.niveau) conditions.push(Prisma.sql`l."evidenceLevel" = ${evidenceParams[query.niveau]}::"EvidenceLevel"`);
-  if (query.territoire) conditions.push(placeMatchSql([query.territoire], query.portee));
+  if (query.territoire) conditions.push(placeMatchSql(query.territoire, query.portee));
   return Prisma.join(conditions, " AND ");
 }
 
@@ -143,41 +152,90 @@ export async function searchLessons(query: LessonQuery, options: { pageSize?: nu
   const pageSize = options.pageSize ?? LESSON_PAGE_SIZE;
   const q = looseWords(query.q);
   const tsq = Prisma.sql`websearch_to_tsquery('french_unaccent', ${q})`;
-  const codes = query.territoire ? [query.territoire] : null;
+  const code = query.territoire;
   const where = lessonMatchSql(query);
+  const offset = (query.page - 1) * pageSize;
   // Under « local » every lesson found lies inside: one place test less.
-  const inside = !codes ? Prisma.sql`NULL::boolean` : query.portee === "local" ? Prisma.sql`TRUE` : placeMatchSql(codes, "local");
-  const order = [
-    ...(codes && query.portee === "tous" ? [Prisma.sql`${inside} DESC`] : []),
-    ...(q ? [Prisma.sql`ts_rank(l."searchVector", ${tsq}) DESC`] : []),
-    Prisma.sql`l."publishedAt" DESC NULLS LAST, l.id`,
-  ];
+  const inside = !code ? Prisma.sql`NULL::boolean` : query.portee === "local" ? Prisma.sql`TRUE` : placeMatchSql(code, "local");
+  const order = Prisma.join(
+    [...(q ? [Prisma.sql`ts_rank(l."searchVector", ${tsq}) DESC`] : []), Prisma.sql`l."publishedAt" DESC NULLS LAST, l.id`],
+    ", ",
+  );
+  const ordered = (from: Prisma.Sql, conditions: Prisma.Sql, local: Prisma.Sql, limit: number, skip: number) =>
+    Prisma.sql`SELECT l.*, ${local} AS local ${from} WHERE ${conditions} ORDER BY ${order} LIMIT ${limit} OFFSET ${skip}`;
+  const lessonTable = Prisma.sql`FROM "Lesson" l`;
+  // With both scopes, lessons inside come first: each tier is read and ordered on its own up to
+  // the end of the page (a place's latest lessons from the publication index), rather than
+  // testing and sorting every lesson of the place and above it. The covering tier is read only
+  // when the inside one does not fill the page, from the lessons of the places above (a
+  // materialised set: planned over the publication index, it started a parallel worker).
+  const end = offset + pageSize;
+  const page =
+    code && query.portee === "tous"
+      ? Prisma.sql`WITH inside AS MATERIALIZED (${ordered(lessonTable, lessonMatchSql({ ...query, portee: "local" }), Prisma.sql`TRUE`, end, 0)}),
+          above AS MATERIALIZED (SELECT DISTINCT c."lessonId" FROM (${placeIdsSql(code, "couvrant")}) c WHERE (SELECT count(*) FROM inside) < ${end})
+          SELECT * FROM (SELECT * FROM inside UNION ALL (${ordered(
+            Prisma.sql`FROM above JOIN "Lesson" l ON l.id = above."lessonId"`,
+            Prisma.sql`${lessonMatchSql({ ...query, territoire: undefined })} AND NOT ${placeMatchSql(code, "local")}`,
+            Prisma.sql`FALSE`,
+            end,
+            0,
+          )})) l ORDER BY l.local DESC, ${order} LIMIT ${pageSize} OFFSET ${offset}`
+      : // Words without a place: every match is ranked anyway, so the page is taken from the
+        // matches the counts read (\`matched\`, below) rather than from a second pass over them.
+        q && !code
+        ? Prisma.sql`SELECT l.*, NULL::boolean AS local FROM (SELECT id FROM matched ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id
+            LIMIT ${pageSize} OFFSET ${offset}) m JOIN "Lesson" l ON l.id = m.id`
+        : ordered(lessonTable, where, Prisma.sql`NULL::boolean`, pageSize, offset);
+  // Read for the page's lessons only: a probe of the lesson's places each.
+  const local = !code
+    ? Prisma.sql`NULL::boolean`
+    : query.portee === "tous"
+      ? Prisma.sql`l.local`
+      : query.portee === "local"
+        ? Prisma.sql`TRUE`
+        : Prisma.sql`EXISTS (SELECT 1 FROM "LessonPlace" p WHERE p."lessonId" = l.id AND p."territoryCode" = ${code})`;
   const headline = (column: Prisma.Sql, settings: string) =>
     q ? Prisma.sql`ts_headline('french_unaccent', ${column}, ${tsq}, ${settings})` : column;
-  // The closest larger territory through which a covering lesson reaches the place.
-  const covering = codes
+  // The closest larger territory through which a covering lesson reaches the place: one of its own
+  // places, the smaller kind first between two at the same distance (an EPCI and its département).
+  const covering = code
     ? Prisma.sql`(SELECT t.kind || '|' || t.name FROM "LessonPlace" p
-        JOIN "TerritoryAncestor" a ON a."ancestorCode" = p."territoryCode" AND a."descendantCode" = ANY(${codes}::text[]) AND a.depth > 0
-        JOIN "Territory" t ON t.code = p."territoryCode" WHERE p."lessonId" = l.id ORDER BY a.depth LIMIT 1)`
+        JOIN "TerritoryAncestor" a ON a."ancestorCode" = p."territoryCode" AND a."descendantCode" = ${code} AND a.depth > 0
+        JOIN "Territory" t ON t.code = p."territoryCode" WHERE p."lessonId" = l.id AND p.depth = 0 ORDER BY a.depth, t.kind DESC, t.code LIMIT 1)`
     : Prisma.sql`NULL`;
-  const [rows, [count]] = await Promise.all([
-    queryRows<Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null }>(
-      prisma,
-      Prisma.sql`
+  const pageSql = Prisma.sql`
       SELECT l.id,
         ${headline(Prisma.sql`translate(l.title, ${HIGHLIGHT_START + HIGHLIGHT_END}, '')`, `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`)} AS title_marked,
         ${q ? headline(plainBodySql, `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`) : plainBodySql} AS excerpt_marked,
-        ${inside} AS local, ${covering} AS covering
-      FROM (SELECT l.* FROM "Lesson" l WHERE ${where} ORDER BY ${Prisma.join(order, ", ")}
-        LIMIT ${pageSize} OFFSET ${(query.page - 1) * pageSize}) l
-      ORDER BY ${Prisma.join(order, ", ")}`,
-    ),
-    queryRows<{ total: number; local: number | null }>(
-      prisma,
-      Prisma.sql`SELECT count(*)::int AS total, ${codes ? Prisma.sql`(count(*) FILTER (WHERE ${inside}))::int` : Prisma.sql`NULL::int`} AS local
-        FROM "Lesson" l WHERE ${where}`,
-    ),
-  ]);
+        ${local} AS local, ${covering} AS covering
+      FROM (${page}) l
+      ORDER BY ${code && query.portee === "tous" ? Prisma.sql`l.local DESC, ` : Prisma.empty}${order}`;
+  type PageRow = Omit<LessonRow, "covering_kind" | "covering_name"> & { covering: string | null };
+  // Words without a place: one read of the matches for the counts and the page (joined laterally
+  // to the one row of counts, which keeps the page's order; a page past the end is that row alone).
+  const [rows, count] =
+    q && !code
+      ? await queryRows<(PageRow | { [key in keyof PageRow]: null }) & { total: number }>(
+          prisma,
+          Prisma.sql`WITH matched AS MATERIALIZED (
+              SELECT l.id, ts_rank(l."searchVector", ${tsq}) AS rank, l."publishedAt" FROM "Lesson" l WHERE ${where})
+            SELECT c.total, p.* FROM (SELECT count(*)::int AS total FROM matched) c LEFT JOIN LATERAL (${pageSql}) p ON TRUE`,
+        ).then(
+          (found) =>
+            [
+              found.filter((row): row is PageRow & { total: number } => row.id !== null),
+              { total: found[0]?.total ?? 0, local: null },
+            ] as const,
+        )
+      : await Promise.all([
+          queryRows<PageRow>(prisma, pageSql),
+          queryRows<{ total: number; local: number | null }>(
+            prisma,
+            Prisma.sql`SELECT count(*)::int AS total, ${code ? Prisma.sql`(count(*) FILTER (WHERE ${inside}))::int` : Prisma.sql`NULL::int`} AS local
+              FROM "Lesson" l WHERE ${where}`,
+          ),
+        ]).then(([page, [counted]]) => [page, counted] as const);
   const lessons = await prisma.lesson.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
     select: {

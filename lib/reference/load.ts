@@ -68,10 +68,13 @@ export async function upsertTerritories(tx: Tx, reference: TerritoryReference, p
   progress(`liens d'appartenance : ${links.length}${removed > 0 ? ` (${removed} retirés)` : ""}`);
 }
 
-/** Recomputes the ancestor closure from the direct links (a few thousand rows: well under a second). */
+/**
+ * Recomputes the ancestor closure from the direct links (a few thousand rows: well under a
+ * second), then the lesson places, which hold every territory a lesson lies in through it.
+ */
 export async function rebuildTerritoryClosure(tx: Tx) {
   await tx.$executeRawUnsafe(`DELETE FROM "TerritoryAncestor"`);
-  return tx.$executeRawUnsafe(
+  const relations = await tx.$executeRawUnsafe(
     `INSERT INTO "TerritoryAncestor" ("descendantCode", "ancestorCode", depth)
      WITH RECURSIVE up(descendant, ancestor, depth) AS (
        SELECT code, code, 0 FROM "Territory"
@@ -82,6 +85,8 @@ export async function rebuildTerritoryClosure(tx: Tx) {
      )
      SELECT descendant, ancestor, min(depth) FROM up GROUP BY descendant, ancestor`,
   );
+  await tx.$executeRawUnsafe(`SELECT reperes_lesson_places_rebuild()`);
+  return relations;
 }
 
 async function upsertVocabulary(tx: Tx, vocabulary: Vocabulary, entries: VocabularyEntry[]) {

@@ -218,6 +218,46 @@ describe("/acteurs filters", () => {
     expect(await find("territoire=99999")).toMatchObject({ total: 0, placeNotFound: true });
     expect((await find("portee=partout&type=inconnu")).total).toBe(6);
   });
+
+  // The order is pg_trgm's similarity of the name to the words, computed from the trigrams a
+  // trigger stores (migration actor_name_trigrams): checked against similarity() itself.
+  it("ranks by the similarity of the name to the words, as pg_trgm computes it, page after page", async () => {
+    const names = [
+      "Droits",
+      "Maison des droits",
+      "Défenseur des droits de Creil",
+      "Les droits des femmes et des familles",
+      "Droit au logement",
+    ];
+    const created = await Promise.all(names.map((name, index) => makeActor(db, { slug: `rang-droits-${index}`, name })));
+    const order = async (words: string, ids: number[]) =>
+      (
+        await db.$queryRaw<{ id: number }[]>`SELECT id FROM "Actor" WHERE id = ANY(${ids}::int[])
+          ORDER BY similarity("nameText", ${words}) DESC, name, id`
+      ).map((row) => row.id);
+    try {
+      for (const words of ["droits", "droit", "des droits"]) {
+        const all = (await find(`q=${words}`)).items.map((actor) => actor.id);
+        expect(all.length).toBeGreaterThan(2);
+        expect(all).toEqual(await order(words, all));
+        const pages = [];
+        for (let page = 1; page <= Math.ceil(all.length / 2); page++) {
+          pages.push(...(await searchActors(parseActorQuery({ q: words, page: String(page) }), 2)).items.map((actor) => actor.id));
+        }
+        expect(pages).toEqual(all);
+      }
+      // A renamed actor is ranked by its new name.
+      await db.actor.update({ where: { id: created[0]!.id }, data: { name: "Collectif Zèbre" } });
+      const [row] = await db.$queryRaw<{ same: boolean; equal: boolean }[]>`
+        SELECT "nameTrigrams" = reperes_trigram_ids("nameText") AS same,
+          similarity("nameText", 'zebre') = reperes_trigram_similarity("nameTrigrams", reperes_trigram_ids('zebre')) AS equal
+        FROM "Actor" WHERE id = ${created[0]!.id}`;
+      expect(row).toEqual({ same: true, equal: true });
+      expect(await slugs("q=zebre")).toEqual(["rang-droits-0"]);
+    } finally {
+      await db.actor.deleteMany({ where: { id: { in: created.map((actor) => actor.id) } } });
+    }
+  });
 });
 
 describe("« Qui contacter »", () => {

@@ -106,6 +106,32 @@ describe("lessons by place", () => {
     expect(result.total).toBe(4);
   });
 
+  it("pages through the inside tier then the covering one, in the order of the whole list", async () => {
+    for (const params of [{ territoire: ROUBAIX }, { territoire: CREIL }, { territoire: ACSO }]) {
+      const all = (await find(params)).items.map((l) => [l.slug, l.scale]);
+      expect(all.length).toBeGreaterThan(2);
+      for (const size of [1, 3]) {
+        const pages = [];
+        for (let page = 1; page <= Math.ceil(all.length / size); page++) {
+          const result = await searchLessons(parseLessonQuery({ ...params, page: String(page) }), { pageSize: size });
+          pages.push(...result.items.map((l) => [l.slug, l.scale]));
+        }
+        expect(pages).toEqual(all);
+      }
+    }
+  });
+
+  it("says the closest covering place, the agglomeration before the département at the same distance", async () => {
+    const both = await makeInitiative(prisma, { slug: "acso-et-oise", title: "À l'agglomération et au département", places: [ACSO, OISE] });
+    await makeLesson(prisma, { slug: "lecon-acso-et-oise", title: "Deux échelles", body: "Texte.", initiatives: [both.id] });
+    const lesson = (await find({ territoire: CREIL, portee: "couvrant" })).items.find((l) => l.slug === "lecon-acso-et-oise");
+    expect(lesson?.scale).toBe("à l'échelle de l'agglomération");
+    await prisma.initiative.update({ where: { id: both.id }, data: { status: "DRAFT" } });
+    expect(await slugs({ territoire: CREIL })).not.toContain("lecon-acso-et-oise");
+    await prisma.lesson.delete({ where: { id: lesson!.id } });
+    await prisma.initiative.delete({ where: { id: both.id } });
+  });
+
   it("finds inside an EPCI, a département and the région", async () => {
     expect(await slugs({ territoire: ACSO, portee: "local" })).toEqual([
       "aller-vers-montataire",
