@@ -4,6 +4,7 @@ import { differences, isComparable, pageIds } from "@/bench/compare";
 import { generateBenchData, type GenerateSummary } from "@/bench/generate";
 import { buildWorkload, PLACES, QUERY_CLASSES } from "@/bench/workload";
 import { createPrismaClient } from "@/lib/db/connect";
+import { relatedInitiatives } from "@/lib/public/initiatives";
 import { RANKED_WINDOW } from "@/lib/search/results-sql";
 import { searchInitiatives } from "@/lib/search/service";
 import { testFilePool } from "../support/database";
@@ -154,6 +155,38 @@ describe("results page from the search's bitmap", () => {
     const past = await searchInitiatives(db, { ...base, territoire: ["59"], page: nord.pageCount + 1 });
     expect(pageIds(past)).toEqual([]);
     expect(past.total).toBe(nord.total);
+  }, 60_000);
+});
+
+describe("related initiatives", () => {
+  it("are those the score ranks first over every entry, when chosen among bounded candidates", async () => {
+    // The score of relatedInitiatives over the whole base, as it was before the candidates were bounded.
+    const unbounded = async (id: number) => {
+      const { rows } = await pool.query<{ id: number }>(
+        `WITH mine AS (
+           SELECT f.id FROM "InitiativeSearch" s JOIN "SearchFacet" f ON f.id = ANY(s.facets)
+           WHERE s."initiativeId" = $1 AND f.facet IN ('approche', 'theme')
+           UNION
+           SELECT f.id FROM "InitiativeTerritory" it JOIN "SearchFacet" f ON f.facet = 'territoire' AND f.value = it."territoryCode"
+           WHERE it."initiativeId" = $1),
+         words AS (SELECT NULLIF(replace(plainto_tsquery('french_unaccent', i.title)::text, '&', '|'), '')::tsquery AS q FROM "Initiative" i WHERE i.id = $1)
+         SELECT s."initiativeId" AS id FROM "InitiativeSearch" s, words
+         WHERE s."initiativeId" <> $1 AND (s.facets && ARRAY(SELECT id FROM mine) OR s.document @@ words.q)
+         ORDER BY (SELECT count(*) FROM unnest(s.facets) AS x WHERE x IN (SELECT id FROM mine)) + COALESCE(ts_rank(s.document, words.q), 0) * 2 DESC,
+                  s."publishedAt" DESC NULLS LAST, s."initiativeId" DESC
+         LIMIT 4`,
+        [id],
+      );
+      return rows.map((row) => row.id);
+    };
+    const { rows } = await pool.query<{ id: number }>(
+      `SELECT "initiativeId" AS id FROM "InitiativeSearch" ORDER BY "initiativeId" LIMIT 12`,
+    );
+    for (const { id } of rows) {
+      const related = (await relatedInitiatives(id)).map((item) => item.id);
+      expect(related).toHaveLength(4);
+      expect(related, `initiative ${id}`).toEqual(await unbounded(id));
+    }
   }, 60_000);
 });
 
