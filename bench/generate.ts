@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { slugify } from "@/lib/format/fold";
 import { Random, Zipf } from "./random";
@@ -27,6 +28,74 @@ export interface GenerateSummary {
   sources: number;
   relations: number;
   seconds: number;
+  phases: GenerationPhase[];
+}
+
+/**
+ * One step of the generation. On a shared machine wall seconds follow the load; the CPU seconds
+ * of this process and of the PostgreSQL backend (null when the server is not local: its /proc
+ * entry is unreadable) say where the work went. Parallel index-build workers are not counted.
+ */
+export interface GenerationPhase {
+  name: string;
+  seconds: number;
+  nodeCpuSeconds: number;
+  databaseCpuSeconds: number | null;
+}
+
+/**
+ * user + system CPU seconds of a local PostgreSQL backend, from /proc (fields 14 and 15, in clock
+ * ticks); null when no local postgres process has that id (a remote server).
+ */
+function backendCpuSeconds(pid: number): number | null {
+  try {
+    const [command, rest] = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ");
+    if (!command!.endsWith("(postgres")) return null;
+    const fields = rest!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+class Phases {
+  readonly done: GenerationPhase[] = [];
+  private backendPid = 0;
+
+  constructor(private readonly progress: (message: string) => void) {}
+
+  async attach(client: pg.ClientBase) {
+    this.backendPid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+  }
+
+  async run<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const end = this.begin(name);
+    const result = await work();
+    end();
+    return result;
+  }
+
+  /** Starts a phase; the returned function ends it (for steps spread over a long function). */
+  begin(name: string): () => void {
+    const started = performance.now();
+    const node = process.cpuUsage();
+    const database = backendCpuSeconds(this.backendPid);
+    return () => {
+      const nodeCpu = process.cpuUsage(node);
+      const databaseNow = backendCpuSeconds(this.backendPid);
+      const phase = {
+        name,
+        seconds: (performance.now() - started) / 1000,
+        nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
+        databaseCpuSeconds: database === null || databaseNow === null ? null : databaseNow - database,
+      };
+      this.done.push(phase);
+      this.progress(
+        `${name} : ${phase.seconds.toFixed(1)} s (CPU Node ${phase.nodeCpuSeconds.toFixed(1)} s` +
+          `${phase.databaseCpuSeconds === null ? "" : `, PostgreSQL ${phase.databaseCpuSeconds.toFixed(1)} s`})`,
+      );
+    };
+  }
 }
 
 export const DEFAULT_SEED = 20261128;
@@ -156,35 +225,74 @@ const LOADED_TABLES = [
 export async function generateBenchData(pool: pg.Pool, options: GenerateOptions): Promise<GenerateSummary> {
   const started = performance.now();
   const progress = options.progress ?? (() => {});
+  const phases = new Phases(progress);
   const client = await pool.connect();
   try {
+    await phases.attach(client);
     // One transaction: a failed load leaves the previous data and every index as they were.
     await client.query("BEGIN");
     await client.query(`SET LOCAL reperes.search_sync = 'off'`);
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    const loaded = LOADED_TABLES.map((table) => `"${table}"`);
     // PostgreSQL's advice for bulk loads ("Populating a Database"): one sorted build per index
     // after the load costs far less than 200,000 insertions into each GIN and B-tree index.
     // Unique indexes stay: foreign keys and ON CONFLICT need them.
     const { rows: indexes } = await client.query<{ name: string; definition: string }>(
       `SELECT x.indexrelid::regclass::text AS name, pg_get_indexdef(x.indexrelid) AS definition
        FROM pg_index x WHERE x.indrelid = ANY($1::text[]::regclass[]) AND NOT x.indisunique`,
-      [LOADED_TABLES.map((table) => `"${table}"`)],
+      [loaded],
+    );
+    // Same advice for foreign keys: added back after the load, each is checked by one join,
+    // where every inserted row (2,400,000 link rows at 200,000 initiatives) ran a lookup per key.
+    const { rows: foreignKeys } = await client.query<{ table: string; name: string; definition: string }>(
+      `SELECT conrelid::regclass::text AS table, quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::text[]::regclass[])`,
+      [loaded],
+    );
+    // The row triggers fired after an insert keep the search read model and the places of
+    // lessons and sources: with reperes.search_sync off they return at once (all of it is rebuilt
+    // below), but each call still cost about 14 µs per link row. They are disabled for the load;
+    // BEFORE triggers (the text vectors) and statement triggers (the version bumps) stay.
+    const { rows: rowTriggers } = await client.query<{ table: string; name: string }>(
+      `SELECT tgrelid::regclass::text AS table, quote_ident(tgname) AS name FROM pg_trigger
+       WHERE tgrelid = ANY($1::text[]::regclass[]) AND NOT tgisinternal AND tgenabled = 'O'
+         AND tgtype & 1 = 1 AND tgtype & (2 | 64) = 0`,
+      [loaded],
+    );
+    // Before the keys go: CASCADE empties the tables that reference these through them.
+    await phases.run("vidage", () =>
+      client.query(`TRUNCATE "Initiative", "Actor", "Lesson", "Source", "Revision" RESTART IDENTITY CASCADE`),
     );
     for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
-    const summary = await loadContent(client, options, started);
-    progress(`index des tables : ${indexes.length} à reconstruire…`);
-    for (const index of indexes) await client.query(index.definition);
-    // Statistics of the fresh rows, for the plans of the rebuild's large joins.
-    await client.query("ANALYZE");
-    progress("index de recherche : reconstruction…");
-    await client.query(`SELECT reperes_search_rebuild()`);
-    await client.query(`SELECT reperes_lesson_places_rebuild()`);
-    await client.query(`SELECT reperes_source_places_rebuild()`);
-    await client.query("COMMIT");
-    // The rebuild rewrites every search row once: without a vacuum, scans read the dead half and
-    // index-only scans go to the heap (the first benchmark after a load was 3 times slower).
-    await client.query("VACUUM (ANALYZE)");
-    return { ...summary, seconds: (performance.now() - started) / 1000 };
+    for (const key of foreignKeys) await client.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
+    for (const trigger of rowTriggers) await client.query(`ALTER TABLE ${trigger.table} DISABLE TRIGGER ${trigger.name}`);
+    const summary = await loadContent(client, options, phases);
+    await phases.run(`index des tables (${indexes.length})`, async () => {
+      for (const index of indexes) await client.query(index.definition);
+    });
+    // Statistics of the fresh rows, for the plans of the key checks and the rebuild's large joins.
+    // The schema's tables only: a database-wide ANALYZE also analyses the server's shared
+    // catalogues (pg_database, pg_authid…) and, in a transaction, keeps their locks until COMMIT,
+    // so that loads into two databases of one server wait for each other.
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT oid::regclass::text AS name FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')`,
+    );
+    const schemaTables = tables.map((table) => table.name).join(", ");
+    await phases.run("ANALYZE", () => client.query(`ANALYZE ${schemaTables}`));
+    await phases.run(`clés étrangères (${foreignKeys.length})`, async () => {
+      for (const key of foreignKeys) await client.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
+    });
+    for (const trigger of rowTriggers) await client.query(`ALTER TABLE ${trigger.table} ENABLE TRIGGER ${trigger.name}`);
+    await phases.run("index de recherche", () => client.query(`SELECT reperes_search_rebuild()`));
+    await phases.run("lieux des enseignements et des sources", async () => {
+      await client.query(`SELECT reperes_lesson_places_rebuild()`);
+      await client.query(`SELECT reperes_source_places_rebuild()`);
+    });
+    await phases.run("COMMIT", () => client.query("COMMIT"));
+    // Without a vacuum, index-only scans go to the heap until the visibility map is set (the first
+    // benchmark after a load was 3 times slower).
+    await phases.run("VACUUM (ANALYZE)", () => client.query(`VACUUM (ANALYZE) ${schemaTables}`));
+    return { ...summary, seconds: (performance.now() - started) / 1000, phases: phases.done };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
@@ -193,8 +301,13 @@ export async function generateBenchData(pool: pg.Pool, options: GenerateOptions)
   }
 }
 
-async function loadContent(pool: pg.ClientBase, options: GenerateOptions, started: number): Promise<GenerateSummary> {
+async function loadContent(
+  pool: pg.ClientBase,
+  options: GenerateOptions,
+  phases: Phases,
+): Promise<Omit<GenerateSummary, "seconds" | "phases">> {
   const progress = options.progress ?? (() => {});
+  let end = phases.begin("sources et acteurs");
   const random = new Random(options.seed ?? DEFAULT_SEED);
   const text = new TextWriter(random);
   const reference = await readReference(pool);
@@ -203,8 +316,6 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
   const lessonCount = Math.max(10, Math.round((count * 3) / 20));
   const sourceCount = Math.max(5, Math.round(count / 400));
   let relations = 0;
-
-  await pool.query(`TRUNCATE "Initiative", "Actor", "Lesson", "Source", "Revision" RESTART IDENTITY CASCADE`);
 
   const communes = new Popular(reference.byKind.COMMUNE, random, 0.9);
   const epcis = new Popular(reference.byKind.EPCI, random, 0.7);
@@ -307,6 +418,9 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
     publics: new Popular(reference.vocabularies.Public, random, 0.9),
   };
   const publishedAt = publicationDates(count);
+  end();
+  end = phases.begin("initiatives et liens");
+  const started = performance.now();
 
   // While PostgreSQL inserts one batch (and its trigger computes the tsvectors), the next is
   // drawn here, so that the two cores work at once; the statements still go one at a time.
@@ -387,7 +501,9 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
     inserting.catch(() => {});
   }
   await inserting;
+  end();
 
+  end = phases.begin("enseignements et liens");
   const evidence = ["TESTIMONY", "PRACTICE_FEEDBACK", "INTERNALLY_EVALUATED", "EXTERNALLY_EVALUATED"];
   for (let first = 1; first <= lessonCount; first += BATCH) {
     const last = Math.min(first + BATCH - 1, lessonCount);
@@ -439,12 +555,6 @@ async function loadContent(pool: pg.ClientBase, options: GenerateOptions, starte
   for (const table of ["Initiative", "Actor", "Lesson", "Source"]) {
     await pool.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max(id) FROM "${table}"))`);
   }
-  return {
-    initiatives: count,
-    actors: actorCount,
-    lessons: lessonCount,
-    sources: sourceCount,
-    relations,
-    seconds: (performance.now() - started) / 1000,
-  };
+  end();
+  return { initiatives: count, actors: actorCount, lessons: lessonCount, sources: sourceCount, relations };
 }

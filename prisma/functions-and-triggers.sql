@@ -542,12 +542,10 @@ CREATE OR REPLACE FUNCTION public.reperes_search_rebuild(min_documents integer D
 AS $function$
 DECLARE
   ids int[];
-  threshold int;
   index_definitions text[];
   definition text;
 BEGIN
   SELECT COALESCE(array_agg(id), '{}') INTO ids FROM "Initiative" WHERE status = 'PUBLISHED' AND "deletedAt" IS NULL;
-  threshold := COALESCE(min_documents, GREATEST(1000, cardinality(ids) / 50));
   TRUNCATE "InitiativeSearch", "SearchPosting", "SearchWord";
   DELETE FROM "SearchFacet" WHERE facet = '_mot';
 
@@ -563,18 +561,8 @@ BEGIN
   -- Settings are local to the transaction: a bulk loader's session setting comes back after.
   PERFORM set_config('reperes.search_sync', 'on', true);
   PERFORM set_config('reperes.search_postings', 'off', true);
-  PERFORM reperes_search_refresh(ids);
-
-  INSERT INTO "SearchFacet" (facet, value)
-  SELECT '_mot', word FROM ts_stat('SELECT document FROM "InitiativeSearch"') WHERE ndoc >= threshold;
-  UPDATE "InitiativeSearch" s SET facets = s.facets || w.tokens
-  FROM (
-    SELECT s2."initiativeId", array_agg(f.id ORDER BY f.id) AS tokens
-    FROM "InitiativeSearch" s2, unnest(tsvector_to_array(s2.document)) AS l(lexeme)
-      JOIN "SearchFacet" f ON f.facet = '_mot' AND f.value = l.lexeme
-    GROUP BY s2."initiativeId"
-  ) w
-  WHERE w."initiativeId" = s."initiativeId";
+  -- The frequent words are chosen while the rows are written, so each row is written once.
+  PERFORM reperes_search_refresh(ids, COALESCE(min_documents, GREATEST(1000, cardinality(ids) / 50)));
 
   PERFORM set_config('maintenance_work_mem', '256MB', true);
   FOREACH definition IN ARRAY index_definitions LOOP
@@ -592,10 +580,9 @@ BEGIN
     FROM "InitiativeSearch" s, unnest(s.facets) AS u(token)
   ) runs
   GROUP BY token, chunk;
-END
-$function$;
+END $function$;
 
-CREATE OR REPLACE FUNCTION public.reperes_search_refresh(ids integer[])
+CREATE OR REPLACE FUNCTION public.reperes_search_refresh(ids integer[], frequent_threshold integer DEFAULT NULL::integer)
  RETURNS void
  LANGUAGE plpgsql
 AS $function$
@@ -613,46 +600,55 @@ BEGIN
   SELECT DISTINCT p.facet, p.value FROM reperes_search_pairs(ids) p
   ON CONFLICT (facet, value) DO NOTHING;
 
-  INSERT INTO "InitiativeSearch" ("initiativeId", document, facets, "publishedAt", "sortTitle")
-  WITH tokens AS (
-    SELECT p."initiativeId", array_agg(f.id ORDER BY f.id) AS facets
-    FROM reperes_search_pairs(ids) p JOIN "SearchFacet" f ON f.facet = p.facet AND f.value = p.value
-    GROUP BY p."initiativeId"
-  ),
-  docs AS (
+  WITH docs AS MATERIALIZED (
     SELECT i.id,
            COALESCE(i."searchVector", ''::tsvector) || setweight(to_tsvector('french_unaccent', COALESCE(n.names, '')), 'D') AS document,
            i."publishedAt",
-           lower(reperes_unaccent(i.title)) AS sort_title
+           lower(reperes_unaccent(i.title)) AS sort_title,
+           lower(reperes_unaccent(concat_ws(' ', i.title, i.summary, n.names))) AS word_text
     FROM unnest(ids) AS k(id) JOIN "Initiative" i ON i.id = k.id
       LEFT JOIN reperes_search_names(ids) n ON n."initiativeId" = i.id
     WHERE i.status = 'PUBLISHED' AND i."deletedAt" IS NULL
+  ),
+  chosen AS (
+    INSERT INTO "SearchFacet" (facet, value)
+    SELECT '_mot', l.lexeme FROM docs d, unnest(tsvector_to_array(d.document)) AS l(lexeme)
+    WHERE frequent_threshold IS NOT NULL
+    GROUP BY l.lexeme HAVING count(*) >= frequent_threshold
+    ORDER BY l.lexeme
+    RETURNING id, value
+  ),
+  frequent AS (
+    SELECT id, value FROM chosen
+    UNION ALL
+    SELECT id, value FROM "SearchFacet" WHERE facet = '_mot'
+  ),
+  word_tokens AS (
+    SELECT d.id, array_agg(f.id ORDER BY f.id) AS facets
+    FROM docs d, unnest(tsvector_to_array(d.document)) AS l(lexeme) JOIN frequent f ON f.value = l.lexeme
+    GROUP BY d.id
+  ),
+  words AS (
+    INSERT INTO "SearchWord" (word)
+    SELECT DISTINCT w FROM docs d, regexp_split_to_table(d.word_text, '[^a-z0-9]+') AS w
+    WHERE length(w) >= 3
+    ON CONFLICT (word) DO NOTHING
+  ),
+  tokens AS (
+    SELECT p."initiativeId", array_agg(f.id ORDER BY f.id) AS facets
+    FROM reperes_search_pairs(ids) p JOIN "SearchFacet" f ON f.facet = p.facet AND f.value = p.value
+    GROUP BY p."initiativeId"
   )
-  SELECT d.id,
-         d.document,
-         -- The EXISTS is computed once: a rebuild (no frequent word chosen yet) skips the lookups.
-         t.facets || CASE WHEN EXISTS (SELECT 1 FROM "SearchFacet" WHERE facet = '_mot')
-                          THEN ARRAY(SELECT f.id FROM "SearchFacet" f
-                                     WHERE f.facet = '_mot' AND f.value = ANY(tsvector_to_array(d.document)) ORDER BY f.id)
-                          ELSE '{}'::int[] END,
-         d."publishedAt",
-         d.sort_title
-  FROM docs d JOIN tokens t ON t."initiativeId" = d.id
+  INSERT INTO "InitiativeSearch" ("initiativeId", document, facets, "publishedAt", "sortTitle")
+  SELECT d.id, d.document, t.facets || COALESCE(w.facets, '{}'), d."publishedAt", d.sort_title
+  FROM docs d JOIN tokens t ON t."initiativeId" = d.id LEFT JOIN word_tokens w ON w.id = d.id
   ORDER BY d.id
   ON CONFLICT ("initiativeId") DO UPDATE SET
     document = EXCLUDED.document,
     facets = EXCLUDED.facets,
     "publishedAt" = EXCLUDED."publishedAt",
     "sortTitle" = EXCLUDED."sortTitle";
-
-  INSERT INTO "SearchWord" (word)
-  SELECT DISTINCT w FROM unnest(ids) AS k(id) JOIN "Initiative" i ON i.id = k.id
-    LEFT JOIN reperes_search_names(ids) n ON n."initiativeId" = i.id,
-    regexp_split_to_table(lower(reperes_unaccent(concat_ws(' ', i.title, i.summary, n.names))), '[^a-z0-9]+') AS w
-  WHERE i.status = 'PUBLISHED' AND i."deletedAt" IS NULL AND length(w) >= 3
-  ON CONFLICT (word) DO NOTHING;
-END
-$function$;
+END $function$;
 
 CREATE OR REPLACE FUNCTION public.reperes_search_term(term text)
  RETURNS tsquery

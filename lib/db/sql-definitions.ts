@@ -1,7 +1,7 @@
 /**
  * The SQL functions and triggers the migrations leave in a database, as one text: the file
  * prisma/functions-and-triggers.sql. A migration that changes a function redefines it whole
- * (reperes_search_rebuild is written by three migrations, reperes_search_refresh by two), so no
+ * (reperes_search_rebuild is written by four migrations, reperes_search_refresh by three), so no
  * single migration shows what runs today; that file does, and a test compares it with what the
  * migrations produce, so that it cannot drift.
  */

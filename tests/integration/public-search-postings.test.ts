@@ -61,4 +61,30 @@ describe("frequent words (posting bitmaps)", () => {
     await db.$executeRaw`SELECT reperes_search_rebuild()`;
     expect(await db.searchFacet.count({ where: { facet: "_mot" } })).toBe(0);
   });
+
+  it("a rebuild writes each search row once, with the frequent words an edit's refresh gives it", async () => {
+    const rows = (tx: Prisma.TransactionClient) =>
+      tx.$queryRaw<{ rows: string }[]>(Prisma.sql`
+        SELECT string_agg(concat_ws('|', "initiativeId", document::text, facets::text, "publishedAt", "sortTitle"), E'\n' ORDER BY "initiativeId") AS rows
+        FROM "InitiativeSearch"`);
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT reperes_search_rebuild(2)`;
+      // This transaction's own row counts: one insert per row and no update (the frequent words
+      // were once added by an UPDATE of every row, leaving as many dead row versions).
+      const [writes] = await tx.$queryRaw<{ inserted: number; updated: number; deleted: number; total: number }[]>(Prisma.sql`
+        SELECT n_tup_ins::int AS inserted, n_tup_upd::int AS updated, n_tup_del::int AS deleted,
+               (SELECT count(*)::int FROM "InitiativeSearch") AS total
+        FROM pg_stat_xact_user_tables WHERE relid = '"InitiativeSearch"'::regclass`);
+      expect(writes!.total).toBeGreaterThan(2);
+      expect(writes).toEqual({ inserted: writes!.total, updated: 0, deleted: 0, total: writes!.total });
+      expect(await tx.searchFacet.count({ where: { facet: "_mot" } })).toBeGreaterThan(10);
+
+      // The rebuild chose the frequent words while writing; an edit's refresh reads them from the
+      // dictionary. Both must write the same rows.
+      const rebuilt = await rows(tx);
+      await tx.$executeRaw`SELECT reperes_search_refresh(ARRAY(SELECT "initiativeId" FROM "InitiativeSearch"))`;
+      expect(await rows(tx)).toEqual(rebuilt);
+    });
+    await db.$executeRaw`SELECT reperes_search_rebuild()`;
+  });
 });
