@@ -12,7 +12,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START, toSegments } from "./highlight";
 import { scaleLabel } from "@/lib/format/labels";
 import type { PlaceScope } from "./place-scope";
 import type { SearchQuery } from "./query";
-import { type TextQuery, tsquerySql } from "./tsquery";
+import { type TextQuery, tsquerySql, type WordTree, wordsOf } from "./tsquery";
 import type { SearchHit } from "./types";
 
 /** Whether results come in two tiers: inside the chosen places first, then covering them. */
@@ -74,17 +74,27 @@ const WALK_COST_RATIO = 0.1;
  * and sorted. The choice is made on the mask's bit count, a one-time filter: the branch not
  * taken never runs.
  */
-function orderedMatchesSql(where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number): Prisma.Sql {
+function orderedMatchesSql(where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number, masked: boolean): Prisma.Sql {
+  const select = Prisma.sql`SELECT s."initiativeId" AS id, s."publishedAt" AS published, s."sortTitle" AS title FROM "InitiativeSearch" s`;
+  if (!masked) return Prisma.sql`(${select} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
   // Past the last match there is nothing to read (a walk would read the whole index).
   const strategy = (walk: boolean) => Prisma.sql`(
     SELECT m.matches > ${offset} AND (m.matches::float8 * m.matches > ${WALK_COST_RATIO} * m.everyone * ${limit + offset}) = ${walk}
     FROM mask m)`;
-  const select = Prisma.sql`SELECT s."initiativeId" AS id, s."publishedAt" AS published, s."sortTitle" AS title FROM "InitiativeSearch" s`;
   return Prisma.sql`
     (${select} WHERE ${strategy(true)} AND ${maskHasSql(Prisma.sql`(SELECT m.bits FROM mask m)`, Prisma.sql`s."initiativeId"`)}
      ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
     UNION ALL
     (${select} WHERE ${strategy(false)} AND ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+}
+
+/**
+ * Whether the text alone bounds the matches to a few: words none of which is frequent (fewer
+ * than '_mot' words, ADR 004), ANDed. The page then reads them without building the mask.
+ */
+function fewMatches(text: TextQuery | undefined): boolean {
+  const onlyAnd = (tree: WordTree): boolean => "word" in tree || (tree.op === "&" && tree.args.every(onlyAnd));
+  return !!text?.tree && onlyAnd(text.tree) && wordsOf(text.tree).every((word) => text.frequent?.[word] === undefined);
 }
 
 /**
@@ -94,23 +104,24 @@ function orderedMatchesSql(where: Prisma.Sql, order: Prisma.Sql, limit: number, 
  */
 function tierPageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
   const where = initiativeFilterSql(query, { text, facetIds });
-  const mask = Prisma.sql`WITH mask AS (${searchMaskSql(query, text)})`;
+  const masked = !fewMatches(text);
+  const mask = masked ? Prisma.sql`WITH mask AS (${searchMaskSql(query, text)})` : Prisma.empty;
   if (!(query.tri === "pertinence" && text?.q)) {
     // One branch only returns rows; the outer ORDER BY keeps their order whatever the plan.
     const outer = query.tri === "titre" ? Prisma.sql`c.title ASC, c.id ASC` : Prisma.sql`c.published DESC, c.id DESC`;
-    return Prisma.sql`${mask} SELECT c.id FROM (${orderedMatchesSql(where, orderBySql(query, text), limit, offset)}) c ORDER BY ${outer}`;
+    return Prisma.sql`${mask} SELECT c.id FROM (${orderedMatchesSql(where, orderBySql(query, text), limit, offset, masked)}) c ORDER BY ${outer}`;
   }
   const recent = Prisma.sql`s."publishedAt" DESC, s."initiativeId" DESC`;
   // Scored after the LIMIT: a plan that sorts every match must not score every match.
   const ranked = Prisma.sql`
     SELECT w.id, w.published, ts_rank(r.document, ${tsquerySql(text)}) AS rank, 0 AS tier
-    FROM (${orderedMatchesSql(where, recent, RANKED_WINDOW, 0)}) w
+    FROM (${orderedMatchesSql(where, recent, RANKED_WINDOW, 0, masked)}) w
     JOIN "InitiativeSearch" r ON r."initiativeId" = w.id`;
   // Older matches are read only when the page reaches past the window.
   const older =
     offset + limit > RANKED_WINDOW
       ? Prisma.sql`UNION ALL
-          SELECT o.id, o.published, 0, 1 FROM (${orderedMatchesSql(where, recent, offset + limit - RANKED_WINDOW, RANKED_WINDOW)}) o`
+          SELECT o.id, o.published, 0, 1 FROM (${orderedMatchesSql(where, recent, offset + limit - RANKED_WINDOW, RANKED_WINDOW, masked)}) o`
       : Prisma.empty;
   return Prisma.sql`${mask}
     SELECT c.id FROM ((${ranked}) ${older}) c
