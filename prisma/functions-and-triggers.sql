@@ -786,7 +786,8 @@ CREATE OR REPLACE FUNCTION public.reperes_trigram_similarity(a integer[], b inte
  IMMUTABLE PARALLEL SAFE
 AS $function$
   SELECT CASE WHEN cardinality(a) = 0 OR cardinality(b) = 0 THEN 0::real
-    ELSE icount(a & b)::real / (cardinality(a) + cardinality(b) - icount(a & b))::real END;
+    ELSE intarray.icount(a OPERATOR(intarray.&) b)::real
+         / (cardinality(a) + cardinality(b) - intarray.icount(a OPERATOR(intarray.&) b))::real END;
 $function$;
 
 CREATE OR REPLACE FUNCTION public.reperes_unaccent(text)

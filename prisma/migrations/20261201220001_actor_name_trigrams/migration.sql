@@ -4,7 +4,12 @@
 -- frequent word finds among 20,000; the same figure from stored trigrams (intarray's sorted
 -- intersection) about a tenth of that. Exact: nameText and the query's words hold only
 -- [a-z0-9] and spaces, so each trigram pg_trgm makes is three ASCII characters, one integer.
-CREATE EXTENSION IF NOT EXISTS intarray;
+-- In a schema of its own, off the search path: intarray defines && @> <@ for int[], which would
+-- take the place of PostgreSQL's own in every query on int[] columns, and the GIN index of
+-- "InitiativeSearch".facets (array_ops) serves only PostgreSQL's: every facet filter became a
+-- sequential scan. Its functions and operators are named with the schema where used.
+CREATE SCHEMA IF NOT EXISTS intarray;
+CREATE EXTENSION IF NOT EXISTS intarray SCHEMA intarray;
 
 CREATE OR REPLACE FUNCTION reperes_trigram_ids(normalised text) RETURNS int[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -17,7 +22,8 @@ $$;
 CREATE OR REPLACE FUNCTION reperes_trigram_similarity(a int[], b int[]) RETURNS real
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE WHEN cardinality(a) = 0 OR cardinality(b) = 0 THEN 0::real
-    ELSE icount(a & b)::real / (cardinality(a) + cardinality(b) - icount(a & b))::real END;
+    ELSE intarray.icount(a OPERATOR(intarray.&) b)::real
+         / (cardinality(a) + cardinality(b) - intarray.icount(a OPERATOR(intarray.&) b))::real END;
 $$;
 
 ALTER TABLE "Actor" ADD COLUMN "nameTrigrams" INTEGER[] NOT NULL DEFAULT '{}';
