@@ -29,9 +29,6 @@ const nextConfig = {
   // forbidden() in lib/auth/guards.ts: a real 403 page for a role too low.
   experimental: {
     authInterrupts: true,
-    // The stylesheet (under 4 kB compressed) goes inside each page instead of a request the first
-    // paint waits for: on a phone's connection that request costs a round trip before any text.
-    inlineCss: true,
     proxyClientMaxBodySize: (uploadMaxMb + 1) * 1024 * 1024,
     // A spreadsheet to import is posted to a server action (lib/import/sheet.ts, SHEET_MAX_BYTES:
     // 2 MB, which answers in French); Next's own limit (1 MB by default, a 413 past it) leaves
