@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { queryRows } from "@/lib/db/raw";
-import { maskHasSql, orEmpty } from "@/lib/search/mask-sql";
+import { chunkArraySql, maskHasSql } from "@/lib/search/mask-sql";
 import { actorContactSelect, consentedContact, publicActorContact, withoutContactColumns } from "./contact";
 import { ifPublic, publicWhere } from "./visibility";
 
@@ -119,11 +119,8 @@ export async function relatedInitiatives(id: number, limit = 4) {
       SELECT NULLIF(replace(plainto_tsquery('french_unaccent', i.title)::text, '&', '|'), '')::tsquery AS q
       FROM "Initiative" i WHERE i.id = ${id}
     ),
-    shared AS (
-      SELECT ARRAY(
-        SELECT ${orEmpty(Prisma.sql`bit_or(sz.bits)`)} FROM generate_series(0, (SELECT max(chunk) FROM sized)) c(chunk)
-        LEFT JOIN sized sz ON sz.chunk = c.chunk GROUP BY c.chunk ORDER BY c.chunk) AS bits
-    ),
+    shared_chunks AS (SELECT chunk, bit_or(bits) AS bits FROM sized GROUP BY chunk),
+    shared AS (SELECT ${chunkArraySql(Prisma.sql`shared_chunks`)} AS bits),
     candidates AS (
       -- Specific values, and the title's words too rare to have a bitmap ('_mot', ADR 004): all their entries.
       SELECT s."initiativeId" AS id FROM "InitiativeSearch" s

@@ -8,7 +8,7 @@ import type { Database } from "@/lib/db/connect";
 import { Prisma } from "@/lib/db/generated/client";
 import { canonicalFilters, VersionedCache } from "./cache";
 import { selectedPairs } from "./filters-sql";
-import { maskGroupsSql, orEmpty, scopedBitsSql } from "./mask-sql";
+import { coveringBitsSql, insideBitsSql, maskGroupsSql, scopedBitsSql } from "./mask-sql";
 import { FILTER_KEYS, type FilterKey, type SearchQuery } from "./query";
 import { type TerritoryDisplay, territoryDisplaySql } from "./territory-display";
 import { type TextQuery, withWordTree } from "./tsquery";
@@ -43,11 +43,7 @@ function facetCountsSql(
   // of its ancestors; a territory with nothing inside it has no token but may be covered.
   const shownTerritoryBits = Prisma.sql`
       SELECT sh.facet, sh.value, p.chunk,
-             ${scopedBitsSql(
-               scope,
-               orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE k.inside)`),
-               orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE NOT k.inside)`),
-             )} AS bits
+             ${scopedBitsSql(scope, insideBitsSql, coveringBitsSql)} AS bits
       FROM shown sh
       CROSS JOIN LATERAL (
         SELECT f.id AS token, true AS inside FROM "SearchFacet" f WHERE f.facet = 'territoire' AND f.value = sh.value

@@ -64,7 +64,11 @@ export function scopedBitsSql(scope: PlaceScope, inside: Prisma.Sql, covering: P
   return Prisma.sql`(${inside} | ${covering})`;
 }
 
-export const orEmpty = (bits: Prisma.Sql) => Prisma.sql`COALESCE(${bits}, ${EMPTY_CHUNK})`;
+const orEmpty = (bits: Prisma.Sql) => Prisma.sql`COALESCE(${bits}, ${EMPTY_CHUNK})`;
+
+/** Per chunk, over postings `p` of tokens `k` flagged `inside`: the bits inside, and covering. */
+export const insideBitsSql = orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE k.inside)`);
+export const coveringBitsSql = orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE NOT k.inside)`);
 
 /**
  * The masks a search ANDs, as CTEs to put after WITH: `place` (with chosen places: per chunk, the
@@ -78,8 +82,7 @@ export function maskGroupsSql(query: SearchQuery, text: TextQuery | undefined): 
   const place = places.length
     ? Prisma.sql`place AS (
       SELECT p.chunk,
-             ${orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE k.inside)`)} AS inside,
-             ${orEmpty(Prisma.sql`bit_or(p.bits) FILTER (WHERE NOT k.inside)`)} AS covering
+             ${insideBitsSql} AS inside, ${coveringBitsSql} AS covering
       FROM (SELECT i.id, true AS inside FROM (${insideIdsSql(places)}) i
             UNION ALL SELECT c.id, false FROM (${coveringIdsSql(places)}) c) k
       JOIN "SearchPosting" p ON p.token = k.id
@@ -117,12 +120,20 @@ export function searchMaskSql(query: SearchQuery, text: TextQuery | undefined): 
     full_mask AS (
       SELECT chunk, bit_and(bits) AS bits FROM groups GROUP BY chunk HAVING count(*) = ${groupCount}
     )
-    SELECT ARRAY(
-             SELECT COALESCE(m.bits, ${EMPTY_CHUNK})
-             FROM generate_series(0, (SELECT max(chunk) FROM full_mask)) c(chunk) LEFT JOIN full_mask m ON m.chunk = c.chunk
-             ORDER BY c.chunk) AS bits,
+    SELECT ${chunkArraySql(Prisma.sql`full_mask`)} AS bits,
            (SELECT COALESCE(sum(bit_count(bits)), 0) FROM full_mask) AS matches,
            (SELECT COALESCE(sum(bit_count(bits)), 0) FROM groups WHERE facet = '_all') AS everyone`;
+}
+
+/**
+ * A mask given as rows (chunk, bits) of `relation` (a CTE name; one row per chunk at most), as the
+ * array maskHasSql reads: indexed by chunk + 1, every chunk up to the last, empty ones included.
+ */
+export function chunkArraySql(relation: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`ARRAY(
+    SELECT ${orEmpty(Prisma.sql`m.bits`)}
+    FROM generate_series(0, (SELECT max(chunk) FROM ${relation})) c(chunk) LEFT JOIN ${relation} m ON m.chunk = c.chunk
+    ORDER BY c.chunk)`;
 }
 
 /** Whether the initiative `id` is set in `bits` (the array of searchMaskSql). */
