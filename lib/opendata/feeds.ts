@@ -85,7 +85,7 @@ export async function latestPublicationsFeed(): Promise<string> {
 /** /initiatives/flux.xml?…: the latest published initiatives of a selection (the page's parameters). */
 export async function selectionFeed(query: SearchQuery): Promise<string> {
   const recent: SearchQuery = { ...query, tri: "recent", page: 1 };
-  const result = await searchInitiatives(prisma, recent, { pageSize: FEED_SIZE });
+  const result = await searchInitiatives(prisma, recent, { pageSize: FEED_SIZE, facets: false });
   const params = toSearchParams({ ...query, page: 1, tri: "pertinence" }).toString();
   const suffix = params ? `?${params}` : "";
   return atom({

@@ -105,7 +105,7 @@ export async function unifiedSearch(q: string, place: Place | null, scope: Place
   const params = sharedParams(q, place?.code ?? null, scope);
   const [initiatives, lessons, actors, sources] = await Promise.all([
     // The words were read once for every group (readUnifiedWords): not again for one of them.
-    search({ ...parseSearchQuery(params), interpret: false }, { pageSize: GROUP_SIZE }),
+    search({ ...parseSearchQuery(params), interpret: false }, { pageSize: GROUP_SIZE, facets: false }),
     searchLessons(parseLessonQuery(Object.fromEntries(params)), { pageSize: GROUP_SIZE }),
     searchActors(q, place, scope),
     searchSources(q, place, scope),

@@ -16,8 +16,15 @@ function vocabularySql(): Prisma.Sql {
   return Prisma.sql`${vocabularyEntriesSql(VOCABULARIES, () => Prisma.sql`"deletedAt" IS NULL`)} ORDER BY facet, position, label`;
 }
 
+export type FacetCatalogue = Record<FilterKey, { value: string; label: string }[]>;
+
+/** Every facet without a value: what a search without facets (SearchOptions.facets) lists. */
+export function emptyCatalogue(): FacetCatalogue {
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, []])) as unknown as FacetCatalogue;
+}
+
 /** The values every facet shows, with their labels, whatever their count. */
-export async function facetCatalogue(db: Database, display: TerritoryDisplay) {
+export async function facetCatalogue(db: Database, display: TerritoryDisplay): Promise<FacetCatalogue> {
   const [vocabulary, territories, years] = await Promise.all([
     queryRows<{ facet: VocabularyFacet; value: string; label: string }>(db, vocabularySql()),
     queryRows<{ code: string; name: string }>(
@@ -31,10 +38,7 @@ export async function facetCatalogue(db: Database, display: TerritoryDisplay) {
       SELECT value FROM "SearchFacet" WHERE facet = 'annee' ORDER BY value DESC`,
     ),
   ]);
-  const catalogue = Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as { value: string; label: string }[]])) as Record<
-    FilterKey,
-    { value: string; label: string }[]
-  >;
+  const catalogue = emptyCatalogue();
   for (const row of vocabulary) catalogue[row.facet].push({ value: row.value, label: row.label });
   catalogue.territoire = territories.map((t) => ({ value: t.code, label: t.name }));
   catalogue.acteur = Object.entries(actorKindParams).map(([value, kind]) => ({ value, label: actorKindLabels[kind] }));

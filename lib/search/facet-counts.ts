@@ -112,21 +112,22 @@ const facetCountCache = new VersionedCache<FacetCounts>(FACET_COUNT_CACHE_SIZE);
  * Facet counts and total, cached by (data version, canonical filter state): repeated states
  * (the landing page, a département) skip the count statement, and an edit changes the version,
  * so the next request counts again. The version is read before counting: counts computed
- * after a concurrent commit are at worst fresher than their key, never older.
+ * after a concurrent commit are at worst fresher than their key, never older. A null `display`
+ * counts the total (and the place split) only, for lists that show no facet.
  */
 export function cachedFacetCounts(
   db: Database,
   version: string | undefined,
   query: SearchQuery,
   text: TextQuery | undefined,
-  display: TerritoryDisplay,
+  display: TerritoryDisplay | null,
 ): Promise<FacetCounts> {
   const state = [canonicalFilters(query), query.portee, text?.q ?? "", text?.alternative ?? "", canonicalDisplay(display)];
   return facetCountCache.get(db, version, state, () => countFacets(db, query, text, display));
 }
 
-function canonicalDisplay(display: TerritoryDisplay): string[][] {
-  return [[...new Set(display.shown)].sort(), [...new Set(display.expanded)].sort()];
+function canonicalDisplay(display: TerritoryDisplay | null): string[][] | null {
+  return display && [[...new Set(display.shown)].sort(), [...new Set(display.expanded)].sort()];
 }
 
 /** Filter values (and the total) counted under a search: see facetCountsSql. */
@@ -134,10 +135,19 @@ async function countFacets(
   db: Database,
   query: SearchQuery,
   text: TextQuery | undefined,
-  territories: TerritoryDisplay,
+  territories: TerritoryDisplay | null,
 ): Promise<FacetCounts> {
-  const display = Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])`;
-  const rows = await queryRows<CountRow>(db, facetCountsSql(query, text, display, territoryDisplaySql(territories)));
+  const rows = await queryRows<CountRow>(
+    db,
+    territories
+      ? facetCountsSql(
+          query,
+          text,
+          Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])`,
+          territoryDisplaySql(territories),
+        )
+      : facetCountsSql(query, text, Prisma.sql`SELECT NULL::int WHERE false`),
+  );
   let total = 0;
   const counts = new Map<string, number>();
   const placeCounts = query.territoire.length > 0 ? { local: 0, covering: 0 } : undefined;

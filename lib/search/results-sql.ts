@@ -46,9 +46,16 @@ export const RANKED_WINDOW = 1000;
 /**
  * Ids of one results page, in order. With chosen places and both scopes, the entries inside
  * them come first, then those covering them: each tier is ordered on its own (and read from its
- * own indexes) up to the end of the page, then the tiers are concatenated.
+ * own indexes) up to the end of the page, then the tiers are concatenated. Exported for the
+ * tests of its plans.
  */
-function pageIdsSql(query: SearchQuery, text: TextQuery | undefined, limit: number, offset: number, facetIds?: FacetIds): Prisma.Sql {
+export function pageIdsSql(
+  query: SearchQuery,
+  text: TextQuery | undefined,
+  limit: number,
+  offset: number,
+  facetIds?: FacetIds,
+): Prisma.Sql {
   if (!tiered(query)) return tierPageIdsSql(query, text, limit, offset, facetIds);
   const tier = (scope: PlaceScope, n: number) => Prisma.sql`
     SELECT t.id, ${n}::int AS tier, t.n
@@ -76,7 +83,14 @@ const WALK_COST_RATIO = 0.1;
  */
 function orderedMatchesSql(where: Prisma.Sql, order: Prisma.Sql, limit: number, offset: number, masked: boolean): Prisma.Sql {
   const select = Prisma.sql`SELECT s."initiativeId" AS id, s."publishedAt" AS published, s."sortTitle" AS title FROM "InitiativeSearch" s`;
-  if (!masked) return Prisma.sql`(${select} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+  // The matches are few here: read them all through the filters' indexes, then sort. Without the
+  // fence (OFFSET 0), the planner may walk the order's index and test each row it reads instead
+  // (40 ms to find the 5 latest of 300 in a town at 200,000 initiatives, against 1 ms read).
+  const read = Prisma.sql`(
+    SELECT s."initiativeId" AS id, s."publishedAt" AS published, s."sortTitle" AS title
+    FROM (SELECT s."initiativeId", s."publishedAt", s."sortTitle" FROM "InitiativeSearch" s WHERE ${where} OFFSET 0) s
+    ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+  if (!masked) return read;
   // Past the last match there is nothing to read (a walk would read the whole index).
   const strategy = (walk: boolean) => Prisma.sql`(
     SELECT m.matches > ${offset} AND (m.matches::float8 * m.matches > ${WALK_COST_RATIO} * m.everyone * ${limit + offset}) = ${walk}
@@ -85,7 +99,7 @@ function orderedMatchesSql(where: Prisma.Sql, order: Prisma.Sql, limit: number, 
     (${select} WHERE ${strategy(true)} AND ${maskHasSql(Prisma.sql`(SELECT m.bits FROM mask m)`, Prisma.sql`s."initiativeId"`)}
      ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
     UNION ALL
-    (${select} WHERE ${strategy(false)} AND ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+    (SELECT r.* FROM ${read} r WHERE ${strategy(false)})`;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { Database } from "@/lib/db/connect";
 import { canonicalFilters, searchVersions, VersionedCache, type Versions } from "./cache";
-import { facetCatalogue } from "./facet-catalogue";
+import { emptyCatalogue, facetCatalogue } from "./facet-catalogue";
 import { cachedFacetCounts } from "./facet-counts";
 import { resolveFacetIds } from "./filters-sql";
 import { readPlaceWords, type UnderstoodPlace } from "./place-words";
@@ -28,6 +28,12 @@ export interface SearchOptions {
   pageSize?: number;
   /** Territories whose next level down the facet shows too (« voir les communes »). */
   expandTerritories?: string[];
+  /**
+   * false: no facet is counted (every facet's list comes back empty), for lists that show the
+   * entries and their total only (/recherche's groups, feeds): the counts of every facet value
+   * are most of a computed search's work.
+   */
+  facets?: boolean;
 }
 
 /** Whole results kept (a page of hits and every facet: about 30 KB each). */
@@ -50,6 +56,7 @@ export async function searchInitiatives(db: Database, query: SearchQuery, option
     query.page,
     options.pageSize ?? DEFAULT_PAGE_SIZE,
     [...new Set(options.expandTerritories ?? [])].sort(),
+    options.facets ?? true,
   ];
   return resultCache.get(db, versions.search, state, () => computeSearch(db, query, options, versions));
 }
@@ -83,13 +90,17 @@ async function computeSearch(db: Database, typedQuery: SearchQuery, options: Sea
 
   // Independent reads in parallel, each wave awaited as a whole, so that a failed read is never
   // left unobserved while another is awaited.
+  const withFacets = options.facets ?? true;
   const [typed, facetIds, catalogue] = await Promise.all([
     query.q ? withWordTree(db, { q: query.q }) : undefined,
     resolveFacetIds(db, query),
-    facetCatalogue(db, display),
+    withFacets ? facetCatalogue(db, display) : emptyCatalogue(),
   ]);
   const run = (text: TextQuery | undefined) =>
-    Promise.all([cachedFacetCounts(db, version, query, text, display), searchHits(db, query, text, pageSize, offset, facetIds)]);
+    Promise.all([
+      cachedFacetCounts(db, version, query, text, withFacets ? display : null),
+      searchHits(db, query, text, pageSize, offset, facetIds),
+    ]);
 
   // Each text tried is searched in full: the last one tried is what the page shows.
   let [{ total, counts, placeCounts }, items] = [
@@ -102,7 +113,7 @@ async function computeSearch(db: Database, typedQuery: SearchQuery, options: Sea
   };
   const { text, correctedQuery, droppedWords } = await chooseTextQuery(db, query, typed, found, facetIds);
   if (droppedWords) await found(text);
-  for (const year of query.annee.map(String)) {
+  for (const year of withFacets ? query.annee.map(String) : []) {
     if (!catalogue.annee.some((entry) => entry.value === year)) catalogue.annee.push({ value: year, label: year });
   }
 

@@ -82,6 +82,23 @@ describe("facet counts", () => {
     expect(Object.fromEntries(counts)).toEqual({ [ACSO]: 1, "60": 1, [ROUBAIX]: 0 });
   });
 
+  it("are left out on request, with the same page, total and place split", async () => {
+    for (const params of [`territoire=${ACSO}&annee=2019`, "q=discriminations", `q=ambassadeurs&territoire=${ROUBAIX}&portee=tous`]) {
+      const query = parseSearchQuery(new URLSearchParams(params));
+      const full = await searchInitiatives(db, query, { pageSize: 5 });
+      const lean = await searchInitiatives(db, query, { pageSize: 5, facets: false });
+      expect(full.total, params).toBeGreaterThan(0);
+      expect(Object.values(full.facets).some((values) => values.length > 0)).toBe(true);
+      const { facets, ...rest } = lean;
+      const { facets: _counted, ...expected } = full;
+      expect(rest, params).toEqual(expected);
+      expect(
+        Object.values(facets).every((values) => values.length === 0),
+        params,
+      ).toBe(true);
+    }
+  });
+
   it("paginate with a total and a page count", async () => {
     const first = await search("territoire=32", 4);
     const second = await search("territoire=32&page=2", 4);

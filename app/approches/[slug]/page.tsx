@@ -46,7 +46,7 @@ export default async function ApproachPage({ params, searchParams }: Props) {
   const empty = result.total === 0;
 
   const elsewhereQuery = { ...query, territoire: [], page: 1 };
-  const elsewhere = empty && place ? await search(elsewhereQuery, { pageSize: ELSEWHERE }) : null;
+  const elsewhere = empty && place ? await search(elsewhereQuery, { pageSize: ELSEWHERE, facets: false }) : null;
   const related = empty && !elsewhere?.total ? await relatedApproaches(approach.id) : { usedTogether: false, approaches: [] };
   const ownLessons = approach.lessons.length > 0;
   const lessons = ownLessons ? approach.lessons : empty ? await lessonsOfApproaches(related.approaches.map((r) => r.id)) : [];
