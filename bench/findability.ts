@@ -10,10 +10,8 @@
 import { prisma } from "@/lib/db/client";
 import { parseActorQuery, searchActors } from "@/lib/public/actors";
 import { parseLessonQuery, searchLessons } from "@/lib/public/lessons";
-import { search } from "@/lib/public/search";
-import { GROUP_SIZE, searchSources, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
+import { GROUP_SIZE, searchInitiativeGroup, searchSources, sharedParams, unifiedSearch } from "@/lib/public/unified-search";
 import type { PlaceScope } from "@/lib/search/place-scope";
-import { parseSearchQuery } from "@/lib/search/query";
 import type { Place } from "@/lib/territories/lookup";
 import { BUMP_SEARCH_VERSION, percentiles, timed, type Percentiles } from "./measure";
 import { termClasses } from "./vocabulary";
@@ -75,7 +73,7 @@ function workload(): { class: FindabilityClass; run: () => Promise<unknown>; com
         { class: UNIFIED_CLASS, run: () => unifiedSearch(q, place, scope), computed: true },
         {
           class: "recherche : initiatives" as const,
-          run: () => search(parseSearchQuery(params), { pageSize: GROUP_SIZE }),
+          run: () => searchInitiativeGroup(params),
           computed: true,
         },
         { class: "recherche : acteurs" as const, run: () => searchActors(parseActorQuery(Object.fromEntries(params)), GROUP_SIZE) },

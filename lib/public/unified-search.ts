@@ -104,8 +104,7 @@ export async function readUnifiedWords(
 export async function unifiedSearch(q: string, place: Place | null, scope: PlaceScope): Promise<UnifiedResult> {
   const params = sharedParams(q, place?.code ?? null, scope);
   const [initiatives, lessons, actors, sources] = await Promise.all([
-    // The words were read once for every group (readUnifiedWords): not again for one of them.
-    search({ ...parseSearchQuery(params), interpret: false }, { pageSize: GROUP_SIZE, facets: false }),
+    searchInitiativeGroup(params),
     searchLessons(parseLessonQuery(Object.fromEntries(params)), { pageSize: GROUP_SIZE }),
     searchActors(q, place, scope),
     searchSources(q, place, scope),
@@ -116,6 +115,14 @@ export async function unifiedSearch(q: string, place: Place | null, scope: Place
     actors,
     sources,
   };
+}
+
+/**
+ * The initiative group: the words were read once for every group (readUnifiedWords), not again
+ * here; the group shows entries and a total, no facet.
+ */
+export function searchInitiativeGroup(params: URLSearchParams) {
+  return search({ ...parseSearchQuery(params), interpret: false }, { pageSize: GROUP_SIZE, facets: false });
 }
 
 const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery('french_unaccent', ${looseWords(q)})`;
