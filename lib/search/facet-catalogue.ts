@@ -20,7 +20,7 @@ export type FacetCatalogue = Record<FilterKey, { value: string; label: string }[
 
 /** Every facet without a value: what a search without facets (SearchOptions.facets) lists. */
 export function emptyCatalogue(): FacetCatalogue {
-  return Object.fromEntries(FILTER_KEYS.map((key) => [key, []])) as unknown as FacetCatalogue;
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, [] as FacetCatalogue[FilterKey]])) as FacetCatalogue;
 }
 
 /** The values every facet shows, with their labels, whatever their count. */

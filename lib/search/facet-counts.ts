@@ -137,16 +137,13 @@ async function countFacets(
   text: TextQuery | undefined,
   territories: TerritoryDisplay | null,
 ): Promise<FacetCounts> {
+  // Without a display, no value is counted: the total (and the place split) only.
+  const values = territories
+    ? Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])`
+    : Prisma.sql`SELECT NULL::int WHERE false`;
   const rows = await queryRows<CountRow>(
     db,
-    territories
-      ? facetCountsSql(
-          query,
-          text,
-          Prisma.sql`SELECT id FROM "SearchFacet" WHERE facet = ANY(${FILTER_KEYS.filter((key) => key !== "territoire")}::text[])`,
-          territoryDisplaySql(territories),
-        )
-      : facetCountsSql(query, text, Prisma.sql`SELECT NULL::int WHERE false`),
+    facetCountsSql(query, text, values, territories ? territoryDisplaySql(territories) : undefined),
   );
   let total = 0;
   const counts = new Map<string, number>();
